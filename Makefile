@@ -1,0 +1,78 @@
+# Boussole — the two commands a newcomer needs:
+#
+#   make run    install what is missing, build, open the application
+#   make test   install what is missing, vet, check formatting, run every test
+#
+# Other targets: deps, build, bench, clean. `make help` lists them.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+BIN := bin/boussole
+DEPS_STAMP := bin/.deps-ok
+ARGS ?=
+
+# Tests run in English whatever the machine's language. Recursive (=) so that
+# it is evaluated after `deps` has generated the locale.
+TEST_LANG = $(shell locale -a 2>/dev/null | grep -iE '^en_US\.utf-?8$$' >/dev/null && echo en_US.UTF-8 || echo C.UTF-8)
+TEST_ENV = env -u LANGUAGE LANG=$(TEST_LANG) LC_ALL=$(TEST_LANG)
+
+# -race doubles the cgo build of Fyne and slows its tests a lot, so it is on
+# for the packages without Fyne's driver (workshop, storage, report, assets …)
+# and off for ui and cmd. RACE_ALL=1 turns it on everywhere.
+RACE_ALL ?=
+ALL_PKGS = $(shell $(GO) list ./...)
+PLAIN_PKGS = $(if $(RACE_ALL),,$(filter boussole/ui boussole/ui/% boussole/cmd/%,$(ALL_PKGS)))
+RACE_PKGS = $(filter-out $(PLAIN_PKGS),$(ALL_PKGS))
+
+# Tests and benchmarks that open windows get a virtual display when there is
+# none.
+XVFB = $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo 'xvfb-run -a -s "-screen 0 1280x1024x24"'))
+
+.PHONY: help deps build run test vet fmt-check bench clean
+
+help:
+	@echo "make run     install what is missing, build bin/boussole and open it (ARGS='list' to pass arguments)"
+	@echo "make test    go vet, gofmt check and every test (-race on the packages without Fyne's driver)"
+	@echo "make bench   every benchmark, with a summary"
+	@echo "make build   build bin/boussole"
+	@echo "make deps    check the system packages and Go, install what is missing"
+	@echo "make clean   remove bin/"
+
+# The stamp makes `deps` quick: while it is newer than the script, only a cheap
+# check runs (commands, pkg-config modules, locale, Go version); the full
+# check-and-install runs when that finds something missing.
+deps:
+	@if [ -f $(DEPS_STAMP) ] && [ $(DEPS_STAMP) -nt scripts/install-deps.sh ] \
+		&& scripts/install-deps.sh --check 2>/dev/null; then :; else \
+		scripts/install-deps.sh && mkdir -p bin && touch $(DEPS_STAMP); fi
+
+build:
+	$(GO) build -o $(BIN) ./cmd/boussole
+
+run: deps build
+	./$(BIN) $(ARGS)
+
+vet:
+	@echo "== go vet"
+	$(TEST_ENV) $(GO) vet ./...
+
+fmt-check:
+	@echo "== gofmt"
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then \
+		echo "these files need gofmt -w:"; echo "$$out"; exit 1; fi
+
+test: deps vet fmt-check
+	@echo "== go test -race ($(words $(RACE_PKGS)) packages)"
+	$(TEST_ENV) $(GO) test -race -count=1 $(RACE_PKGS)
+	@if [ -n "$(strip $(PLAIN_PKGS))" ]; then \
+		echo "== go test ($(words $(PLAIN_PKGS)) Fyne packages, without -race)"; \
+		$(TEST_ENV) $(XVFB) $(GO) test -count=1 $(PLAIN_PKGS); fi
+
+bench: deps
+	@mkdir -p bin
+	$(TEST_ENV) $(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./... | tee bin/bench.txt
+	@scripts/bench-summary.sh bin/bench.txt
+
+clean:
+	rm -rf bin
