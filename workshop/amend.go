@@ -1,0 +1,600 @@
+package workshop
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Amend opens revision N+1 of a signed charter as a draft, with a deep copy
+// of its content and the reason given. Decisions appended to revision N
+// after its signature continue the log of revision N+1. Revision N and
+// earlier stay as they are: readable, exportable, verifiable.
+func (s *Session) Amend(reason string, now time.Time) error {
+	cur := s.Current()
+	if !cur.Frozen() {
+		return Errorf(KindForbidden, "revision %d is not signed: edit it directly; only a signed revision is amended", cur.Number)
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return Errorf(KindInvalid, "a reason is required to amend revision %d", cur.Number)
+	}
+	c := cur.Charter.Clone()
+	c.Decisions = append(c.Decisions, cloneOf(cur.LateDecisions)...)
+	s.Revisions = append(s.Revisions, Revision{
+		Number:      cur.Number + 1,
+		Status:      StatusDraft,
+		AmendReason: reason,
+		Charter:     *c,
+	})
+	s.Updated = now
+	return nil
+}
+
+// Clone returns a deep copy of the charter: no slice is shared with c, so
+// editing one never changes the other.
+func (c *Charter) Clone() *Charter {
+	cc := *c
+	cc.Participants = cloneOf(c.Participants)
+	cc.Intent.CompanyObjectives = cloneOf(c.Intent.CompanyObjectives)
+	cc.Intent.Hypotheses = cloneOf(c.Intent.Hypotheses)
+	cc.Objectives = cloneOf(c.Objectives)
+	for i := range cc.Objectives {
+		cc.Objectives[i].SideEffects = cloneOf(cc.Objectives[i].SideEffects)
+	}
+	cc.KPIs = cloneOf(c.KPIs)
+	for i := range cc.KPIs {
+		cc.KPIs[i].Objectives = cloneOf(cc.KPIs[i].Objectives)
+	}
+	cc.Roles = cloneOf(c.Roles)
+	cc.Cascades = cloneOf(c.Cascades)
+	for i := range cc.Cascades {
+		cc.Cascades[i].Lines = cloneOf(cc.Cascades[i].Lines)
+	}
+	cc.Rituals = cloneOf(c.Rituals)
+	for i := range cc.Rituals {
+		cc.Rituals[i].Attendees = cloneOf(cc.Rituals[i].Attendees)
+		cc.Rituals[i].Agenda = cloneOf(cc.Rituals[i].Agenda)
+	}
+	cc.Decisions = cloneOf(c.Decisions)
+	return &cc
+}
+
+// cloneOf copies s, keeping nil as nil.
+func cloneOf[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+// Changes lists, in the language, what changed from prev to cur (two
+// revisions of one charter), one line each: charter heading, participants,
+// intent, objectives, KPIs ("Win rate: target 25 % → 28 %"), roles,
+// cascades, rituals, incentives and the decision log. Items are matched by
+// id; the order is stable (removed items in prev's order after the others in
+// cur's order, within each section).
+func Changes(prev, cur *Charter, l Lang) []string {
+	if prev == nil || cur == nil {
+		return nil
+	}
+	ch := &changeList{l: l, prev: prev, cur: cur}
+	ch.heading()
+	ch.participants()
+	ch.intent()
+	ch.objectives()
+	ch.kpis()
+	ch.roles()
+	ch.cascades()
+	ch.rituals()
+	ch.incentive()
+	ch.decisions()
+	return ch.out
+}
+
+type changeList struct {
+	l         Lang
+	prev, cur *Charter
+	out       []string
+}
+
+// line adds "subject: field old → new" (or "subject: old → new" without a
+// field).
+func (ch *changeList) line(subject, field, old, new string) {
+	if field != "" {
+		field += " "
+	}
+	ch.out = append(ch.out, subject+ch.colon()+field+old+" → "+new)
+}
+
+// note adds "subject: what".
+func (ch *changeList) note(subject, what string) {
+	ch.out = append(ch.out, subject+ch.colon()+what)
+}
+
+func (ch *changeList) colon() string {
+	if ch.l == FR {
+		return nbspFR + ": "
+	}
+	return ": "
+}
+
+func (ch *changeList) frEn(fr, en string) string { return frEn(ch.l, fr, en) }
+
+// text shows a typed text quoted, shortened when long, or a dash.
+func (ch *changeList) text(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "—"
+	}
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return quote(ch.l, s)
+}
+
+// textField adds a line when a text field changed.
+func (ch *changeList) textField(subject, field, old, new string) {
+	if strings.TrimSpace(old) != strings.TrimSpace(new) {
+		ch.line(subject, field, ch.text(old), ch.text(new))
+	}
+}
+
+// enumField adds a line when an enum field changed, with the enumLabels.
+func (ch *changeList) enumField(subject, field, old, new string) {
+	if old != new {
+		ch.line(subject, field, ch.label(old), ch.label(new))
+	}
+}
+
+func (ch *changeList) label(v string) string {
+	if v == "" {
+		return "—"
+	}
+	return Label(ch.l, v)
+}
+
+func (ch *changeList) yesNo(b bool) string {
+	if b {
+		return ch.frEn("oui", "yes")
+	}
+	return ch.frEn("non", "no")
+}
+
+func (ch *changeList) heading() {
+	p, c := ch.prev, ch.cur
+	ch.textField(ch.frEn("Titre", "Title"), "", p.Title, c.Title)
+	ch.textField(ch.frEn("Périmètre", "Scope"), "", p.Scope, c.Scope)
+	if p.Period != c.Period {
+		ch.line(ch.frEn("Période", "Period"), "", periodWithDates(p.Period), periodWithDates(c.Period))
+	}
+	ch.enumField(ch.frEn("Langue", "Language"), "", string(p.Lang), string(c.Lang))
+	ch.textField(ch.frEn("Animation", "Facilitator"), "", p.Facilitator, c.Facilitator)
+	if p.Readiness != c.Readiness {
+		ch.out = append(ch.out, ch.frEn("Liste de préparation mise à jour", "Pre-workshop checklist updated"))
+	}
+}
+
+func periodWithDates(p Period) string {
+	if p.Start == "" && p.End == "" {
+		return p.Label
+	}
+	return fmt.Sprintf("%s (%s – %s)", p.Label, p.Start, p.End)
+}
+
+func (ch *changeList) participants() {
+	prev := byKey(ch.prev.Participants, func(p Participant) string { return p.ID })
+	for _, c := range ch.cur.Participants {
+		p, ok := prev[c.ID]
+		if !ok {
+			ch.note(ch.frEn("Participant ajouté", "Participant added"), participantText(ch.l, c))
+			continue
+		}
+		if p.Name != c.Name {
+			ch.line(ch.frEn("Participant renommé", "Participant renamed"), "", p.Name, c.Name)
+		}
+		ch.enumField(c.Name, ch.frEn("fonction", "function"), string(p.Function), string(c.Function))
+		ch.textField(c.Name, ch.frEn("e-mail", "e-mail"), p.Email, c.Email)
+	}
+	cur := byKey(ch.cur.Participants, func(p Participant) string { return p.ID })
+	for _, p := range ch.prev.Participants {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(ch.frEn("Participant retiré", "Participant removed"), participantText(ch.l, p))
+		}
+	}
+}
+
+func participantText(l Lang, p Participant) string {
+	if p.Function == "" {
+		return p.Name
+	}
+	return p.Name + " (" + Label(l, string(p.Function)) + ")"
+}
+
+func (ch *changeList) intent() {
+	p, c := ch.prev.Intent, ch.cur.Intent
+	subject := ch.frEn("Intention", "Intent")
+	ch.enumField(subject, ch.frEn("finalité", "purpose"), string(p.Purpose), string(c.Purpose))
+	ch.textField(subject, ch.frEn("énoncé", "statement"), p.Statement, c.Statement)
+	ch.stringSet(p.CompanyObjectives, c.CompanyObjectives,
+		ch.frEn("Objectif entreprise ajouté", "Company objective added"),
+		ch.frEn("Objectif entreprise retiré", "Company objective removed"))
+	ch.stringSet(p.Hypotheses, c.Hypotheses,
+		ch.frEn("Hypothèse ajoutée", "Hypothesis added"),
+		ch.frEn("Hypothèse retirée", "Hypothesis removed"))
+}
+
+// stringSet reports texts present in only one of two lists.
+func (ch *changeList) stringSet(prev, cur []string, added, removed string) {
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	has := func(list []string, s string) bool {
+		return slices.ContainsFunc(list, func(x string) bool { return norm(x) == norm(s) })
+	}
+	for _, s := range cur {
+		if norm(s) != "" && !has(prev, s) {
+			ch.note(added, ch.text(s))
+		}
+	}
+	for _, s := range prev {
+		if norm(s) != "" && !has(cur, s) {
+			ch.note(removed, ch.text(s))
+		}
+	}
+}
+
+func (ch *changeList) objectives() {
+	prev := byKey(ch.prev.Objectives, func(o Objective) string { return o.ID })
+	for _, c := range ch.cur.Objectives {
+		p, ok := prev[c.ID]
+		if !ok {
+			ch.note(ch.frEn("Objectif ajouté", "Objective added"), ch.text(c.Title))
+			continue
+		}
+		if strings.TrimSpace(p.Title) != strings.TrimSpace(c.Title) {
+			ch.line(ch.frEn("Objectif renommé", "Objective renamed"), "", ch.text(p.Title), ch.text(c.Title))
+		}
+		subject := ch.text(c.Title)
+		ch.textField(subject, ch.frEn("énoncé", "statement"), p.Specific, c.Specific)
+		ch.textField(subject, ch.frEn("justification", "rationale"), p.Achievable, c.Achievable)
+		ch.textField(subject, ch.frEn("pertinence", "relevance"), p.Relevant, c.Relevant)
+		if p.Deadline != c.Deadline {
+			ch.line(subject, ch.frEn("échéance", "deadline"), dateOrDash(p.Deadline), dateOrDash(c.Deadline))
+		}
+		ch.sideEffects(subject, p.SideEffects, c.SideEffects)
+	}
+	cur := byKey(ch.cur.Objectives, func(o Objective) string { return o.ID })
+	for _, p := range ch.prev.Objectives {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(ch.frEn("Objectif retiré", "Objective removed"), ch.text(p.Title))
+		}
+	}
+}
+
+func dateOrDash(d Date) string {
+	if d == "" {
+		return "—"
+	}
+	return string(d)
+}
+
+func (ch *changeList) sideEffects(subject string, prevList, curList []SideEffect) {
+	prev := byKey(prevList, func(s SideEffect) string { return s.ID })
+	for _, c := range curList {
+		p, ok := prev[c.ID]
+		if !ok {
+			ch.note(subject, ch.frEn("effet de bord ajouté", "side effect added")+" "+ch.text(c.Description))
+			continue
+		}
+		ch.textField(subject, ch.frEn("effet de bord", "side effect"), p.Description, c.Description)
+		if p.GuardrailID != c.GuardrailID {
+			ch.line(subject, ch.frEn("garde-fou de", "guardrail of")+" "+ch.text(c.Description),
+				ch.kpiName(p.GuardrailID), ch.kpiName(c.GuardrailID))
+		}
+	}
+	cur := byKey(curList, func(s SideEffect) string { return s.ID })
+	for _, p := range prevList {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(subject, ch.frEn("effet de bord retiré", "side effect removed")+" "+ch.text(p.Description))
+		}
+	}
+}
+
+// kpiName names a KPI by id, from the current charter or else the previous.
+func (ch *changeList) kpiName(id string) string {
+	if id == "" {
+		return "—"
+	}
+	for _, list := range [][]KPI{ch.cur.KPIs, ch.prev.KPIs} {
+		for _, k := range list {
+			if k.ID == id {
+				return k.Name
+			}
+		}
+	}
+	return id
+}
+
+// objectiveTitle names an objective by id, from the current charter or else
+// the previous.
+func (ch *changeList) objectiveTitle(id string) string {
+	for _, list := range [][]Objective{ch.cur.Objectives, ch.prev.Objectives} {
+		for _, o := range list {
+			if o.ID == id {
+				return ch.text(o.Title)
+			}
+		}
+	}
+	return id
+}
+
+func (ch *changeList) participantName(id string) string {
+	for _, list := range [][]Participant{ch.cur.Participants, ch.prev.Participants} {
+		for _, p := range list {
+			if p.ID == id {
+				return p.Name
+			}
+		}
+	}
+	return id
+}
+
+func (ch *changeList) kpis() {
+	prev := byKey(ch.prev.KPIs, func(k KPI) string { return k.ID })
+	for _, c := range ch.cur.KPIs {
+		p, ok := prev[c.ID]
+		if !ok {
+			ch.note(ch.frEn("KPI ajouté", "KPI added"), c.Name)
+			continue
+		}
+		if strings.TrimSpace(p.Name) != strings.TrimSpace(c.Name) {
+			ch.line(ch.frEn("KPI renommé", "KPI renamed"), "", p.Name, c.Name)
+		}
+		ch.kpiFields(c.Name, p, c)
+	}
+	cur := byKey(ch.cur.KPIs, func(k KPI) string { return k.ID })
+	for _, p := range ch.prev.KPIs {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(ch.frEn("KPI retiré", "KPI removed"), p.Name)
+		}
+	}
+}
+
+func (ch *changeList) kpiFields(name string, p, c KPI) {
+	l := ch.l
+	ch.textField(name, ch.frEn("définition", "definition"), p.Definition, c.Definition)
+	ch.enumField(name, ch.frEn("type d’indicateur", "indicator kind"), string(p.Kind), string(c.Kind))
+	ch.enumField(name, ch.frEn("unité", "unit"), string(p.Unit), string(c.Unit))
+	ch.enumField(name, ch.frEn("sens de la cible", "target type"), string(p.TargetType), string(c.TargetType))
+	numbers := []struct {
+		field    string
+		old, new string
+	}{
+		{ch.frEn("valeur de départ", "baseline"), p.Baseline, c.Baseline},
+		{ch.frEn("cible", "target"), p.Target, c.Target},
+		{ch.frEn("seuil d’alerte", "alert threshold"), p.Alert, c.Alert},
+	}
+	for _, n := range numbers {
+		if strings.TrimSpace(n.old) != strings.TrimSpace(n.new) || (p.Unit != c.Unit && strings.TrimSpace(n.new) != "") {
+			ch.line(name, n.field, valueWithUnit(l, n.old, p.Unit), valueWithUnit(l, n.new, c.Unit))
+		}
+	}
+	ch.enumField(name, ch.frEn("fréquence de mesure", "measurement frequency"), string(p.Frequency), string(c.Frequency))
+	ch.textField(name, ch.frEn("source", "data source"), p.Source, c.Source)
+	ch.textField(name, ch.frEn("responsable de la mesure", "owner"), p.Owner, c.Owner)
+	if !slices.Equal(p.Objectives, c.Objectives) {
+		ch.line(name, ch.frEn("objectifs mesurés", "objectives measured"), ch.objectiveList(p.Objectives), ch.objectiveList(c.Objectives))
+	}
+	if p.Guardrail != c.Guardrail {
+		ch.line(name, ch.frEn("garde-fou uniquement", "guardrail only"), ch.yesNo(p.Guardrail), ch.yesNo(c.Guardrail))
+	}
+}
+
+func (ch *changeList) objectiveList(ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = ch.objectiveTitle(id)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (ch *changeList) roles() {
+	type cell struct{ participant, objective string }
+	collect := func(c *Charter) (map[cell][]string, []cell) {
+		m := map[cell][]string{}
+		var order []cell
+		for _, a := range c.Roles {
+			k := cell{a.ParticipantID, a.ObjectiveID}
+			if _, ok := m[k]; !ok {
+				order = append(order, k)
+			}
+			if !slices.Contains(m[k], string(a.Role)) {
+				m[k] = append(m[k], string(a.Role))
+			}
+		}
+		return m, order
+	}
+	prev, prevOrder := collect(ch.prev)
+	cur, curOrder := collect(ch.cur)
+	exists := func(k cell) bool {
+		return slices.ContainsFunc(ch.cur.Participants, func(p Participant) bool { return p.ID == k.participant }) &&
+			slices.ContainsFunc(ch.cur.Objectives, func(o Objective) bool { return o.ID == k.objective })
+	}
+	roleText := func(roles []string) string {
+		if len(roles) == 0 {
+			return "—"
+		}
+		names := make([]string, len(roles))
+		for i, r := range roles {
+			names[i] = Label(ch.l, r)
+		}
+		return strings.Join(names, ", ")
+	}
+	subject := ch.frEn("Rôles", "Roles")
+	report := func(k cell) {
+		ch.line(subject, ch.participantName(k.participant)+" "+ch.frEn("sur", "on")+" "+ch.objectiveTitle(k.objective)+ch.colon(),
+			roleText(prev[k]), roleText(cur[k]))
+	}
+	for _, k := range curOrder {
+		if !slices.Equal(prev[k], cur[k]) {
+			report(k)
+		}
+	}
+	// Cells emptied; a removed participant or objective says enough itself.
+	for _, k := range prevOrder {
+		if _, ok := cur[k]; !ok && exists(k) {
+			report(k)
+		}
+	}
+}
+
+func (ch *changeList) cascades() {
+	prev := byKey(ch.prev.Cascades, func(c Cascade) string { return c.ID })
+	title := func(c Cascade) string {
+		return ch.kpiName(c.KPIID) + " (" + ch.label(string(c.Dimension)) + ")"
+	}
+	for _, c := range ch.cur.Cascades {
+		p, ok := prev[c.ID]
+		if !ok {
+			ch.note(ch.frEn("Déclinaison ajoutée", "Cascade added"), title(c))
+			continue
+		}
+		subject := ch.frEn("Déclinaison de", "Cascade of") + " " + ch.kpiName(c.KPIID)
+		if p.KPIID != c.KPIID {
+			ch.line(subject, ch.frEn("KPI", "KPI"), ch.kpiName(p.KPIID), ch.kpiName(c.KPIID))
+		}
+		ch.enumField(subject, ch.frEn("dimension", "dimension"), string(p.Dimension), string(c.Dimension))
+		unit := ch.kpiUnit(c.KPIID)
+		prevLines := byKey(p.Lines, func(l CascadeLine) string { return strings.TrimSpace(l.Team) })
+		for _, line := range c.Lines {
+			team := strings.TrimSpace(line.Team)
+			pl, ok := prevLines[team]
+			switch {
+			case !ok:
+				ch.line(subject, team, "—", valueWithUnit(ch.l, line.Target, unit))
+			case strings.TrimSpace(pl.Target) != strings.TrimSpace(line.Target):
+				ch.line(subject, team, valueWithUnit(ch.l, pl.Target, unit), valueWithUnit(ch.l, line.Target, unit))
+			}
+		}
+		curLines := byKey(c.Lines, func(l CascadeLine) string { return strings.TrimSpace(l.Team) })
+		for _, line := range p.Lines {
+			team := strings.TrimSpace(line.Team)
+			if _, ok := curLines[team]; !ok {
+				ch.line(subject, team, valueWithUnit(ch.l, line.Target, unit), "—")
+			}
+		}
+	}
+	cur := byKey(ch.cur.Cascades, func(c Cascade) string { return c.ID })
+	for _, p := range ch.prev.Cascades {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(ch.frEn("Déclinaison retirée", "Cascade removed"), title(p))
+		}
+	}
+}
+
+func (ch *changeList) kpiUnit(id string) Unit {
+	for _, list := range [][]KPI{ch.cur.KPIs, ch.prev.KPIs} {
+		for _, k := range list {
+			if k.ID == id {
+				return k.Unit
+			}
+		}
+	}
+	return ""
+}
+
+func (ch *changeList) rituals() {
+	prev := byKey(ch.prev.Rituals, func(r Ritual) string { return r.ID })
+	for _, c := range ch.cur.Rituals {
+		p, ok := prev[c.ID]
+		if !ok {
+			ch.note(ch.frEn("Rituel ajouté", "Ritual added"), c.Name)
+			continue
+		}
+		if strings.TrimSpace(p.Name) != strings.TrimSpace(c.Name) {
+			ch.line(ch.frEn("Rituel renommé", "Ritual renamed"), "", p.Name, c.Name)
+		}
+		name := c.Name
+		ch.enumField(name, ch.frEn("cadence", "cadence"), string(p.Cadence), string(c.Cadence))
+		if p.Weekday != c.Weekday {
+			ch.line(name, ch.frEn("jour", "day"), WeekdayLabel(ch.l, p.Weekday), WeekdayLabel(ch.l, c.Weekday))
+		}
+		ch.textField(name, ch.frEn("heure", "time"), p.Time, c.Time)
+		if p.Minutes != c.Minutes {
+			ch.line(name, ch.frEn("durée", "duration"), fmt.Sprintf("%d min", p.Minutes), fmt.Sprintf("%d min", c.Minutes))
+		}
+		if !slices.Equal(p.Attendees, c.Attendees) {
+			ch.line(name, ch.frEn("participants", "attendees"), ch.people(p.Attendees), ch.people(c.Attendees))
+		}
+		if !slices.Equal(p.Agenda, c.Agenda) {
+			ch.note(name, ch.frEn("ordre du jour modifié", "agenda changed"))
+		}
+	}
+	cur := byKey(ch.cur.Rituals, func(r Ritual) string { return r.ID })
+	for _, p := range ch.prev.Rituals {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(ch.frEn("Rituel retiré", "Ritual removed"), p.Name)
+		}
+	}
+}
+
+func (ch *changeList) people(ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = ch.participantName(id)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (ch *changeList) incentive() {
+	p, c := ch.prev.Incentive, ch.cur.Incentive
+	subject := ch.frEn("Rémunération variable", "Incentives")
+	if p.Enabled != c.Enabled {
+		ch.line(subject, ch.frEn("indexée sur les KPI collectifs", "indexed on collective KPIs"), ch.yesNo(p.Enabled), ch.yesNo(c.Enabled))
+	}
+	if strings.TrimSpace(p.Share) != strings.TrimSpace(c.Share) {
+		ch.line(subject, ch.frEn("part", "share"), valueWithUnit(ch.l, p.Share, UnitPercent), valueWithUnit(ch.l, c.Share, UnitPercent))
+	}
+	ch.textField(subject, ch.frEn("note", "note"), p.Note, c.Note)
+}
+
+func (ch *changeList) decisions() {
+	subject := ch.frEn("Journal des décisions", "Decision log")
+	entry := func(d Decision) string {
+		return "[" + ch.label(string(d.Type)) + "] " + ch.text(d.Text)
+	}
+	prev := byKey(ch.prev.Decisions, func(d Decision) string { return d.ID })
+	for _, c := range ch.cur.Decisions {
+		p, ok := prev[c.ID]
+		switch {
+		case !ok:
+			ch.note(subject, ch.frEn("entrée ajoutée", "entry added")+" "+entry(c))
+		case p != c:
+			ch.line(subject, ch.frEn("entrée modifiée", "entry changed"), entry(p), entry(c))
+		}
+	}
+	cur := byKey(ch.cur.Decisions, func(d Decision) string { return d.ID })
+	for _, p := range ch.prev.Decisions {
+		if _, ok := cur[p.ID]; !ok {
+			ch.note(subject, ch.frEn("entrée retirée", "entry removed")+" "+entry(p))
+		}
+	}
+}
+
+// byKey maps items by key; of two items with the same key the first wins.
+func byKey[T any](items []T, key func(T) string) map[string]T {
+	m := make(map[string]T, len(items))
+	for _, it := range items {
+		k := key(it)
+		if _, ok := m[k]; !ok {
+			m[k] = it
+		}
+	}
+	return m
+}
