@@ -120,7 +120,7 @@ func (ch *changeList) colon() string {
 	return ": "
 }
 
-func (ch *changeList) frEn(fr, en string) string { return frEn(ch.l, fr, en) }
+func (ch *changeList) tr(fr, en string) string { return tr(ch.l, fr, en) }
 
 // text shows a typed text quoted, shortened when long, or a dash.
 func (ch *changeList) text(s string) string {
@@ -157,22 +157,22 @@ func (ch *changeList) label(v string) string {
 
 func (ch *changeList) yesNo(b bool) string {
 	if b {
-		return ch.frEn("oui", "yes")
+		return ch.tr("oui", "yes")
 	}
-	return ch.frEn("non", "no")
+	return ch.tr("non", "no")
 }
 
 func (ch *changeList) heading() {
 	p, c := ch.prev, ch.cur
-	ch.textField(ch.frEn("Titre", "Title"), "", p.Title, c.Title)
-	ch.textField(ch.frEn("Périmètre", "Scope"), "", p.Scope, c.Scope)
+	ch.textField(ch.tr("Titre", "Title"), "", p.Title, c.Title)
+	ch.textField(ch.tr("Périmètre", "Scope"), "", p.Scope, c.Scope)
 	if p.Period != c.Period {
-		ch.line(ch.frEn("Période", "Period"), "", periodWithDates(p.Period), periodWithDates(c.Period))
+		ch.line(ch.tr("Période", "Period"), "", periodWithDates(p.Period), periodWithDates(c.Period))
 	}
-	ch.enumField(ch.frEn("Langue", "Language"), "", string(p.Lang), string(c.Lang))
-	ch.textField(ch.frEn("Animation", "Facilitator"), "", p.Facilitator, c.Facilitator)
+	ch.enumField(ch.tr("Langue", "Language"), "", string(p.Lang), string(c.Lang))
+	ch.textField(ch.tr("Animation", "Facilitator"), "", p.Facilitator, c.Facilitator)
 	if p.Readiness != c.Readiness {
-		ch.out = append(ch.out, ch.frEn("Liste de préparation mise à jour", "Pre-workshop checklist updated"))
+		ch.out = append(ch.out, ch.tr("Liste de préparation mise à jour", "Pre-workshop checklist updated"))
 	}
 }
 
@@ -188,19 +188,19 @@ func (ch *changeList) participants() {
 	for _, c := range ch.cur.Participants {
 		p, ok := prev[c.ID]
 		if !ok {
-			ch.note(ch.frEn("Participant ajouté", "Participant added"), participantText(ch.l, c))
+			ch.note(ch.tr("Participant ajouté", "Participant added"), participantText(ch.l, c))
 			continue
 		}
 		if p.Name != c.Name {
-			ch.line(ch.frEn("Participant renommé", "Participant renamed"), "", p.Name, c.Name)
+			ch.line(ch.tr("Participant renommé", "Participant renamed"), "", p.Name, c.Name)
 		}
-		ch.enumField(c.Name, ch.frEn("fonction", "function"), string(p.Function), string(c.Function))
-		ch.textField(c.Name, ch.frEn("e-mail", "e-mail"), p.Email, c.Email)
+		ch.enumField(c.Name, ch.tr("fonction", "function"), string(p.Function), string(c.Function))
+		ch.textField(c.Name, ch.tr("e-mail", "e-mail"), p.Email, c.Email)
 	}
 	cur := byKey(ch.cur.Participants, func(p Participant) string { return p.ID })
 	for _, p := range ch.prev.Participants {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(ch.frEn("Participant retiré", "Participant removed"), participantText(ch.l, p))
+			ch.note(ch.tr("Participant retiré", "Participant removed"), participantText(ch.l, p))
 		}
 	}
 }
@@ -214,15 +214,15 @@ func participantText(l Lang, p Participant) string {
 
 func (ch *changeList) intent() {
 	p, c := ch.prev.Intent, ch.cur.Intent
-	subject := ch.frEn("Intention", "Intent")
-	ch.enumField(subject, ch.frEn("finalité", "purpose"), string(p.Purpose), string(c.Purpose))
-	ch.textField(subject, ch.frEn("énoncé", "statement"), p.Statement, c.Statement)
+	subject := ch.tr("Intention", "Intent")
+	ch.enumField(subject, ch.tr("finalité", "purpose"), string(p.Purpose), string(c.Purpose))
+	ch.textField(subject, ch.tr("énoncé", "statement"), p.Statement, c.Statement)
 	ch.stringSet(p.CompanyObjectives, c.CompanyObjectives,
-		ch.frEn("Objectif entreprise ajouté", "Company objective added"),
-		ch.frEn("Objectif entreprise retiré", "Company objective removed"))
+		ch.tr("Objectif entreprise ajouté", "Company objective added"),
+		ch.tr("Objectif entreprise retiré", "Company objective removed"))
 	ch.stringSet(p.Hypotheses, c.Hypotheses,
-		ch.frEn("Hypothèse ajoutée", "Hypothesis added"),
-		ch.frEn("Hypothèse retirée", "Hypothesis removed"))
+		ch.tr("Hypothèse ajoutée", "Hypothesis added"),
+		ch.tr("Hypothèse retirée", "Hypothesis removed"))
 }
 
 // stringSet reports texts present in only one of two lists.
@@ -248,25 +248,25 @@ func (ch *changeList) objectives() {
 	for _, c := range ch.cur.Objectives {
 		p, ok := prev[c.ID]
 		if !ok {
-			ch.note(ch.frEn("Objectif ajouté", "Objective added"), ch.text(c.Title))
+			ch.note(ch.tr("Objectif ajouté", "Objective added"), ch.text(c.Title))
 			continue
 		}
 		if strings.TrimSpace(p.Title) != strings.TrimSpace(c.Title) {
-			ch.line(ch.frEn("Objectif renommé", "Objective renamed"), "", ch.text(p.Title), ch.text(c.Title))
+			ch.line(ch.tr("Objectif renommé", "Objective renamed"), "", ch.text(p.Title), ch.text(c.Title))
 		}
 		subject := ch.text(c.Title)
-		ch.textField(subject, ch.frEn("énoncé", "statement"), p.Specific, c.Specific)
-		ch.textField(subject, ch.frEn("justification", "rationale"), p.Achievable, c.Achievable)
-		ch.textField(subject, ch.frEn("pertinence", "relevance"), p.Relevant, c.Relevant)
+		ch.textField(subject, ch.tr("énoncé", "statement"), p.Specific, c.Specific)
+		ch.textField(subject, ch.tr("justification", "rationale"), p.Achievable, c.Achievable)
+		ch.textField(subject, ch.tr("pertinence", "relevance"), p.Relevant, c.Relevant)
 		if p.Deadline != c.Deadline {
-			ch.line(subject, ch.frEn("échéance", "deadline"), dateOrDash(p.Deadline), dateOrDash(c.Deadline))
+			ch.line(subject, ch.tr("échéance", "deadline"), dateOrDash(p.Deadline), dateOrDash(c.Deadline))
 		}
 		ch.sideEffects(subject, p.SideEffects, c.SideEffects)
 	}
 	cur := byKey(ch.cur.Objectives, func(o Objective) string { return o.ID })
 	for _, p := range ch.prev.Objectives {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(ch.frEn("Objectif retiré", "Objective removed"), ch.text(p.Title))
+			ch.note(ch.tr("Objectif retiré", "Objective removed"), ch.text(p.Title))
 		}
 	}
 }
@@ -283,19 +283,19 @@ func (ch *changeList) sideEffects(subject string, prevList, curList []SideEffect
 	for _, c := range curList {
 		p, ok := prev[c.ID]
 		if !ok {
-			ch.note(subject, ch.frEn("effet de bord ajouté", "side effect added")+" "+ch.text(c.Description))
+			ch.note(subject, ch.tr("effet de bord ajouté", "side effect added")+" "+ch.text(c.Description))
 			continue
 		}
-		ch.textField(subject, ch.frEn("effet de bord", "side effect"), p.Description, c.Description)
+		ch.textField(subject, ch.tr("effet de bord", "side effect"), p.Description, c.Description)
 		if p.GuardrailID != c.GuardrailID {
-			ch.line(subject, ch.frEn("garde-fou de", "guardrail of")+" "+ch.text(c.Description),
+			ch.line(subject, ch.tr("garde-fou de", "guardrail of")+" "+ch.text(c.Description),
 				ch.kpiName(p.GuardrailID), ch.kpiName(c.GuardrailID))
 		}
 	}
 	cur := byKey(curList, func(s SideEffect) string { return s.ID })
 	for _, p := range prevList {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(subject, ch.frEn("effet de bord retiré", "side effect removed")+" "+ch.text(p.Description))
+			ch.note(subject, ch.tr("effet de bord retiré", "side effect removed")+" "+ch.text(p.Description))
 		}
 	}
 }
@@ -344,49 +344,49 @@ func (ch *changeList) kpis() {
 	for _, c := range ch.cur.KPIs {
 		p, ok := prev[c.ID]
 		if !ok {
-			ch.note(ch.frEn("KPI ajouté", "KPI added"), c.Name)
+			ch.note(ch.tr("KPI ajouté", "KPI added"), c.Name)
 			continue
 		}
 		if strings.TrimSpace(p.Name) != strings.TrimSpace(c.Name) {
-			ch.line(ch.frEn("KPI renommé", "KPI renamed"), "", p.Name, c.Name)
+			ch.line(ch.tr("KPI renommé", "KPI renamed"), "", p.Name, c.Name)
 		}
 		ch.kpiFields(c.Name, p, c)
 	}
 	cur := byKey(ch.cur.KPIs, func(k KPI) string { return k.ID })
 	for _, p := range ch.prev.KPIs {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(ch.frEn("KPI retiré", "KPI removed"), p.Name)
+			ch.note(ch.tr("KPI retiré", "KPI removed"), p.Name)
 		}
 	}
 }
 
 func (ch *changeList) kpiFields(name string, p, c KPI) {
 	l := ch.l
-	ch.textField(name, ch.frEn("définition", "definition"), p.Definition, c.Definition)
-	ch.enumField(name, ch.frEn("type d’indicateur", "indicator kind"), string(p.Kind), string(c.Kind))
-	ch.enumField(name, ch.frEn("unité", "unit"), string(p.Unit), string(c.Unit))
-	ch.enumField(name, ch.frEn("sens de la cible", "target type"), string(p.TargetType), string(c.TargetType))
+	ch.textField(name, ch.tr("définition", "definition"), p.Definition, c.Definition)
+	ch.enumField(name, ch.tr("type d’indicateur", "indicator kind"), string(p.Kind), string(c.Kind))
+	ch.enumField(name, ch.tr("unité", "unit"), string(p.Unit), string(c.Unit))
+	ch.enumField(name, ch.tr("sens de la cible", "target type"), string(p.TargetType), string(c.TargetType))
 	numbers := []struct {
 		field    string
 		old, new string
 	}{
-		{ch.frEn("valeur de départ", "baseline"), p.Baseline, c.Baseline},
-		{ch.frEn("cible", "target"), p.Target, c.Target},
-		{ch.frEn("seuil d’alerte", "alert threshold"), p.Alert, c.Alert},
+		{ch.tr("valeur de départ", "baseline"), p.Baseline, c.Baseline},
+		{ch.tr("cible", "target"), p.Target, c.Target},
+		{ch.tr("seuil d’alerte", "alert threshold"), p.Alert, c.Alert},
 	}
 	for _, n := range numbers {
 		if strings.TrimSpace(n.old) != strings.TrimSpace(n.new) || (p.Unit != c.Unit && strings.TrimSpace(n.new) != "") {
 			ch.line(name, n.field, valueWithUnit(l, n.old, p.Unit), valueWithUnit(l, n.new, c.Unit))
 		}
 	}
-	ch.enumField(name, ch.frEn("fréquence de mesure", "measurement frequency"), string(p.Frequency), string(c.Frequency))
-	ch.textField(name, ch.frEn("source", "data source"), p.Source, c.Source)
-	ch.textField(name, ch.frEn("responsable de la mesure", "owner"), p.Owner, c.Owner)
+	ch.enumField(name, ch.tr("fréquence de mesure", "measurement frequency"), string(p.Frequency), string(c.Frequency))
+	ch.textField(name, ch.tr("source", "data source"), p.Source, c.Source)
+	ch.textField(name, ch.tr("responsable de la mesure", "owner"), p.Owner, c.Owner)
 	if !slices.Equal(p.Objectives, c.Objectives) {
-		ch.line(name, ch.frEn("objectifs mesurés", "objectives measured"), ch.objectiveList(p.Objectives), ch.objectiveList(c.Objectives))
+		ch.line(name, ch.tr("objectifs mesurés", "objectives measured"), ch.objectiveList(p.Objectives), ch.objectiveList(c.Objectives))
 	}
 	if p.Guardrail != c.Guardrail {
-		ch.line(name, ch.frEn("garde-fou uniquement", "guardrail only"), ch.yesNo(p.Guardrail), ch.yesNo(c.Guardrail))
+		ch.line(name, ch.tr("garde-fou uniquement", "guardrail only"), ch.yesNo(p.Guardrail), ch.yesNo(c.Guardrail))
 	}
 }
 
@@ -433,9 +433,9 @@ func (ch *changeList) roles() {
 		}
 		return strings.Join(names, ", ")
 	}
-	subject := ch.frEn("Rôles", "Roles")
+	subject := ch.tr("Rôles", "Roles")
 	report := func(k cell) {
-		ch.line(subject, ch.participantName(k.participant)+" "+ch.frEn("sur", "on")+" "+ch.objectiveTitle(k.objective)+ch.colon(),
+		ch.line(subject, ch.participantName(k.participant)+" "+ch.tr("sur", "on")+" "+ch.objectiveTitle(k.objective)+ch.colon(),
 			roleText(prev[k]), roleText(cur[k]))
 	}
 	for _, k := range curOrder {
@@ -459,14 +459,14 @@ func (ch *changeList) cascades() {
 	for _, c := range ch.cur.Cascades {
 		p, ok := prev[c.ID]
 		if !ok {
-			ch.note(ch.frEn("Déclinaison ajoutée", "Cascade added"), title(c))
+			ch.note(ch.tr("Déclinaison ajoutée", "Cascade added"), title(c))
 			continue
 		}
-		subject := ch.frEn("Déclinaison de", "Cascade of") + " " + ch.kpiName(c.KPIID)
+		subject := ch.tr("Déclinaison de", "Cascade of") + " " + ch.kpiName(c.KPIID)
 		if p.KPIID != c.KPIID {
-			ch.line(subject, ch.frEn("KPI", "KPI"), ch.kpiName(p.KPIID), ch.kpiName(c.KPIID))
+			ch.line(subject, ch.tr("KPI", "KPI"), ch.kpiName(p.KPIID), ch.kpiName(c.KPIID))
 		}
-		ch.enumField(subject, ch.frEn("dimension", "dimension"), string(p.Dimension), string(c.Dimension))
+		ch.enumField(subject, ch.tr("dimension", "dimension"), string(p.Dimension), string(c.Dimension))
 		unit := ch.kpiUnit(c.KPIID)
 		prevLines := byKey(p.Lines, func(l CascadeLine) string { return strings.TrimSpace(l.Team) })
 		for _, line := range c.Lines {
@@ -490,7 +490,7 @@ func (ch *changeList) cascades() {
 	cur := byKey(ch.cur.Cascades, func(c Cascade) string { return c.ID })
 	for _, p := range ch.prev.Cascades {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(ch.frEn("Déclinaison retirée", "Cascade removed"), title(p))
+			ch.note(ch.tr("Déclinaison retirée", "Cascade removed"), title(p))
 		}
 	}
 }
@@ -511,32 +511,32 @@ func (ch *changeList) rituals() {
 	for _, c := range ch.cur.Rituals {
 		p, ok := prev[c.ID]
 		if !ok {
-			ch.note(ch.frEn("Rituel ajouté", "Ritual added"), c.Name)
+			ch.note(ch.tr("Rituel ajouté", "Ritual added"), c.Name)
 			continue
 		}
 		if strings.TrimSpace(p.Name) != strings.TrimSpace(c.Name) {
-			ch.line(ch.frEn("Rituel renommé", "Ritual renamed"), "", p.Name, c.Name)
+			ch.line(ch.tr("Rituel renommé", "Ritual renamed"), "", p.Name, c.Name)
 		}
 		name := c.Name
-		ch.enumField(name, ch.frEn("cadence", "cadence"), string(p.Cadence), string(c.Cadence))
+		ch.enumField(name, ch.tr("cadence", "cadence"), string(p.Cadence), string(c.Cadence))
 		if p.Weekday != c.Weekday {
-			ch.line(name, ch.frEn("jour", "day"), WeekdayLabel(ch.l, p.Weekday), WeekdayLabel(ch.l, c.Weekday))
+			ch.line(name, ch.tr("jour", "day"), WeekdayLabel(ch.l, p.Weekday), WeekdayLabel(ch.l, c.Weekday))
 		}
-		ch.textField(name, ch.frEn("heure", "time"), p.Time, c.Time)
+		ch.textField(name, ch.tr("heure", "time"), p.Time, c.Time)
 		if p.Minutes != c.Minutes {
-			ch.line(name, ch.frEn("durée", "duration"), fmt.Sprintf("%d min", p.Minutes), fmt.Sprintf("%d min", c.Minutes))
+			ch.line(name, ch.tr("durée", "duration"), fmt.Sprintf("%d min", p.Minutes), fmt.Sprintf("%d min", c.Minutes))
 		}
 		if !slices.Equal(p.Attendees, c.Attendees) {
-			ch.line(name, ch.frEn("participants", "attendees"), ch.people(p.Attendees), ch.people(c.Attendees))
+			ch.line(name, ch.tr("participants", "attendees"), ch.people(p.Attendees), ch.people(c.Attendees))
 		}
 		if !slices.Equal(p.Agenda, c.Agenda) {
-			ch.note(name, ch.frEn("ordre du jour modifié", "agenda changed"))
+			ch.note(name, ch.tr("ordre du jour modifié", "agenda changed"))
 		}
 	}
 	cur := byKey(ch.cur.Rituals, func(r Ritual) string { return r.ID })
 	for _, p := range ch.prev.Rituals {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(ch.frEn("Rituel retiré", "Ritual removed"), p.Name)
+			ch.note(ch.tr("Rituel retiré", "Ritual removed"), p.Name)
 		}
 	}
 }
@@ -554,18 +554,18 @@ func (ch *changeList) people(ids []string) string {
 
 func (ch *changeList) incentive() {
 	p, c := ch.prev.Incentive, ch.cur.Incentive
-	subject := ch.frEn("Rémunération variable", "Incentives")
+	subject := ch.tr("Rémunération variable", "Incentives")
 	if p.Enabled != c.Enabled {
-		ch.line(subject, ch.frEn("indexée sur les KPI collectifs", "indexed on collective KPIs"), ch.yesNo(p.Enabled), ch.yesNo(c.Enabled))
+		ch.line(subject, ch.tr("indexée sur les KPI collectifs", "indexed on collective KPIs"), ch.yesNo(p.Enabled), ch.yesNo(c.Enabled))
 	}
 	if strings.TrimSpace(p.Share) != strings.TrimSpace(c.Share) {
-		ch.line(subject, ch.frEn("part", "share"), valueWithUnit(ch.l, p.Share, UnitPercent), valueWithUnit(ch.l, c.Share, UnitPercent))
+		ch.line(subject, ch.tr("part", "share"), valueWithUnit(ch.l, p.Share, UnitPercent), valueWithUnit(ch.l, c.Share, UnitPercent))
 	}
-	ch.textField(subject, ch.frEn("note", "note"), p.Note, c.Note)
+	ch.textField(subject, ch.tr("note", "note"), p.Note, c.Note)
 }
 
 func (ch *changeList) decisions() {
-	subject := ch.frEn("Journal des décisions", "Decision log")
+	subject := ch.tr("Journal des décisions", "Decision log")
 	entry := func(d Decision) string {
 		return "[" + ch.label(string(d.Type)) + "] " + ch.text(d.Text)
 	}
@@ -574,15 +574,15 @@ func (ch *changeList) decisions() {
 		p, ok := prev[c.ID]
 		switch {
 		case !ok:
-			ch.note(subject, ch.frEn("entrée ajoutée", "entry added")+" "+entry(c))
+			ch.note(subject, ch.tr("entrée ajoutée", "entry added")+" "+entry(c))
 		case p != c:
-			ch.line(subject, ch.frEn("entrée modifiée", "entry changed"), entry(p), entry(c))
+			ch.line(subject, ch.tr("entrée modifiée", "entry changed"), entry(p), entry(c))
 		}
 	}
 	cur := byKey(ch.cur.Decisions, func(d Decision) string { return d.ID })
 	for _, p := range ch.prev.Decisions {
 		if _, ok := cur[p.ID]; !ok {
-			ch.note(subject, ch.frEn("entrée retirée", "entry removed")+" "+entry(p))
+			ch.note(subject, ch.tr("entrée retirée", "entry removed")+" "+entry(p))
 		}
 	}
 }

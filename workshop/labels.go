@@ -160,16 +160,16 @@ func WeekdayLabel(l Lang, d time.Weekday) string {
 // tr picks the French or English text. French texts are written with
 // ordinary spaces and get their no-break spaces here, so that the source
 // stays readable; user data is never passed through it.
-func frEn(l Lang, fr, en string) string {
+func tr(l Lang, fr, en string) string {
 	if l == FR {
-		return frTypography(fr)
+		return frenchSpaces(fr)
 	}
 	return en
 }
 
 var frTypoReplacer = strings.NewReplacer(" :", nbspFR+":", " ;", nbspFR+";", " ?", nbspFR+"?", " !", nbspFR+"!", "« ", "«"+nbspFR, " »", nbspFR+"»")
 
-func frTypography(s string) string { return frTypoReplacer.Replace(s) }
+func frenchSpaces(s string) string { return frTypoReplacer.Replace(s) }
 
 // quote puts the user's text between the quotation marks of the language.
 func quote(l Lang, s string) string {

@@ -85,7 +85,7 @@ type agendaWriter struct {
 // add appends a line: the French or English template (French spaces
 // applied to the template only) followed by user text already formatted.
 func (g *agendaWriter) add(fr, en string, parts ...string) {
-	g.lines = append(g.lines, frEn(g.l, fr, en)+strings.Join(parts, ""))
+	g.lines = append(g.lines, tr(g.l, fr, en)+strings.Join(parts, ""))
 }
 
 func (g *agendaWriter) colon() string {
@@ -115,17 +115,17 @@ func (g *agendaWriter) alertText(k KPI) string {
 	v := valueWithUnit(g.l, k.Alert, k.Unit)
 	switch k.TargetType {
 	case IncreaseTo, StayAtOrAbove:
-		return frEn(g.l, "alerte sous ", "alert below ") + v
+		return tr(g.l, "alerte sous ", "alert below ") + v
 	case DecreaseTo, StayAtOrBelow:
-		return frEn(g.l, "alerte au-dessus de ", "alert above ") + v
+		return tr(g.l, "alerte au-dessus de ", "alert above ") + v
 	}
-	return frEn(g.l, "alerte à ", "alert at ") + v
+	return tr(g.l, "alerte à ", "alert at ") + v
 }
 
 func (g *agendaWriter) weekly() {
 	efforts := g.priority(KindEffort)
 	for _, k := range efforts {
-		line := k.Name + g.colon() + frEn(g.l, "valeur de la semaine face à la cible ", "this week’s value against the target ") + valueWithUnit(g.l, k.Target, k.Unit)
+		line := k.Name + g.colon() + tr(g.l, "valeur de la semaine face à la cible ", "this week’s value against the target ") + valueWithUnit(g.l, k.Target, k.Unit)
 		if a := g.alertText(k); a != "" {
 			line += " (" + a + ")"
 		}
@@ -142,7 +142,7 @@ func (g *agendaWriter) weekly() {
 func (g *agendaWriter) monthly() {
 	results := g.priority(KindResult)
 	for _, k := range results {
-		line := k.Name + g.colon() + frEn(g.l, "valeur du mois face à la cible ", "this month’s value against the target ") + valueWithUnit(g.l, k.Target, k.Unit)
+		line := k.Name + g.colon() + tr(g.l, "valeur du mois face à la cible ", "this month’s value against the target ") + valueWithUnit(g.l, k.Target, k.Unit)
 		if a := g.alertText(k); a != "" {
 			line += " — " + a
 		}
@@ -158,14 +158,14 @@ func (g *agendaWriter) monthly() {
 				continue
 			}
 			sideEffects++
-			line := frEn(g.l, "Effet de bord ", "Side effect ") + quote(g.l, se.Description) + " (" + quote(g.l, o.Title) + ")" + g.colon()
+			line := tr(g.l, "Effet de bord ", "Side effect ") + quote(g.l, se.Description) + " (" + quote(g.l, o.Title) + ")" + g.colon()
 			if k, ok := g.kpi(se.GuardrailID); ok {
-				line += frEn(g.l, "garde-fou ", "guardrail ") + k.Name
+				line += tr(g.l, "garde-fou ", "guardrail ") + k.Name
 				if a := g.alertText(k); a != "" {
 					line += ", " + a
 				}
 			} else {
-				line += frEn(g.l, "à surveiller, sans KPI garde-fou", "watch it, no guardrail KPI")
+				line += tr(g.l, "à surveiller, sans KPI garde-fou", "watch it, no guardrail KPI")
 			}
 			g.lines = append(g.lines, line)
 		}
@@ -179,9 +179,9 @@ func (g *agendaWriter) monthly() {
 
 func (g *agendaWriter) quarterly() {
 	for _, o := range g.c.Objectives {
-		line := frEn(g.l, "Objectif ", "Objective ") + quote(g.l, o.Title)
+		line := tr(g.l, "Objectif ", "Objective ") + quote(g.l, o.Title)
 		if p := g.pilot(o.ID); p != "" {
-			line += " (" + frEn(g.l, "pilote ", "pilot ") + p + ")"
+			line += " (" + tr(g.l, "pilote ", "pilot ") + p + ")"
 		}
 		line += g.colon()
 		var names []string
@@ -191,12 +191,12 @@ func (g *agendaWriter) quarterly() {
 			}
 		}
 		if len(names) > 0 {
-			line += frEn(g.l, "statut de ", "status of ") + strings.Join(names, ", ")
+			line += tr(g.l, "statut de ", "status of ") + strings.Join(names, ", ")
 		} else {
-			line += frEn(g.l, "statut (aucun KPI)", "status (no KPI)")
+			line += tr(g.l, "statut (aucun KPI)", "status (no KPI)")
 		}
 		if o.Deadline != "" {
-			line += " — " + frEn(g.l, "échéance ", "deadline ") + string(o.Deadline)
+			line += " — " + tr(g.l, "échéance ", "deadline ") + string(o.Deadline)
 		}
 		g.lines = append(g.lines, line)
 	}
@@ -208,8 +208,8 @@ func (g *agendaWriter) quarterly() {
 		if !ok {
 			continue
 		}
-		g.lines = append(g.lines, frEn(g.l, "Déclinaison de ", "Cascade of ")+k.Name+frEn(g.l, " par ", " by ")+
-			strings.ToLower(Label(g.l, string(cs.Dimension)))+g.colon()+frEn(g.l, "chaque équipe face à sa cible", "each team against its target"))
+		g.lines = append(g.lines, tr(g.l, "Déclinaison de ", "Cascade of ")+k.Name+tr(g.l, " par ", " by ")+
+			strings.ToLower(Label(g.l, string(cs.Dimension)))+g.colon()+tr(g.l, "chaque équipe face à sa cible", "each team against its target"))
 	}
 	if len(g.c.Cascades) == 0 {
 		g.add("Déclinaison : contribution de chaque équipe aux cibles collectives", "Cascade: each team’s contribution to the collective targets")
