@@ -115,7 +115,7 @@ func (ch *changeList) note(subject, what string) {
 
 func (ch *changeList) colon() string {
 	if ch.l == FR {
-		return nbspFR + ": "
+		return nbsp + ": "
 	}
 	return ": "
 }

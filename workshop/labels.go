@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// nbspFR is the no-break space French typography puts before « : », « ; »,
+// nbsp is the no-break space French typography puts before « : », « ; »,
 // « ? », « ! », « % », « € » and inside guillemets.
-const nbspFR = "\u00a0"
+const nbsp = "\u00a0"
 
 // enumLabels maps every stored enum value to its French and English label.
 // Several enums share a value ("weekly" is a frequency and a cadence,
@@ -135,7 +135,7 @@ func Label(l Lang, value string) string {
 	return p[1]
 }
 
-var weekdayNames = [7][2]string{
+var weekdayLabels = [7][2]string{
 	{"dimanche", "Sunday"},
 	{"lundi", "Monday"},
 	{"mardi", "Tuesday"},
@@ -146,15 +146,15 @@ var weekdayNames = [7][2]string{
 }
 
 // WeekdayLabel returns the name of a weekday in the language (French
-// weekdayNames take no capital).
+// weekdayLabels take no capital).
 func WeekdayLabel(l Lang, d time.Weekday) string {
 	if d < time.Sunday || d > time.Saturday {
 		return ""
 	}
 	if l == FR {
-		return weekdayNames[d][0]
+		return weekdayLabels[d][0]
 	}
-	return weekdayNames[d][1]
+	return weekdayLabels[d][1]
 }
 
 // tr picks the French or English text. French texts are written with
@@ -167,14 +167,14 @@ func tr(l Lang, fr, en string) string {
 	return en
 }
 
-var frTypoReplacer = strings.NewReplacer(" :", nbspFR+":", " ;", nbspFR+";", " ?", nbspFR+"?", " !", nbspFR+"!", "« ", "«"+nbspFR, " »", nbspFR+"»")
+var frTypoReplacer = strings.NewReplacer(" :", nbsp+":", " ;", nbsp+";", " ?", nbsp+"?", " !", nbsp+"!", "« ", "«"+nbsp, " »", nbsp+"»")
 
 func frenchSpaces(s string) string { return frTypoReplacer.Replace(s) }
 
 // quote puts the user's text between the quotation marks of the language.
 func quote(l Lang, s string) string {
 	if l == FR {
-		return "«" + nbspFR + s + nbspFR + "»"
+		return "«" + nbsp + s + nbsp + "»"
 	}
 	return "“" + s + "”"
 }
@@ -199,7 +199,7 @@ func valueWithUnit(l Lang, value string, u Unit) string {
 	}
 	sep := " "
 	if l == FR {
-		sep = nbspFR
+		sep = nbsp
 	}
 	return v + sep + sym
 }

@@ -90,7 +90,7 @@ func (g *agendaWriter) add(fr, en string, parts ...string) {
 
 func (g *agendaWriter) colon() string {
 	if g.l == FR {
-		return nbspFR + ": "
+		return nbsp + ": "
 	}
 	return ": "
 }
