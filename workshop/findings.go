@@ -1,0 +1,405 @@
+package workshop
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Validate judges a charter against the rules of PRODUCT.md §2 and returns
+// its findings: errors first, then warnings, then infos, each group in the
+// order of the journey. Drafts may contain anything: Validate never changes
+// the charter and never panics on blank or half-typed content.
+//
+// Args conventions (read by Finding.Message):
+//   - findings on an objective, a KPI or a cascade start with the item's
+//     name (objective title, KPI name, cascaded KPI's name) and its 1-based
+//     position, used when the name is blank;
+//   - R-NUM-1: name, position, text as typed, NumberError reason, detail,
+//     and for a cascade line the team (Args[5]). Where.Field is
+//     "baseline", "target" or "alert" for a KPI, "lines.N.target" (N
+//     0-based) for a cascade line, "share" for the incentive.
+//
+// Choices where the specification leaves room:
+//   - Numbers are read in the charter's language (French when unset).
+//   - R-KPI-2 also reports a missing or unknown target type (Field
+//     "targetType"), without which R-KPI-3 cannot be judged; an unknown
+//     frequency counts as missing.
+//   - R-KPI-2, R-KPI-3 and R-KPI-6 apply to every KPI, guardrails included;
+//     R-KPI-1 counts priority KPIs (Guardrail false) only; R-KPI-4 looks at
+//     every KPI; R-KPI-5 spares a guardrail KPI that a side effect uses.
+//   - R-ROLE-* count distinct existing participants per objective; R-ROLE-4
+//     fires when every approver of an objective is its pilot (same
+//     participant, or same name).
+//   - R-RIT-1 is reported once per missing cadence (weekly, monthly,
+//     quarterly).
+//   - R-CAS-1 follows the KPI's direction: for "increase to" and "stay at or
+//     above" the team targets must add up to at least the collective
+//     target; for "decrease to" and "stay at or below" they must not add up
+//     to more (a team total above a ceiling is the inconsistency there).
+//   - Incentives are judged only when enabled: R-INC-1 when disabled or
+//     without a share, R-NUM-1 when the share is unreadable, R-INC-2 when it
+//     is outside 0–100.
+func Validate(c *Charter) []Finding {
+	if c == nil {
+		c = &Charter{}
+	}
+	v := &validator{c: c, l: charterLang(c)}
+	v.objectives()
+	v.kpis()
+	v.sideEffects()
+	v.roles()
+	v.cascades()
+	v.rituals()
+	v.incentives()
+	sort.SliceStable(v.out, func(i, j int) bool {
+		return severityRank(v.out[i].Severity) < severityRank(v.out[j].Severity)
+	})
+	return v.out
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case SevError:
+		return 0
+	case SevWarning:
+		return 1
+	}
+	return 2
+}
+
+// charterLang is the language numbers of c are read in.
+func charterLang(c *Charter) Lang {
+	if c != nil && c.Lang.Valid() {
+		return c.Lang
+	}
+	return FR
+}
+
+type validator struct {
+	c   *Charter
+	l   Lang
+	out []Finding
+}
+
+func (v *validator) add(code string, sev Severity, w Where, args ...string) {
+	v.out = append(v.out, Finding{Code: code, Severity: sev, Where: w, Args: args})
+}
+
+func pos(i int) string { return strconv.Itoa(i + 1) }
+
+func (v *validator) objectives() {
+	n := len(v.c.Objectives)
+	w := Where{Step: StepObjectives}
+	switch {
+	case n == 0:
+		v.add("R-OBJ-1", SevError, w)
+	case n > 4:
+		v.add("R-OBJ-2", SevError, w, strconv.Itoa(n))
+	case n < 3:
+		v.add("R-OBJ-3", SevInfo, w, strconv.Itoa(n))
+	}
+	for i := range v.c.Objectives {
+		o := &v.c.Objectives[i]
+		sc := smartOf(v.c, i)
+		for _, lt := range sc.Letters {
+			if lt.OK {
+				continue
+			}
+			args := append([]string{o.Title, pos(i), lt.Reason}, lt.Args...)
+			v.add(lt.Code, SevWarning, Where{StepObjectives, o.ID, lt.Field}, args...)
+		}
+		if len(kpisOf(v.c, o.ID)) == 0 {
+			v.add("R-KPI-5", SevWarning, Where{StepObjectives, o.ID, "kpis"}, o.Title, pos(i))
+		}
+	}
+}
+
+func (v *validator) kpis() {
+	priority, results, efforts := 0, 0, 0
+	for i := range v.c.KPIs {
+		k := &v.c.KPIs[i]
+		if !k.Guardrail {
+			priority++
+		}
+		switch k.Kind {
+		case KindResult:
+			results++
+		case KindEffort:
+			efforts++
+		}
+		v.kpi(i, k)
+	}
+	if priority < 3 || priority > 5 {
+		v.add("R-KPI-1", SevError, Where{Step: StepKPIs}, strconv.Itoa(priority))
+	}
+	if len(v.c.KPIs) > 0 {
+		if results == 0 {
+			v.add("R-KPI-4", SevWarning, Where{Step: StepKPIs}, string(KindResult))
+		}
+		if efforts == 0 {
+			v.add("R-KPI-4", SevWarning, Where{Step: StepKPIs}, string(KindEffort))
+		}
+	}
+}
+
+func (v *validator) kpi(i int, k *KPI) {
+	name, p := k.Name, pos(i)
+	at := func(field string) Where { return Where{StepKPIs, k.ID, field} }
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+
+	// R-KPI-2: what a KPI cannot do without.
+	if blank(k.Target) {
+		v.add("R-KPI-2", SevError, at("target"), name, p)
+	}
+	if blank(k.Alert) {
+		v.add("R-KPI-2", SevError, at("alert"), name, p)
+	}
+	if k.Frequency.Days() == 0 {
+		v.add("R-KPI-2", SevError, at("frequency"), name, p)
+	}
+	if blank(k.Owner) {
+		v.add("R-KPI-2", SevError, at("owner"), name, p)
+	}
+	if !validTargetType(k.TargetType) {
+		v.add("R-KPI-2", SevError, at("targetType"), name, p)
+	}
+
+	// R-NUM-1: numbers that cannot be read.
+	read := func(field, text string) (float64, bool) {
+		if blank(text) {
+			return 0, false
+		}
+		x, ne := parseNumber(text, v.l)
+		if ne != nil {
+			v.add("R-NUM-1", SevError, at(field), name, p, strings.TrimSpace(text), ne.Reason, ne.Detail)
+			return 0, false
+		}
+		return x, true
+	}
+	_, _ = read("baseline", k.Baseline)
+	target, okT := read("target", k.Target)
+	alert, okA := read("alert", k.Alert)
+
+	// R-KPI-3: the alert threshold on the wrong side of the target.
+	if okT && okA && validTargetType(k.TargetType) && !alertSideOK(k.TargetType, alert, target) {
+		v.add("R-KPI-3", SevError, at("alert"), name, p, strings.TrimSpace(k.Alert), strings.TrimSpace(k.Target), string(k.TargetType))
+	}
+
+	// R-KPI-5: a KPI measuring no objective.
+	if !v.measuresAnObjective(k) && !(k.Guardrail && v.usedAsGuardrail(k.ID)) {
+		v.add("R-KPI-5", SevWarning, at("objectives"), name, p)
+	}
+
+	// R-KPI-6: no baseline.
+	if blank(k.Baseline) {
+		v.add("R-KPI-6", SevWarning, at("baseline"), name, p)
+	}
+}
+
+func validTargetType(t TargetType) bool {
+	switch t {
+	case IncreaseTo, DecreaseTo, StayAtOrAbove, StayAtOrBelow:
+		return true
+	}
+	return false
+}
+
+// alertSideOK reports whether the alert threshold sits on the right side of
+// the target for the target type (R-KPI-3).
+func alertSideOK(t TargetType, alert, target float64) bool {
+	switch t {
+	case IncreaseTo:
+		return alert < target
+	case DecreaseTo:
+		return alert > target
+	case StayAtOrAbove:
+		return alert >= target
+	case StayAtOrBelow:
+		return alert <= target
+	}
+	return true
+}
+
+func (v *validator) measuresAnObjective(k *KPI) bool {
+	for _, id := range k.Objectives {
+		if id == "" {
+			continue
+		}
+		for _, o := range v.c.Objectives {
+			if o.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (v *validator) usedAsGuardrail(kpiID string) bool {
+	if kpiID == "" {
+		return false
+	}
+	for _, o := range v.c.Objectives {
+		for _, se := range o.SideEffects {
+			if se.GuardrailID == kpiID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (v *validator) sideEffects() {
+	for i, o := range v.c.Objectives {
+		anticipated := false
+		for _, se := range o.SideEffects {
+			if strings.TrimSpace(se.Description) != "" || se.GuardrailID != "" {
+				anticipated = true
+				break
+			}
+		}
+		if !anticipated {
+			v.add("R-SIDE-1", SevWarning, Where{StepKPIs, o.ID, "sideEffects"}, o.Title, pos(i))
+		}
+	}
+}
+
+func (v *validator) roles() {
+	people := map[string]Participant{}
+	for _, p := range v.c.Participants {
+		if p.ID != "" {
+			people[p.ID] = p
+		}
+	}
+	for i, o := range v.c.Objectives {
+		holders := map[Role][]string{} // distinct participant ids per role
+		seen := map[Role]map[string]bool{}
+		for _, a := range v.c.Roles {
+			if a.ObjectiveID != o.ID || o.ID == "" {
+				continue
+			}
+			if _, ok := people[a.ParticipantID]; !ok {
+				continue
+			}
+			if seen[a.Role] == nil {
+				seen[a.Role] = map[string]bool{}
+			}
+			if !seen[a.Role][a.ParticipantID] {
+				seen[a.Role][a.ParticipantID] = true
+				holders[a.Role] = append(holders[a.Role], a.ParticipantID)
+			}
+		}
+		w := Where{StepRoles, o.ID, ""}
+		pilots := holders[RolePilot]
+		if len(pilots) != 1 {
+			v.add("R-ROLE-1", SevError, w, o.Title, pos(i), strconv.Itoa(len(pilots)))
+		}
+		if len(holders[RoleContributor]) == 0 {
+			v.add("R-ROLE-2", SevError, w, o.Title, pos(i))
+		}
+		approvers := holders[RoleApprover]
+		if len(approvers) == 0 {
+			v.add("R-ROLE-3", SevError, w, o.Title, pos(i))
+		}
+		if len(pilots) == 1 && len(approvers) > 0 {
+			pilot := people[pilots[0]]
+			self := true
+			for _, id := range approvers {
+				ap := people[id]
+				samePerson := id == pilot.ID ||
+					(strings.TrimSpace(ap.Name) != "" && strings.EqualFold(strings.TrimSpace(ap.Name), strings.TrimSpace(pilot.Name)))
+				if !samePerson {
+					self = false
+					break
+				}
+			}
+			if self {
+				v.add("R-ROLE-4", SevWarning, w, o.Title, pos(i), strings.TrimSpace(pilot.Name))
+			}
+		}
+	}
+}
+
+func (v *validator) cascades() {
+	for i, cs := range v.c.Cascades {
+		var k *KPI
+		for j := range v.c.KPIs {
+			if cs.KPIID != "" && v.c.KPIs[j].ID == cs.KPIID {
+				k = &v.c.KPIs[j]
+				break
+			}
+		}
+		name := ""
+		if k != nil {
+			name = k.Name
+		}
+		sum, lines, readable := 0.0, 0, true
+		for n, line := range cs.Lines {
+			text := strings.TrimSpace(line.Target)
+			if text == "" {
+				continue
+			}
+			x, ne := parseNumber(text, v.l)
+			if ne != nil {
+				v.add("R-NUM-1", SevError, Where{StepCascade, cs.ID, "lines." + strconv.Itoa(n) + ".target"},
+					name, pos(i), text, ne.Reason, ne.Detail, strings.TrimSpace(line.Team))
+				readable = false
+				continue
+			}
+			sum += x
+			lines++
+		}
+		if k == nil || !k.Unit.Additive() || !readable || lines == 0 {
+			continue
+		}
+		target, ne := parseNumber(k.Target, v.l)
+		if ne != nil {
+			continue
+		}
+		const eps = 1e-9
+		tol := eps * math.Max(1, math.Abs(target))
+		switch k.TargetType {
+		case DecreaseTo, StayAtOrBelow:
+			if sum > target+tol {
+				v.add("R-CAS-1", SevWarning, Where{StepCascade, cs.ID, "lines"}, name, pos(i),
+					strconv.FormatFloat(sum, 'f', -1, 64), strings.TrimSpace(k.Target), "above")
+			}
+		default:
+			if sum < target-tol {
+				v.add("R-CAS-1", SevWarning, Where{StepCascade, cs.ID, "lines"}, name, pos(i),
+					strconv.FormatFloat(sum, 'f', -1, 64), strings.TrimSpace(k.Target), "below")
+			}
+		}
+	}
+}
+
+func (v *validator) rituals() {
+	have := map[Cadence]bool{}
+	for _, r := range v.c.Rituals {
+		have[r.Cadence] = true
+	}
+	for _, cad := range []Cadence{CadenceWeekly, CadenceMonthly, CadenceQuarterly} {
+		if !have[cad] {
+			v.add("R-RIT-1", SevWarning, Where{StepRituals, "", "cadence"}, string(cad))
+		}
+	}
+}
+
+func (v *validator) incentives() {
+	in := v.c.Incentive
+	w := Where{StepIncentives, "", "share"}
+	text := strings.TrimSpace(in.Share)
+	if !in.Enabled || text == "" {
+		v.add("R-INC-1", SevInfo, w)
+		return
+	}
+	x, ne := parseNumber(text, v.l)
+	if ne != nil {
+		v.add("R-NUM-1", SevError, w, "", "", text, ne.Reason, ne.Detail)
+		return
+	}
+	if x < 0 || x > 100 {
+		v.add("R-INC-2", SevError, w, text)
+	}
+}
