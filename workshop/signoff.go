@@ -1,0 +1,174 @@
+package workshop
+
+import (
+	"strings"
+	"time"
+)
+
+// Approvers returns the participants who hold the Approver role on at least
+// one objective of the charter, in participant order, each once.
+func Approvers(c *Charter) []Participant {
+	objectives := map[string]bool{}
+	for _, o := range c.Objectives {
+		objectives[o.ID] = true
+	}
+	approves := map[string]bool{}
+	for _, a := range c.Roles {
+		if a.Role == RoleApprover && objectives[a.ObjectiveID] {
+			approves[a.ParticipantID] = true
+		}
+	}
+	var out []Participant
+	for _, p := range c.Participants {
+		if approves[p.ID] {
+			out = append(out, p)
+			approves[p.ID] = false // a participant listed twice signs once
+		}
+	}
+	return out
+}
+
+// CanSign says whether the charter may be signed: no error finding and at
+// least one approver. Otherwise it returns a KindForbidden error that says
+// what blocks.
+func CanSign(c *Charter) error {
+	errs := 0
+	for _, f := range Validate(c) {
+		if f.Severity == SevError {
+			errs++
+		}
+	}
+	switch {
+	case errs == 1:
+		return Errorf(KindForbidden, "the charter cannot be signed: 1 blocking error remains; see the review step")
+	case errs > 1:
+		return Errorf(KindForbidden, "the charter cannot be signed: %d blocking errors remain; see the review step", errs)
+	case len(Approvers(c)) == 0:
+		return Errorf(KindForbidden, "the charter cannot be signed: nobody holds the Approver role on an objective")
+	}
+	return nil
+}
+
+// Sign records the sign-off of the approver called name (matched without
+// regard to case or spacing) on the present content of the current
+// revision. When every approver has signed that content, the revision is
+// signed and frozen, with its seal and the time of the last signature.
+//
+// Errors: the revision is already signed, or the charter has blocking
+// errors (KindForbidden); name is not an approver (KindInvalid); this
+// approver already signed this content (KindConflict).
+func (s *Session) Sign(name, comment string, now time.Time) error {
+	cur := s.Current()
+	if cur.Frozen() {
+		return Errorf(KindForbidden, "revision %d is already signed; amend it to change anything", cur.Number)
+	}
+	approvers := Approvers(&cur.Charter)
+	matches := matchApprovers(approvers, name)
+	if len(matches) == 0 {
+		return notAnApprover(name, approvers)
+	}
+	if err := CanSign(&cur.Charter); err != nil {
+		return err
+	}
+	seal := Seal(&cur.Charter)
+	dropStaleSignatures(cur)
+	var signer *Participant
+	for i := range matches {
+		if !signedBy(cur.Signatures, matches[i].ID, seal) {
+			signer = &matches[i]
+			break
+		}
+	}
+	if signer == nil {
+		return Errorf(KindConflict, "%s has already signed this version of the charter", matches[0].Name)
+	}
+	cur.Signatures = append(cur.Signatures, Signature{
+		ParticipantID: signer.ID,
+		Name:          signer.Name,
+		At:            now,
+		Comment:       strings.TrimSpace(comment),
+		Seal:          seal,
+	})
+	s.Updated = now
+	for _, a := range approvers {
+		if !signedBy(cur.Signatures, a.ID, seal) {
+			return nil
+		}
+	}
+	cur.Status = StatusSigned
+	cur.Seal = seal
+	cur.SignedAt = now
+	return nil
+}
+
+// Decline records an approver's refusal with its reason (required): the
+// signatures given so far are cleared and the revision stays a draft.
+func (s *Session) Decline(name, reason string, now time.Time) error {
+	cur := s.Current()
+	if cur.Frozen() {
+		return Errorf(KindForbidden, "revision %d is already signed; amend it to change anything", cur.Number)
+	}
+	approvers := Approvers(&cur.Charter)
+	matches := matchApprovers(approvers, name)
+	if len(matches) == 0 {
+		return notAnApprover(name, approvers)
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return Errorf(KindInvalid, "%s: a reason is required to decline", matches[0].Name)
+	}
+	cur.Declines = append(cur.Declines, Decline{
+		ParticipantID: matches[0].ID,
+		Name:          matches[0].Name,
+		At:            now,
+		Reason:        reason,
+	})
+	cur.Signatures = nil
+	cur.Status = StatusDraft
+	s.Updated = now
+	return nil
+}
+
+// personKey folds a name for matching: case and spacing do not matter.
+func personKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// matchApprovers returns the approvers called name (or whose id is name).
+func matchApprovers(approvers []Participant, name string) []Participant {
+	key := personKey(name)
+	var out []Participant
+	if key == "" {
+		return nil
+	}
+	for _, a := range approvers {
+		if personKey(a.Name) == key || a.ID == strings.TrimSpace(name) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func notAnApprover(name string, approvers []Participant) error {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		name = "(no name)"
+	}
+	if len(approvers) == 0 {
+		return Errorf(KindInvalid, "%s is not an approver of this charter; it has no approver yet (give someone the Approver role on an objective)", name)
+	}
+	names := make([]string, len(approvers))
+	for i, a := range approvers {
+		names[i] = a.Name
+	}
+	return Errorf(KindInvalid, "%s is not an approver of this charter; approvers: %s", name, strings.Join(names, ", "))
+}
+
+func signedBy(sigs []Signature, participantID, seal string) bool {
+	for _, s := range sigs {
+		if s.ParticipantID == participantID && s.Seal == seal {
+			return true
+		}
+	}
+	return false
+}
