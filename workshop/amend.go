@@ -271,11 +271,14 @@ func (ch *changeList) objectives() {
 	}
 }
 
-func dateOrDash(d Date) string {
-	if d == "" {
+func dateOrDash(d Date) string { return orDash(string(d)) }
+
+// orDash shows a short value as typed, or a dash when empty.
+func orDash(s string) string {
+	if s = strings.TrimSpace(s); s == "" {
 		return "—"
 	}
-	return string(d)
+	return s
 }
 
 func (ch *changeList) sideEffects(subject string, prevList, curList []SideEffect) {
@@ -435,7 +438,7 @@ func (ch *changeList) roles() {
 	}
 	subject := ch.tr("Rôles", "Roles")
 	report := func(k cell) {
-		ch.line(subject, ch.participantName(k.participant)+" "+ch.tr("sur", "on")+" "+ch.objectiveTitle(k.objective)+ch.colon(),
+		ch.line(subject, ch.participantName(k.participant)+" "+ch.tr("sur", "on")+" "+ch.objectiveTitle(k.objective)+strings.TrimSuffix(ch.colon(), " "),
 			roleText(prev[k]), roleText(cur[k]))
 	}
 	for _, k := range curOrder {
@@ -522,7 +525,9 @@ func (ch *changeList) rituals() {
 		if p.Weekday != c.Weekday {
 			ch.line(name, ch.tr("jour", "day"), WeekdayLabel(ch.l, p.Weekday), WeekdayLabel(ch.l, c.Weekday))
 		}
-		ch.textField(name, ch.tr("heure", "time"), p.Time, c.Time)
+		if strings.TrimSpace(p.Time) != strings.TrimSpace(c.Time) {
+			ch.line(name, ch.tr("heure", "time"), orDash(p.Time), orDash(c.Time))
+		}
 		if p.Minutes != c.Minutes {
 			ch.line(name, ch.tr("durée", "duration"), fmt.Sprintf("%d min", p.Minutes), fmt.Sprintf("%d min", c.Minutes))
 		}
