@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"boussole/workshop"
+)
+
+// SessionStore is what the window needs from the session store
+// (storage.Store satisfies it). Every call may touch the disk: call it off
+// the UI goroutine.
+type SessionStore interface {
+	List() ([]workshop.Summary, error)
+	Get(id string) (*workshop.Session, error)
+	Put(s *workshop.Session) error
+	Delete(id string) error
+	Import(data []byte) (string, error)
+	Dir() string
+	Path() string
+}
+
+// Deps are the services the window uses. ui depends on neither storage nor
+// report: cmd/boussole wires these functions to them.
+type Deps struct {
+	Store   SessionStore
+	Now     func() time.Time // defaults to time.Now
+	Version string
+
+	// ExportBoussole encodes a session as a .boussole interchange file.
+	ExportBoussole func(s *workshop.Session) ([]byte, error)
+	// CharterPDF renders revision rev of s; paper is "A4" or "Letter".
+	CharterPDF func(s *workshop.Session, rev int, paper string) ([]byte, error)
+	// KPICSV writes the KPIs and check-ins of revision rev as CSV.
+	KPICSV func(s *workshop.Session, rev int) ([]byte, error)
+	// RitualsICS writes the rituals of revision rev as an iCalendar file.
+	RitualsICS func(s *workshop.Session, rev int) ([]byte, error)
+	// WriteFileAtomic writes data to path through a temporary file and a rename.
+	WriteFileAtomic func(path string, data []byte) error
+	// OpenFile opens a written file with the desktop's application; nil
+	// uses fyne's OpenURL.
+	OpenFile func(path string) error
+}
+
+// App is the main window's content: the home list, then one session editor.
+type App struct {
+	app      fyne.App
+	win      fyne.Window
+	d        Deps
+	settings Settings
+
+	home   *home
+	editor *editor
+	pres   *presentation
+
+	// jobs counts background work (store and export calls) still running,
+	// so tests and the close handler can wait for it.
+	jobs sync.WaitGroup
+}
+
+// New builds the main window's content in w (home screen first), its main
+// menu and its close handling. The caller shows the window.
+func New(a fyne.App, w fyne.Window, d Deps) *App {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	ap := &App{app: a, win: w, d: d, settings: NewSettings(a.Preferences())}
+	ap.settings.ApplyTheme(a)
+	ap.home = newHome(ap)
+	w.SetMainMenu(ap.mainMenu())
+	w.SetCloseIntercept(ap.onClose)
+	ap.ShowHome()
+	return ap
+}
+
+// Window is the main window.
+func (a *App) Window() fyne.Window { return a.win }
+
+// ShowHome closes the open session (saving it) and shows the session list.
+func (a *App) ShowHome() {
+	if a.editor != nil {
+		if !a.closeEditor() {
+			return
+		}
+	}
+	a.win.SetTitle(tr("app.title"))
+	a.win.SetContent(a.home.build())
+	a.home.reload()
+}
+
+// background runs work off the UI goroutine, then done (if any) on it.
+func (a *App) background(work func(), done func()) {
+	a.jobs.Add(1)
+	go func() {
+		defer a.jobs.Done()
+		work()
+		if done != nil {
+			fyne.Do(done)
+		}
+	}()
+}
+
+// Wait blocks until background work (store calls, exports, autosaves) is
+// done. For tests and shutdown; never call it from a UI callback while
+// work still needs the UI goroutine.
+func (a *App) Wait() {
+	a.jobs.Wait()
+	if a.editor != nil {
+		a.editor.saver.wait()
+	}
+}
+
+// openSession loads id off the UI goroutine and opens it in the editor.
+func (a *App) openSession(id string) {
+	var s *workshop.Session
+	var err error
+	a.background(func() { s, err = a.d.Store.Get(id) }, func() {
+		if err != nil {
+			showError(a.win, "error.open", err)
+			return
+		}
+		a.showEditor(s)
+	})
+}
+
+// showEditor replaces the window's content by an editor of s.
+func (a *App) showEditor(s *workshop.Session) {
+	if a.editor != nil && !a.closeEditor() {
+		return
+	}
+	a.editor = newEditor(a, s, allSteps())
+	a.win.SetTitle(s.Current().Charter.Title + " — " + tr("app.title"))
+	a.win.SetContent(a.editor.build())
+	a.editor.show(0)
+	if a.pres != nil {
+		a.pres.follow(a.editor)
+	}
+}
+
+// closeEditor saves and closes the editor; false when the save failed and
+// the user chose to stay.
+func (a *App) closeEditor() bool {
+	if err := a.editor.close(); err != nil {
+		showError(a.win, "error.save", err)
+		return false
+	}
+	a.editor = nil
+	if a.pres != nil {
+		a.pres.follow(nil)
+	}
+	return true
+}
+
+// onClose flushes the open session synchronously, remembers the window
+// size and quits. When the last save fails the user chooses.
+func (a *App) onClose() {
+	if a.editor != nil {
+		if err := a.editor.close(); err != nil {
+			showConfirm(a.win, "dialog.unsaved.title", tr("dialog.unsaved.body", "Error", workshop.Message(err)),
+				"dialog.unsaved.quit", "dialog.unsaved.stay", func(quit bool) {
+					if quit {
+						a.quit()
+					}
+				})
+			return
+		}
+		a.editor = nil
+	}
+	a.quit()
+}
+
+func (a *App) quit() {
+	a.settings.SetWindowSize(a.win.Canvas().Size())
+	if a.pres != nil {
+		a.pres.win.Close()
+	}
+	a.app.Quit()
+}

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boussole/workshop"
+)
+
+// showError tells the person what failed (titleKey) and why, in the words
+// of the error (workshop.Message), and logs the technical cause.
+func showError(w fyne.Window, titleKey string, err error) {
+	fyne.LogError(tr(titleKey), err)
+	body := widget.NewLabel(workshop.Message(err))
+	body.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(tr(titleKey), tr("dialog.ok"), body, w)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// showInfo shows an information dialog with a translated title.
+func showInfo(w fyne.Window, titleKey, body string) {
+	l := widget.NewLabel(body)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(tr(titleKey), tr("dialog.ok"), l, w)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// showConfirm asks a yes/no question with translated button texts.
+func showConfirm(w fyne.Window, titleKey, body, yesKey, noKey string, fn func(bool)) {
+	l := widget.NewLabel(body)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(tr(titleKey), tr(yesKey), tr(noKey), l, fn, w)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// StoreProblem fills w with what went wrong opening the store, in plain
+// words, and the way out: Quit, and for damaged data "Restore latest
+// backup" (restore runs off the UI goroutine; on success reopen is called on
+// the UI goroutine). cmd/boussole shows it when storage.Open fails.
+func StoreProblem(w fyne.Window, path string, err error, restore func() error, reopen func(), quit func()) {
+	var title, body string
+	switch workshop.KindOf(err) {
+	case workshop.KindLocked:
+		title, body = tr("store.locked.title"), tr("store.locked.body", "Path", path)
+	case workshop.KindCorrupt:
+		title, body = tr("store.corrupt.title"), tr("store.corrupt.body", "Error", workshop.Message(err))
+	case workshop.KindTooNew:
+		title, body = tr("store.toonew.title"), tr("store.toonew.body", "Error", workshop.Message(err))
+	default:
+		title, body = tr("store.error.title"), workshop.Message(err)
+	}
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabel(body)
+	text.Wrapping = fyne.TextWrapWord
+	quitBtn := widget.NewButton(tr("store.quit"), quit)
+	buttons := container.NewHBox(layout.NewSpacer(), quitBtn)
+	if workshop.KindOf(err) == workshop.KindCorrupt && restore != nil {
+		var restoreBtn *widget.Button
+		restoreBtn = widget.NewButtonWithIcon(tr("store.restore"), theme.HistoryIcon(), func() {
+			restoreBtn.Disable()
+			go func() {
+				rerr := restore()
+				fyne.Do(func() {
+					if rerr != nil {
+						restoreBtn.Enable()
+						showError(w, "error.restore", rerr)
+						return
+					}
+					reopen()
+				})
+			}()
+		})
+		restoreBtn.Importance = widget.HighImportance
+		buttons.Add(restoreBtn)
+	}
+	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
+	card := container.NewBorder(nil, buttons, container.NewVBox(icon), nil, container.NewVBox(heading, text))
+	w.SetContent(container.NewPadded(container.New(layout.NewCenterLayout(), container.New(fixedWidth(560), container.NewPadded(card)))))
+}

@@ -1,0 +1,542 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boussole/workshop"
+)
+
+// autosaveDelay is how long the editor waits after the last change before
+// writing: a burst of typing becomes one commit, and every change is on disk
+// well within the second PRODUCT.md §7 promises.
+const autosaveDelay = 300 * time.Millisecond
+
+// editor is the session editor: the step navigator, the current step, the
+// findings panel and the autosave. It implements Editor for the steps.
+type editor struct {
+	app   *App
+	win   fyne.Window
+	now   func() time.Time
+	steps []Step
+
+	// mu guards sess and gen against the autosave snapshot, taken off the
+	// UI goroutine. The UI goroutine is the only writer.
+	mu   sync.Mutex
+	sess *workshop.Session
+	gen  int // count of changes made in this editor
+
+	findings []workshop.Finding
+	current  int
+	built    []fyne.CanvasObject // the step contents, built on first show
+	stale    []bool              // steps to refresh when next shown
+	saver    *autosaver
+	saveErr  error // the last save error, until a save succeeds
+
+	// widgets tests drive
+	navButtons []*widget.Button
+	navCounts  []*widget.Label
+	navIcons   []*widget.Icon
+	title      *widget.Label
+	badge      *widget.Label
+	saved      *widget.Label
+	prev, next *widget.Button
+	home       *widget.Button
+	present    *widget.Button
+	toggle     *widget.Button
+	center     *fyne.Container
+	side       *fyne.Container
+	panel      *findingsPanel
+	timebox    *timebox
+	onStep     []func(step string)
+	onPresent  func() // the presentation view's update, when open
+}
+
+// Editor-side extensions the steps may use besides the Editor interface.
+var _ Editor = (*editor)(nil)
+
+func newEditor(a *App, s *workshop.Session, steps []Step) *editor {
+	e := &editor{app: a, win: a.win, now: a.d.Now, steps: steps, sess: s}
+	e.built = make([]fyne.CanvasObject, len(steps))
+	e.stale = make([]bool, len(steps))
+	e.findings = workshop.Validate(&s.Current().Charter)
+	e.saver = newAutosaver(a.d.Store.Put, e.snapshot, e.reportSave)
+	return e
+}
+
+// Session implements Editor.
+func (e *editor) Session() *workshop.Session { return e.sess }
+
+// Charter implements Editor.
+func (e *editor) Charter() *workshop.Charter { return &e.sess.Current().Charter }
+
+// Lang implements Editor: the charter's language.
+func (e *editor) Lang() workshop.Lang { return langOf(e.Charter().Lang) }
+
+// ReadOnly implements Editor.
+func (e *editor) ReadOnly() bool { return e.sess.Current().Frozen() }
+
+// Window implements Editor.
+func (e *editor) Window() fyne.Window { return e.win }
+
+// Findings implements Editor.
+func (e *editor) Findings() []workshop.Finding { return e.findings }
+
+// FindingsFor implements Editor.
+func (e *editor) FindingsFor(step, id string) []workshop.Finding {
+	var out []workshop.Finding
+	for _, f := range e.findings {
+		if f.Where.Step == step && (id == "" || f.Where.ID == id) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Edit implements Editor: refused with a message when the revision is
+// signed; else applied, validated, shown and saved.
+func (e *editor) Edit(fn func(c *workshop.Charter)) bool {
+	if e.ReadOnly() {
+		showInfo(e.win, "editor.frozen.title", tr("editor.frozen.body"))
+		return false
+	}
+	return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
+}
+
+// EditBoard implements Editor: the board is workshop material, editable
+// whatever the revision status.
+func (e *editor) EditBoard(fn func(b *workshop.Board)) bool {
+	return e.apply(func(s *workshop.Session, now time.Time) error { return s.EditBoard(now, fn) })
+}
+
+// AppendDecision adds an entry to the decision log: to the charter of a
+// draft, to the late decisions of a signed revision (append-only).
+func (e *editor) AppendDecision(d workshop.Decision) bool {
+	return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
+}
+
+// Act applies a session-level action (sign, decline, amend …). On error
+// the user is told and nothing is saved.
+func (e *editor) Act(fn func(s *workshop.Session, now time.Time) error) bool {
+	return e.apply(fn)
+}
+
+func (e *editor) apply(fn func(s *workshop.Session, now time.Time) error) bool {
+	e.mu.Lock()
+	rev := e.sess.Current().Number
+	err := fn(e.sess, e.now())
+	if err == nil {
+		e.gen++
+	}
+	e.mu.Unlock()
+	if err != nil {
+		showError(e.win, "error.edit", err)
+		return false
+	}
+	e.changed(rev != e.sess.Current().Number)
+	return true
+}
+
+// changed updates what depends on the session after a change and
+// schedules the autosave.
+func (e *editor) changed(revisionChanged bool) {
+	e.findings = workshop.Validate(e.Charter())
+	for i := range e.stale {
+		if i != e.current || revisionChanged {
+			e.stale[i] = true
+		}
+	}
+	if revisionChanged && e.built[e.current] != nil {
+		e.stale[e.current] = false
+		e.steps[e.current].Refresh()
+	}
+	e.refreshChrome()
+	if e.onPresent != nil {
+		e.onPresent()
+	}
+	e.setSaved("editor.saving")
+	e.saver.schedule()
+}
+
+// snapshot is a deep copy of the session for the writer, with its change
+// count. Called off the UI goroutine.
+func (e *editor) snapshot() (*workshop.Session, int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return cloneSession(e.sess), e.gen
+}
+
+// reportSave runs on the writer goroutine after each write.
+func (e *editor) reportSave(gen int, err error) {
+	fyne.Do(func() {
+		if err != nil {
+			first := e.saveErr == nil
+			e.saveErr = err
+			e.setSaved("editor.notsaved")
+			if first {
+				showError(e.win, "error.save", err)
+			}
+			return
+		}
+		e.saveErr = nil
+		e.mu.Lock()
+		latest := gen == e.gen
+		e.mu.Unlock()
+		if latest {
+			e.setSaved("editor.saved")
+		}
+	})
+}
+
+// close writes what is not yet written, synchronously, and stops the writer.
+func (e *editor) close() error {
+	if err := e.saver.close(); err != nil {
+		return err
+	}
+	if e.timebox != nil {
+		e.timebox.Stop()
+	}
+	return nil
+}
+
+// cloneSession deep-copies s through its JSON encoding.
+func cloneSession(s *workshop.Session) *workshop.Session {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic("ui: session not encodable: " + err.Error()) // only plain data
+	}
+	var c workshop.Session
+	if err := json.Unmarshal(b, &c); err != nil {
+		panic("ui: session not decodable: " + err.Error())
+	}
+	return &c
+}
+
+// Goto implements Editor.
+func (e *editor) Goto(where workshop.Where) {
+	for i, st := range e.steps {
+		if st.ID() == where.Step {
+			e.show(i)
+			e.steps[i].Focus(where)
+			return
+		}
+	}
+}
+
+// build makes the editor's content.
+func (e *editor) build() fyne.CanvasObject {
+	e.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.title.Truncation = fyne.TextTruncateEllipsis
+	e.badge = widget.NewLabel("")
+	e.saved = widget.NewLabel(tr("editor.saved"))
+	e.home = widget.NewButtonWithIcon(tr("editor.home"), theme.NavigateBackIcon(), func() { e.app.ShowHome() })
+	e.present = widget.NewButtonWithIcon(tr("editor.present"), theme.ComputerIcon(), func() { e.app.showPresentation() })
+	e.toggle = widget.NewButton("", e.toggleFindings)
+	e.prev = widget.NewButtonWithIcon(tr("editor.prev"), theme.NavigateBackIcon(), func() { e.show(e.current - 1) })
+	e.next = widget.NewButtonWithIcon(tr("editor.next"), theme.NavigateNextIcon(), func() { e.show(e.current + 1) })
+	e.next.IconPlacement = widget.ButtonIconTrailingText
+
+	e.timebox = newTimebox(e)
+	top := container.NewBorder(nil, nil,
+		container.NewHBox(e.home, widget.NewSeparator()),
+		container.NewHBox(e.timebox, widget.NewSeparator(), e.saved, e.toggle, e.present),
+		container.NewBorder(nil, nil, nil, e.badge, e.title))
+
+	nav := container.NewVBox()
+	for i, st := range e.steps {
+		i := i
+		b := widget.NewButton(fmt.Sprintf("%d. %s", i+1, st.Title()), func() { e.show(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		ic := widget.NewIcon(nil)
+		n := widget.NewLabel("")
+		e.navButtons = append(e.navButtons, b)
+		e.navIcons = append(e.navIcons, ic)
+		e.navCounts = append(e.navCounts, n)
+		nav.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ic, n), b))
+	}
+	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(),
+		container.NewVScroll(container.NewPadded(nav)))
+
+	e.panel = newFindingsPanel(e)
+	e.side = container.NewBorder(nil, nil, widget.NewSeparator(), nil, e.panel.build())
+	e.center = container.NewStack()
+	bottom := container.NewBorder(widget.NewSeparator(), nil, e.prev, e.next, layout.NewSpacer())
+	body := container.NewBorder(nil, bottom, nil, nil, e.center)
+	split := container.NewBorder(nil, nil, navBox, e.side, body)
+	e.refreshChrome()
+	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// show makes step i the current one, building it on first show.
+func (e *editor) show(i int) {
+	if i < 0 || i >= len(e.steps) {
+		return
+	}
+	e.current = i
+	if e.built[i] == nil {
+		scroll := container.NewVScroll(container.NewPadded(e.steps[i].Build(e)))
+		e.built[i] = scroll
+		e.stale[i] = false
+	} else if e.stale[i] {
+		e.stale[i] = false
+		e.steps[i].Refresh()
+	}
+	e.center.Objects = []fyne.CanvasObject{e.built[i]}
+	e.center.Refresh()
+	e.refreshChrome()
+	if e.timebox != nil {
+		e.timebox.SetStep(e.steps[i].ID())
+	}
+	for _, f := range e.onStep {
+		f(e.steps[i].ID())
+	}
+	if e.onPresent != nil {
+		e.onPresent()
+	}
+}
+
+// currentStep is the id of the step shown.
+func (e *editor) currentStep() string { return e.steps[e.current].ID() }
+
+// refreshAll re-reads the session into every built step (after a revision
+// change made outside an edit).
+func (e *editor) refreshAll() {
+	for i := range e.steps {
+		if e.built[i] != nil {
+			e.steps[i].Refresh()
+			e.stale[i] = false
+		}
+	}
+	e.refreshChrome()
+}
+
+// refreshChrome updates the title, badge, navigator and findings panel.
+func (e *editor) refreshChrome() {
+	if e.title == nil {
+		return
+	}
+	cur := e.sess.Current()
+	e.title.SetText(cur.Charter.Title)
+	e.badge.SetText(tr("editor.badge", "N", cur.Number, "Status", statusLabel(e.sess.Summary().Status)))
+	for i, st := range e.steps {
+		b := e.navButtons[i]
+		if i == e.current {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+		errs, warns := 0, 0
+		for _, f := range e.findings {
+			if f.Where.Step != st.ID() {
+				continue
+			}
+			switch f.Severity {
+			case workshop.SevError:
+				errs++
+			case workshop.SevWarning:
+				warns++
+			}
+		}
+		switch {
+		case errs > 0:
+			e.navIcons[i].SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+			e.navCounts[i].SetText(fmt.Sprint(errs))
+		case warns > 0:
+			e.navIcons[i].SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+			e.navCounts[i].SetText(fmt.Sprint(warns))
+		default:
+			e.navIcons[i].SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+			e.navCounts[i].SetText("")
+		}
+	}
+	if e.current == 0 {
+		e.prev.Disable()
+	} else {
+		e.prev.Enable()
+	}
+	if e.current == len(e.steps)-1 {
+		e.next.Disable()
+	} else {
+		e.next.Enable()
+	}
+	e.toggle.SetText(tr("editor.findings", "N", len(e.findings)))
+	e.panel.refresh()
+}
+
+func (e *editor) toggleFindings() {
+	if e.side.Visible() {
+		e.side.Hide()
+	} else {
+		e.side.Show()
+	}
+}
+
+func (e *editor) setSaved(key string) {
+	if e.saved != nil {
+		e.saved.SetText(tr(key))
+	}
+}
+
+// statusLabel translates a summary status.
+func statusLabel(status string) string {
+	switch status {
+	case "signed":
+		return tr("status.signed")
+	case "signing":
+		return tr("status.signing")
+	}
+	return tr("status.draft")
+}
+
+// autosaver writes snapshots of the session with one writer goroutine:
+// changes are debounced, writes are serialised and never reordered.
+type autosaver struct {
+	put      func(*workshop.Session) error
+	snapshot func() (*workshop.Session, int)
+	report   func(gen int, err error)
+
+	mu       sync.Mutex
+	timer    *time.Timer
+	armed    bool
+	writing  bool
+	closed   bool
+	pending  *workshop.Session
+	pendGen  int
+	savedGen int
+	wake     chan struct{}
+
+	saveMu sync.Mutex // held during each Put
+}
+
+func newAutosaver(put func(*workshop.Session) error, snapshot func() (*workshop.Session, int), report func(int, error)) *autosaver {
+	a := &autosaver{put: put, snapshot: snapshot, report: report, wake: make(chan struct{}, 1)}
+	go a.writer()
+	return a
+}
+
+// schedule (re)arms the debounce timer.
+func (a *autosaver) schedule() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.closed {
+		return
+	}
+	a.armed = true
+	if a.timer == nil {
+		a.timer = time.AfterFunc(autosaveDelay, a.fire)
+	} else {
+		a.timer.Reset(autosaveDelay)
+	}
+}
+
+func (a *autosaver) fire() {
+	s, gen := a.snapshot()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.armed = false
+	if a.closed {
+		return
+	}
+	a.pending, a.pendGen = s, gen
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (a *autosaver) writer() {
+	for range a.wake {
+		a.saveMu.Lock()
+		a.mu.Lock()
+		s, gen := a.pending, a.pendGen
+		a.pending = nil
+		stale := gen <= a.savedGen
+		write := s != nil && !stale
+		a.writing = write
+		a.mu.Unlock()
+		if write {
+			err := a.put(s)
+			a.mu.Lock()
+			if err == nil && gen > a.savedGen {
+				a.savedGen = gen
+			}
+			a.mu.Unlock()
+			a.report(gen, err)
+		}
+		a.mu.Lock()
+		a.writing = false
+		a.mu.Unlock()
+		a.saveMu.Unlock()
+	}
+}
+
+// flush writes the latest state now, synchronously, if not yet written.
+func (a *autosaver) flush() error {
+	a.mu.Lock()
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.armed = false
+	a.mu.Unlock()
+	s, gen := a.snapshot()
+	a.saveMu.Lock()
+	defer a.saveMu.Unlock()
+	a.mu.Lock()
+	a.pending = nil
+	done := gen <= a.savedGen
+	a.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := a.put(s); err != nil {
+		return err
+	}
+	a.mu.Lock()
+	a.savedGen = gen
+	a.mu.Unlock()
+	return nil
+}
+
+// close flushes and stops the writer. After a failed flush the writer keeps
+// running so that a later close can try again.
+func (a *autosaver) close() error {
+	if err := a.flush(); err != nil {
+		return err
+	}
+	a.mu.Lock()
+	if !a.closed {
+		a.closed = true
+		close(a.wake)
+	}
+	a.mu.Unlock()
+	return nil
+}
+
+// wait blocks until no write is scheduled or running.
+func (a *autosaver) wait() {
+	for {
+		a.mu.Lock()
+		idle := !a.armed && a.pending == nil && !a.writing
+		a.mu.Unlock()
+		if idle {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// dirty reports whether changes are not yet on disk.
+func (a *autosaver) dirty(gen int) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return gen > a.savedGen
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"io"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"boussole/workshop"
+)
+
+// Import, export and the files the review step writes. Renders and writes
+// run off the UI goroutine; the file is written atomically to the chosen
+// path (Fyne's save dialog truncates the file it hands over, so the render
+// never streams into it).
+
+// onImport asks for a .boussole file and imports it.
+func (h *home) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(h.a.win, "error.import", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		h.importFrom(path, func() ([]byte, error) { defer r.Close(); return io.ReadAll(r) })
+	}, h.a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".boussole", ".json"}))
+	d.SetConfirmText(tr("home.import"))
+	d.SetDismissText(tr("dialog.cancel"))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// importFrom reads and imports a file off the UI goroutine, then selects it.
+func (h *home) importFrom(path string, read func() ([]byte, error)) {
+	var id string
+	var err error
+	h.a.background(func() {
+		var data []byte
+		if data, err = read(); err != nil {
+			return
+		}
+		id, err = h.a.d.Store.Import(data)
+	}, func() {
+		if err != nil {
+			showError(h.a.win, "error.import", workshop.Wrap(workshop.KindOf(err), err, "%s: %s", filepath.Base(path), workshop.Message(err)))
+			return
+		}
+		h.selected = id
+		h.reload()
+	})
+}
+
+// onExport saves the selected session as a .boussole file.
+func (h *home) onExport() {
+	id := h.selected
+	if id == "" {
+		return
+	}
+	s := h.summary(id)
+	saveAs(h.a, fileName(s.Title, s.Period, 0, ".boussole"), []string{".boussole"}, func(path string) {
+		h.a.exportTo(path, func() ([]byte, error) {
+			sess, err := h.a.d.Store.Get(id)
+			if err != nil {
+				return nil, err
+			}
+			return h.a.d.ExportBoussole(sess)
+		})
+	})
+}
+
+// saveAs asks where to save, then calls write with the chosen path. The
+// file the dialog creates is left for write to replace atomically.
+func saveAs(a *App, name string, exts []string, write func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(a.win, "error.export", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		write(path)
+	}, a.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetConfirmText(tr("dialog.save"))
+	d.SetDismissText(tr("dialog.cancel"))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// exportTo renders and writes a file off the UI goroutine, then offers to
+// open it.
+func (a *App) exportTo(path string, render func() ([]byte, error)) {
+	var err error
+	a.background(func() {
+		var data []byte
+		if data, err = render(); err != nil {
+			return
+		}
+		err = a.d.WriteFileAtomic(path, data)
+	}, func() {
+		if err != nil {
+			showError(a.win, "error.export", err)
+			return
+		}
+		showConfirm(a.win, "export.done.title", tr("export.done.body", "Path", path), "export.done.open", "dialog.close", func(open bool) {
+			if open {
+				a.openFile(path)
+			}
+		})
+	})
+}
+
+// openFile opens a written file with the desktop's application.
+func (a *App) openFile(path string) {
+	if a.d.OpenFile != nil {
+		if err := a.d.OpenFile(path); err != nil {
+			showError(a.win, "error.openfile", err)
+		}
+		return
+	}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	if err := a.app.OpenURL(u); err != nil {
+		showError(a.win, "error.openfile", err)
+	}
+}
+
+// fileName proposes a file name from a title and a period.
+func fileName(title, period string, rev int, ext string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(title + " " + period) {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|':
+			b.WriteRune('-')
+		case r == ' ':
+			b.WriteRune('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	if n == "" {
+		n = "boussole"
+	}
+	if rev > 1 {
+		n += "_r" + strconv.Itoa(rev)
+	}
+	return n + ext
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"boussole/workshop"
+)
+
+// Shortcuts live on main-menu items: canvas shortcuts do not fire while an
+// entry has the focus.
+var (
+	scNew      = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	scOpen     = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	scImport   = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	scPDF      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	scSettings = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	scQuit     = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	scPresent  = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
+)
+
+// mainMenu is the window's File / View / Help menus.
+func (a *App) mainMenu() *fyne.MainMenu {
+	item := func(key string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(tr(key), fn)
+		it.Shortcut = sc
+		return it
+	}
+	quit := item("menu.quit", scQuit, a.onClose)
+	quit.IsQuit = true
+	file := fyne.NewMenu(tr("menu.file"),
+		item("menu.new", scNew, a.menuNew),
+		item("menu.open", scOpen, a.ShowHome),
+		fyne.NewMenuItemSeparator(),
+		item("menu.import", scImport, a.menuImport),
+		item("menu.exportpdf", scPDF, a.menuExportPDF),
+		fyne.NewMenuItemSeparator(),
+		item("menu.settings", scSettings, a.showSettings),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	view := fyne.NewMenu(tr("menu.view"),
+		item("menu.present", scPresent, a.showPresentation),
+	)
+	about := fyne.NewMenuItem(tr("menu.about"), a.showAbout)
+	help := fyne.NewMenu(tr("menu.help"), about)
+	return fyne.NewMainMenu(file, view, help)
+}
+
+func (a *App) menuNew() {
+	if a.editor != nil {
+		a.ShowHome()
+		if a.editor != nil {
+			return
+		}
+	}
+	a.home.onNew()
+}
+
+func (a *App) menuImport() {
+	if a.editor != nil {
+		a.ShowHome()
+		if a.editor != nil {
+			return
+		}
+	}
+	a.home.onImport()
+}
+
+// menuExportPDF exports the open session's current revision, or tells the
+// person to open a session first.
+func (a *App) menuExportPDF() {
+	if a.editor == nil {
+		showInfo(a.win, "menu.exportpdf", tr("export.needsession"))
+		return
+	}
+	a.exportPDF(a.editor.sess, a.editor.sess.Current().Number)
+}
+
+// exportPDF asks where to save revision rev of s as PDF and writes it.
+func (a *App) exportPDF(s *workshop.Session, rev int) {
+	snap := cloneSession(s)
+	r, err := snap.Revision(rev)
+	if err != nil {
+		showError(a.win, "error.export", err)
+		return
+	}
+	paper := a.settings.Paper()
+	saveAs(a, fileName(r.Charter.Title, r.Charter.Period.Label, rev, ".pdf"), []string{".pdf"}, func(path string) {
+		a.exportTo(path, func() ([]byte, error) { return a.d.CharterPDF(snap, rev, paper) })
+	})
+}

@@ -1,0 +1,532 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boussole/workshop"
+)
+
+// reviewStep is step 11, review and sign-off (PRODUCT.md §1.11 and §3):
+// every finding (errors block sign-off), a preview of the charter, the
+// approvers' signatures, amend, next period, exports, and earlier revisions.
+type reviewStep struct {
+	ed *editor
+
+	viewRev int // revision shown; 0 = the current one
+
+	revSelect  *widget.Select
+	banner     *fyne.Container
+	bannerText *widget.Label
+	seal       *widget.Label
+	blocked    *widget.Label
+	findings   *fyne.Container
+	preview    *fyne.Container
+	approvers  *fyne.Container
+	signBtn    *widget.Button
+	declineBtn *widget.Button
+	amendBtn   *widget.Button
+	nextBtn    *widget.Button
+	pdfBtn     *widget.Button
+	csvBtn     *widget.Button
+	icsBtn     *widget.Button
+	actions    *fyne.Container
+}
+
+func newReviewStep() Step { return &reviewStep{} }
+
+func (r *reviewStep) ID() string    { return workshop.StepReview }
+func (r *reviewStep) Title() string { return tr("review.title") }
+
+// Build implements Step. The review needs the session-level actions of the
+// shell's editor (sign, decline, amend), so it only runs in it.
+func (r *reviewStep) Build(ed Editor) fyne.CanvasObject {
+	r.ed = ed.(*editor)
+	r.revSelect = widget.NewSelect(nil, func(string) {
+		i := r.revSelect.SelectedIndex()
+		if i < 0 {
+			return
+		}
+		if n := i + 1; n != r.viewRev && !(r.viewRev == 0 && n == r.ed.sess.Current().Number) {
+			r.viewRev = n
+			r.Refresh()
+		}
+	})
+	r.bannerText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.bannerText.Wrapping = fyne.TextWrapWord
+	r.seal = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	r.seal.Wrapping = fyne.TextWrapBreak
+	r.seal.Selectable = true
+	r.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon())), nil,
+		container.NewVBox(r.bannerText, r.seal))
+	r.blocked = widget.NewLabel("")
+	r.blocked.Wrapping = fyne.TextWrapWord
+	r.blocked.Importance = widget.DangerImportance
+	r.findings = container.NewVBox()
+	r.preview = container.NewVBox()
+	r.approvers = container.NewVBox()
+
+	r.signBtn = widget.NewButtonWithIcon(tr("review.sign"), theme.ConfirmIcon(), r.onSign)
+	r.signBtn.Importance = widget.HighImportance
+	r.declineBtn = widget.NewButtonWithIcon(tr("review.decline"), theme.CancelIcon(), r.onDecline)
+	r.amendBtn = widget.NewButtonWithIcon(tr("review.amend"), theme.DocumentCreateIcon(), r.onAmend)
+	r.nextBtn = widget.NewButtonWithIcon(tr("review.nextperiod"), theme.MailForwardIcon(), r.onNextPeriod)
+	r.pdfBtn = widget.NewButtonWithIcon(tr("review.pdf"), theme.DocumentSaveIcon(), func() { r.ed.app.exportPDF(r.ed.sess, r.rev().Number) })
+	r.csvBtn = widget.NewButtonWithIcon(tr("review.csv"), theme.DocumentSaveIcon(), r.onCSV)
+	r.icsBtn = widget.NewButtonWithIcon(tr("review.ics"), theme.DocumentSaveIcon(), r.onICS)
+	r.actions = container.NewHBox()
+
+	r.Refresh()
+	return container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(tr("review.revision")), nil, r.revSelect),
+		r.banner,
+		sectionTitle("review.findings"), r.blocked, r.findings,
+		sectionTitle("review.approvers"), r.approvers, r.actions,
+		sectionTitle("review.exports"), container.NewHBox(r.pdfBtn, r.csvBtn, r.icsBtn),
+		sectionTitle("review.preview"), r.preview,
+	)
+}
+
+func sectionTitle(key string) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(tr(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+}
+
+// rev is the revision shown.
+func (r *reviewStep) rev() *workshop.Revision {
+	if r.viewRev > 0 {
+		if rv, err := r.ed.sess.Revision(r.viewRev); err == nil {
+			return rv
+		}
+	}
+	return r.ed.sess.Current()
+}
+
+// isCurrent reports whether the current revision is shown.
+func (r *reviewStep) isCurrent() bool { return r.rev().Number == r.ed.sess.Current().Number }
+
+// Refresh implements Step.
+func (r *reviewStep) Refresh() {
+	if r.ed == nil {
+		return
+	}
+	s := r.ed.sess
+	if r.viewRev > len(s.Revisions) {
+		r.viewRev = 0
+	}
+	var opts []string
+	for _, rv := range s.Revisions {
+		opts = append(opts, tr("review.revoption", "N", rv.Number, "Status", statusLabel(revStatus(&rv))))
+	}
+	r.revSelect.Options = opts
+	r.revSelect.SetSelectedIndex(r.rev().Number - 1)
+
+	rv := r.rev()
+	c := &rv.Charter
+	l := langOf(c.Lang)
+	fs := workshop.Validate(c)
+	if rv.Frozen() {
+		r.bannerText.SetText(tr("review.signedbanner", "When", rv.SignedAt.Local().Format("2006-01-02 15:04")))
+		r.seal.SetText(tr("review.seal", "Seal", rv.Seal))
+		r.banner.Show()
+	} else {
+		r.banner.Hide()
+	}
+	r.fillFindings(fs, l)
+	r.fillApprovers(rv, l)
+	r.fillActions(rv, fs)
+	r.fillPreview(c, l)
+}
+
+func revStatus(rv *workshop.Revision) string {
+	if rv.Frozen() {
+		return "signed"
+	}
+	if len(rv.Signatures) > 0 {
+		return "signing"
+	}
+	return "draft"
+}
+
+func (r *reviewStep) fillFindings(fs []workshop.Finding, l workshop.Lang) {
+	r.findings.Objects = nil
+	errs, _, _ := severityCounts(fs)
+	if errs > 0 {
+		r.blocked.SetText(tr("review.blocked", "N", errs))
+		r.blocked.Show()
+	} else {
+		r.blocked.Hide()
+	}
+	groups := []struct {
+		sev workshop.Severity
+		key string
+	}{{workshop.SevError, "review.errors"}, {workshop.SevWarning, "review.warnings"}, {workshop.SevInfo, "review.infos"}}
+	for _, g := range groups {
+		var rows []fyne.CanvasObject
+		for _, f := range fs {
+			if f.Severity != g.sev {
+				continue
+			}
+			f := f
+			msg := widget.NewLabel(f.Message(l))
+			msg.Wrapping = fyne.TextWrapWord
+			var goBtn fyne.CanvasObject
+			if r.isCurrent() {
+				goBtn = widget.NewButtonWithIcon(tr("review.goto"), theme.NavigateNextIcon(), func() { r.ed.Goto(f.Where) })
+			}
+			rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(severityIcon(f.Severity)), goBtn, msg))
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		r.findings.Add(widget.NewLabelWithStyle(tr(g.key, "N", len(rows)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		r.findings.Objects = append(r.findings.Objects, rows...)
+	}
+	if len(fs) == 0 {
+		r.findings.Add(widget.NewLabel(tr("findings.none")))
+	}
+	r.findings.Refresh()
+}
+
+// approverState says where an approver stands on revision rv.
+func approverState(rv *workshop.Revision, p workshop.Participant) (state string, sig *workshop.Signature, dec *workshop.Decline) {
+	for i := range rv.Signatures {
+		if rv.Signatures[i].ParticipantID == p.ID {
+			return "signed", &rv.Signatures[i], nil
+		}
+	}
+	for i := len(rv.Declines) - 1; i >= 0; i-- {
+		if rv.Declines[i].ParticipantID == p.ID {
+			return "declined", nil, &rv.Declines[i]
+		}
+	}
+	return "pending", nil, nil
+}
+
+func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
+	r.approvers.Objects = nil
+	aps := workshop.Approvers(&rv.Charter)
+	if len(aps) == 0 {
+		r.approvers.Add(widget.NewLabel(tr("review.noapprovers")))
+	}
+	for _, p := range aps {
+		state, sig, dec := approverState(rv, p)
+		var icon fyne.Resource
+		var text string
+		switch state {
+		case "signed":
+			icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+			text = tr("review.state.signed", "When", sig.At.Local().Format("2006-01-02 15:04"))
+			if sig.Comment != "" {
+				text += " — « " + sig.Comment + " »"
+			}
+		case "declined":
+			icon = theme.NewErrorThemedResource(theme.CancelIcon())
+			text = tr("review.state.declined", "When", dec.At.Local().Format("2006-01-02 15:04"), "Reason", dec.Reason)
+		default:
+			icon = theme.NewWarningThemedResource(theme.HistoryIcon())
+			text = tr("review.state.pending")
+		}
+		name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		st := widget.NewLabel(text)
+		st.Wrapping = fyne.TextWrapWord
+		r.approvers.Add(container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(icon), name), nil, st))
+	}
+	r.approvers.Refresh()
+}
+
+func (r *reviewStep) fillActions(rv *workshop.Revision, fs []workshop.Finding) {
+	var objs []fyne.CanvasObject
+	switch {
+	case !r.isCurrent():
+		objs = append(objs, widget.NewLabel(tr("review.earlier")))
+	case rv.Frozen():
+		objs = append(objs, r.amendBtn, r.nextBtn)
+	default:
+		if err := workshop.CanSign(&rv.Charter); err != nil || workshop.HasErrors(fs) {
+			r.signBtn.Disable()
+			why := widget.NewLabel(tr("review.cannotsign"))
+			if err != nil && !workshop.HasErrors(fs) {
+				why.SetText(workshop.Message(err))
+			}
+			why.Importance = widget.DangerImportance
+			objs = append(objs, r.signBtn, why)
+		} else {
+			r.signBtn.Enable()
+			objs = append(objs, r.signBtn)
+		}
+		if len(workshop.Approvers(&rv.Charter)) > 0 {
+			r.declineBtn.Enable()
+		} else {
+			r.declineBtn.Disable()
+		}
+		objs = append(objs, r.declineBtn)
+	}
+	r.actions.Objects = objs
+	r.actions.Refresh()
+}
+
+func (r *reviewStep) fillPreview(c *workshop.Charter, l workshop.Lang) {
+	r.preview.Objects = nil
+	add := func(o fyne.CanvasObject) { r.preview.Add(o) }
+	text := func(s string, style fyne.TextStyle) {
+		lb := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
+		lb.Wrapping = fyne.TextWrapWord
+		add(lb)
+	}
+	text(c.Title, fyne.TextStyle{Bold: true})
+	text(strings.Join(nonEmpty(c.Scope, c.Period.Label, periodDates(c.Period)), "  ·  "), fyne.TextStyle{})
+	if c.Intent.Statement != "" {
+		text(tr("review.intent"), fyne.TextStyle{Bold: true})
+		text(c.Intent.Statement, fyne.TextStyle{Italic: true})
+	}
+	text(tr("review.objectives"), fyne.TextStyle{Bold: true})
+	for i, o := range c.Objectives {
+		line := fmt.Sprintf("%d. %s", i+1, o.Title)
+		if o.Deadline != "" {
+			line += "  (" + string(o.Deadline) + ")"
+		}
+		text(line, fyne.TextStyle{})
+		if o.Specific != "" {
+			text("    "+o.Specific, fyne.TextStyle{})
+		}
+	}
+	text(tr("review.kpis"), fyne.TextStyle{Bold: true})
+	grid := container.NewGridWithColumns(6)
+	for _, h := range []string{"review.kpi.name", "review.kpi.baseline", "review.kpi.target", "review.kpi.alert", "review.kpi.frequency", "review.kpi.owner"} {
+		grid.Add(widget.NewLabelWithStyle(tr(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, k := range c.KPIs {
+		unit := workshop.Label(l, string(k.Unit))
+		cells := []string{k.Name, withUnit(k.Baseline, unit), withUnit(k.Target, unit), withUnit(k.Alert, unit), workshop.Label(l, string(k.Frequency)), k.Owner}
+		for _, s := range cells {
+			lb := widget.NewLabel(s)
+			lb.Wrapping = fyne.TextWrapWord
+			grid.Add(lb)
+		}
+	}
+	add(grid)
+	text(tr("review.roles"), fyne.TextStyle{Bold: true})
+	for _, o := range c.Objectives {
+		var parts []string
+		for _, role := range workshop.Roles {
+			var names []string
+			for _, a := range c.Roles {
+				if a.ObjectiveID == o.ID && a.Role == role {
+					names = append(names, participantName(c, a.ParticipantID))
+				}
+			}
+			if len(names) > 0 {
+				parts = append(parts, workshop.Label(l, string(role))+" : "+strings.Join(names, ", "))
+			}
+		}
+		text(o.Title+" — "+strings.Join(parts, " ; "), fyne.TextStyle{})
+	}
+	r.preview.Refresh()
+}
+
+func withUnit(v, unit string) string {
+	if strings.TrimSpace(v) == "" {
+		return "—"
+	}
+	if unit == "" {
+		return v
+	}
+	return v + " " + unit
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func periodDates(p workshop.Period) string {
+	if p.Start == "" && p.End == "" {
+		return ""
+	}
+	return string(p.Start) + " → " + string(p.End)
+}
+
+// Focus implements Step: the review has no field of its own.
+func (r *reviewStep) Focus(workshop.Where) {}
+
+// pendingApprovers are the approvers who have not signed the current revision.
+func (r *reviewStep) pendingApprovers() []string {
+	rv := r.ed.sess.Current()
+	var names []string
+	for _, p := range workshop.Approvers(&rv.Charter) {
+		if st, _, _ := approverState(rv, p); st != "signed" {
+			names = append(names, p.Name)
+		}
+	}
+	return names
+}
+
+// signForm is the "Sign…" dialog's fields (tests drive them).
+type signForm struct {
+	approver *widget.Select
+	text     *widget.Entry // comment (sign) or reason (decline)
+	dialog   *dialog.FormDialog
+}
+
+func (r *reviewStep) onSign() { r.signForm().dialog.Show() }
+
+func (r *reviewStep) signForm() *signForm {
+	f := &signForm{approver: widget.NewSelect(r.pendingApprovers(), nil), text: widget.NewMultiLineEntry()}
+	if len(f.approver.Options) > 0 {
+		f.approver.SetSelectedIndex(0)
+	}
+	f.text.SetMinRowsVisible(3)
+	f.text.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{
+		widget.NewFormItem(tr("review.sign.as"), f.approver),
+		widget.NewFormItem(tr("review.sign.comment"), f.text),
+	}
+	f.dialog = dialog.NewForm(tr("review.sign.title"), tr("review.sign.confirm"), tr("dialog.cancel"), items, func(ok bool) {
+		if ok && f.approver.Selected != "" {
+			r.sign(f.approver.Selected, strings.TrimSpace(f.text.Text))
+		}
+	}, r.ed.win)
+	f.dialog.Resize(fyne.NewSize(520, 0))
+	return f
+}
+
+// sign records name's signature on the current revision.
+func (r *reviewStep) sign(name, comment string) bool {
+	ok := r.ed.Act(func(s *workshop.Session, now time.Time) error { return s.Sign(name, comment, now) })
+	if ok {
+		r.ed.refreshAll()
+	}
+	return ok
+}
+
+func (r *reviewStep) onDecline() { r.declineForm().dialog.Show() }
+
+func (r *reviewStep) declineForm() *signForm {
+	var names []string
+	for _, p := range workshop.Approvers(r.ed.Charter()) {
+		names = append(names, p.Name)
+	}
+	f := &signForm{approver: widget.NewSelect(names, nil), text: widget.NewMultiLineEntry()}
+	if len(names) > 0 {
+		f.approver.SetSelectedIndex(0)
+	}
+	f.text.SetMinRowsVisible(3)
+	f.text.Wrapping = fyne.TextWrapWord
+	f.text.Validator = required("review.reason.required")
+	items := []*widget.FormItem{
+		widget.NewFormItem(tr("review.decline.as"), f.approver),
+		widget.NewFormItem(tr("review.reason"), f.text),
+	}
+	f.dialog = dialog.NewForm(tr("review.decline.title"), tr("review.decline.confirm"), tr("dialog.cancel"), items, func(ok bool) {
+		if ok && f.approver.Selected != "" {
+			r.decline(f.approver.Selected, strings.TrimSpace(f.text.Text))
+		}
+	}, r.ed.win)
+	f.dialog.Resize(fyne.NewSize(520, 0))
+	return f
+}
+
+func (r *reviewStep) decline(name, reason string) bool {
+	ok := r.ed.Act(func(s *workshop.Session, now time.Time) error { return s.Decline(name, reason, now) })
+	if ok {
+		r.ed.refreshAll()
+	}
+	return ok
+}
+
+// required is a validator refusing blank text, with a translated message.
+func required(key string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("%s", tr(key))
+		}
+		return nil
+	}
+}
+
+// amendForm is the "Amend…" dialog.
+type amendForm struct {
+	reason *widget.Entry
+	dialog *dialog.FormDialog
+}
+
+func (r *reviewStep) onAmend() { r.amendForm().dialog.Show() }
+
+func (r *reviewStep) amendForm() *amendForm {
+	f := &amendForm{reason: widget.NewMultiLineEntry()}
+	f.reason.SetMinRowsVisible(3)
+	f.reason.Wrapping = fyne.TextWrapWord
+	f.reason.Validator = required("review.reason.required")
+	n := r.ed.sess.Current().Number
+	items := []*widget.FormItem{{Text: tr("review.reason"), Widget: f.reason, HintText: tr("review.amend.hint", "N", n+1)}}
+	f.dialog = dialog.NewForm(tr("review.amend.title"), tr("review.amend.confirm"), tr("dialog.cancel"), items, func(ok bool) {
+		if ok {
+			r.amend(strings.TrimSpace(f.reason.Text))
+		}
+	}, r.ed.win)
+	f.dialog.Resize(fyne.NewSize(520, 0))
+	return f
+}
+
+// amend opens revision N+1 as a draft.
+func (r *reviewStep) amend(reason string) bool {
+	ok := r.ed.Act(func(s *workshop.Session, now time.Time) error { return s.Amend(reason, now) })
+	if ok {
+		r.viewRev = 0
+		r.ed.refreshAll()
+	}
+	return ok
+}
+
+// onNextPeriod creates the next period's session, stores it and opens it.
+func (r *reviewStep) onNextPeriod() {
+	if err := r.ed.saver.flush(); err != nil {
+		showError(r.ed.win, "error.save", err)
+		return
+	}
+	next, err := r.ed.sess.NextPeriod(r.ed.now())
+	if err != nil {
+		showError(r.ed.win, "error.nextperiod", err)
+		return
+	}
+	a := r.ed.app
+	var perr error
+	a.background(func() { perr = a.d.Store.Put(next) }, func() {
+		if perr != nil {
+			showError(a.win, "error.nextperiod", perr)
+			return
+		}
+		a.showEditor(next)
+	})
+}
+
+func (r *reviewStep) onCSV() {
+	r.exportWith(".csv", r.ed.app.d.KPICSV)
+}
+
+func (r *reviewStep) onICS() {
+	r.exportWith(".ics", r.ed.app.d.RitualsICS)
+}
+
+// exportWith saves the shown revision through render.
+func (r *reviewStep) exportWith(ext string, render func(*workshop.Session, int) ([]byte, error)) {
+	a := r.ed.app
+	snap := cloneSession(r.ed.sess)
+	rv := r.rev()
+	n := rv.Number
+	saveAs(a, fileName(rv.Charter.Title, rv.Charter.Period.Label, n, ext), []string{ext}, func(path string) {
+		a.exportTo(path, func() ([]byte, error) { return render(snap, n) })
+	})
+}

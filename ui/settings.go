@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Settings keys and their defaults, side by side.
+const (
+	prefLanguage     = "ui.language" // LangSystem, LangFR or LangEN; applied at next start
+	defLanguage      = LangSystem
+	prefTheme        = "ui.theme" // themeSystem, themeLight or themeDark; applied at once
+	defTheme         = themeSystem
+	prefWindowWidth  = "window.width"
+	defWindowWidth   = 1280
+	prefWindowHeight = "window.height"
+	defWindowHeight  = 820
+	prefPaper        = "export.paper" // "A4" or "Letter"
+	defPaper         = "A4"
+)
+
+// Theme choices.
+const (
+	themeSystem = "system"
+	themeLight  = "light"
+	themeDark   = "dark"
+)
+
+// Settings are the typed user settings over fyne.Preferences.
+type Settings struct{ p fyne.Preferences }
+
+// NewSettings reads and writes settings in p.
+func NewSettings(p fyne.Preferences) Settings { return Settings{p: p} }
+
+// Language is the interface language preference: "system", "fr" or "en".
+func (s Settings) Language() string {
+	v := s.p.StringWithFallback(prefLanguage, defLanguage)
+	if v != LangFR && v != LangEN {
+		return LangSystem
+	}
+	return v
+}
+
+// SetLanguage stores the interface language preference (applied at next start).
+func (s Settings) SetLanguage(v string) { s.p.SetString(prefLanguage, v) }
+
+// Theme is the theme preference: "system", "light" or "dark".
+func (s Settings) Theme() string {
+	v := s.p.StringWithFallback(prefTheme, defTheme)
+	if v != themeLight && v != themeDark {
+		return themeSystem
+	}
+	return v
+}
+
+// SetTheme stores the theme preference.
+func (s Settings) SetTheme(v string) { s.p.SetString(prefTheme, v) }
+
+// WindowSize is the remembered size of the main window.
+func (s Settings) WindowSize() fyne.Size {
+	w := s.p.FloatWithFallback(prefWindowWidth, defWindowWidth)
+	h := s.p.FloatWithFallback(prefWindowHeight, defWindowHeight)
+	if w < 640 || h < 480 {
+		w, h = defWindowWidth, defWindowHeight
+	}
+	return fyne.NewSize(float32(w), float32(h))
+}
+
+// SetWindowSize remembers the size of the main window.
+func (s Settings) SetWindowSize(sz fyne.Size) {
+	if sz.Width < 640 || sz.Height < 480 {
+		return
+	}
+	s.p.SetFloat(prefWindowWidth, float64(sz.Width))
+	s.p.SetFloat(prefWindowHeight, float64(sz.Height))
+}
+
+// Paper is the paper size of PDF exports: "A4" or "Letter".
+func (s Settings) Paper() string {
+	if s.p.StringWithFallback(prefPaper, defPaper) == "Letter" {
+		return "Letter"
+	}
+	return "A4"
+}
+
+// SetPaper stores the paper size of PDF exports.
+func (s Settings) SetPaper(v string) { s.p.SetString(prefPaper, v) }
+
+// variantTheme forces the light or dark variant of the default theme, or
+// follows the system when force is false.
+type variantTheme struct {
+	fyne.Theme
+	force   bool
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.force {
+		v = t.variant
+	}
+	return t.Theme.Color(n, v)
+}
+
+// themeFor returns the theme of a theme preference.
+func themeFor(pref string) fyne.Theme {
+	switch pref {
+	case themeLight:
+		return variantTheme{Theme: theme.DefaultTheme(), force: true, variant: theme.VariantLight}
+	case themeDark:
+		return variantTheme{Theme: theme.DefaultTheme(), force: true, variant: theme.VariantDark}
+	}
+	return variantTheme{Theme: theme.DefaultTheme()}
+}
+
+// ApplyTheme sets the app's theme from the settings.
+func (s Settings) ApplyTheme(a fyne.App) { a.Settings().SetTheme(themeFor(s.Theme())) }
+
+// settingsForm is the settings dialog's fields; tests drive them.
+type settingsForm struct {
+	language *widget.Select
+	theme    *widget.RadioGroup
+	paper    *widget.RadioGroup
+	dialog   dialog.Dialog
+}
+
+// showSettings opens the settings dialog. Theme and paper apply at once;
+// the language at the next start (Fyne cannot switch it while running).
+func (a *App) showSettings() { a.settingsForm().dialog.Show() }
+
+func (a *App) settingsForm() *settingsForm {
+	f := &settingsForm{}
+	langs := []string{LangSystem, LangFR, LangEN}
+	langText := []string{tr("settings.lang.system"), tr("lang.fr"), tr("lang.en")}
+	f.language = widget.NewSelect(langText, func(string) {
+		if i := f.language.SelectedIndex(); i >= 0 {
+			a.settings.SetLanguage(langs[i])
+		}
+	})
+	for i, v := range langs {
+		if v == a.settings.Language() {
+			f.language.SetSelectedIndex(i)
+		}
+	}
+	themes := []string{themeSystem, themeLight, themeDark}
+	themeText := []string{tr("settings.theme.system"), tr("settings.theme.light"), tr("settings.theme.dark")}
+	f.theme = widget.NewRadioGroup(themeText, func(s string) {
+		for i, t := range themeText {
+			if t == s {
+				a.settings.SetTheme(themes[i])
+				a.settings.ApplyTheme(a.app)
+			}
+		}
+	})
+	f.theme.Horizontal = true
+	f.theme.Required = true
+	for i, v := range themes {
+		if v == a.settings.Theme() {
+			f.theme.SetSelected(themeText[i])
+		}
+	}
+	f.paper = widget.NewRadioGroup([]string{"A4", "Letter"}, func(s string) { a.settings.SetPaper(s) })
+	f.paper.Horizontal = true
+	f.paper.Required = true
+	f.paper.SetSelected(a.settings.Paper())
+	note := widget.NewLabel(tr("settings.lang.note"))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	form := widget.NewForm(
+		widget.NewFormItem(tr("settings.lang"), container.NewVBox(f.language, note)),
+		widget.NewFormItem(tr("settings.theme"), f.theme),
+		widget.NewFormItem(tr("settings.paper"), f.paper),
+	)
+	f.dialog = dialog.NewCustom(tr("settings.title"), tr("dialog.close"), form, a.win)
+	f.dialog.Resize(fyne.NewSize(560, 0))
+	return f
+}

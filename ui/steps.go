@@ -1,0 +1,13 @@
+package ui
+
+// allSteps is the guided journey, in the order of workshop.Steps
+// (PRODUCT.md §1). Each editor gets fresh steps. A step whose screen is
+// not written yet is left out rather than faked.
+func allSteps() []Step {
+	return []Step{
+		newSetupStep(),
+		newIntentStep(),
+		newObjectivesStep(),
+		newReviewStep(),
+	}
+}
