@@ -32,6 +32,10 @@ type Editor interface {
 	// EditBoard applies fn to the co-construction board (ideas, votes,
 	// timebox); allowed whatever the revision status.
 	EditBoard(fn func(b *workshop.Board)) bool
+	// AppendDecision adds an entry to the decision log: to the charter
+	// while the revision is a draft, to the revision's late decisions once
+	// signed (the log of a signed revision is append-only).
+	AppendDecision(d workshop.Decision) bool
 	// Findings returns the current findings of the charter.
 	Findings() []workshop.Finding
 	// FindingsFor returns the findings located in step, for item id ("" for
