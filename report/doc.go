@@ -1,0 +1,49 @@
+// Package report turns a workshop session into files: the charter PDF, the
+// KPI CSV and the rituals calendar (ICS). Workshop in, bytes out: nothing
+// here touches the store or the window. WriteFileAtomic puts the bytes on
+// disk without ever leaving a half-written file.
+//
+// # Charter PDF
+//
+// CharterPDF lays out one revision in the charter's language with Fyne's
+// embedded Noto Sans; runes the font lacks (emoji …) are replaced before
+// layout. The bytes are reproducible: catalogs are sorted and the creation
+// and modification dates are the revision's (SignedAt when signed, else the
+// session's Updated, in UTC). The information dictionary's Keywords carry a
+// plain-ASCII stamp
+//
+//	boussole:v1 session=<id> revision=<n> seal=<seal|draft> paper=<A4|Letter> late=<k>
+//
+// where k is the number of decision-log entries added after signing that
+// the PDF prints. Verify reads the stamp, re-renders that revision from the
+// store with the same paper and k, and compares the bytes; it also
+// recomputes the seal of the stored content.
+//
+// # KPI CSV
+//
+// KPICSV writes one table a spreadsheet can filter: UTF-8 with a byte-order
+// mark (so that Excel reads accents), headers in the charter's language,
+// ";" as separator for French charters and "," for English ones, CRLF line
+// ends. The first column, Record ("Enregistrement"), is "KPI" for one row
+// per KPI of the revision (all its fields, the titles of the objectives it
+// measures joined with " | ", its status as of the export and its last
+// check-in's date and value) or "Check-in" ("Point d'avancement") for one
+// row per check-in of those KPIs (KPI id, name and unit, then date, value,
+// confidence, note and author), sorted by date. Values are written as they
+// were typed. A cell that a spreadsheet would run as a formula (starting
+// with = + - @ and not a number) is prefixed with an apostrophe.
+//
+// # Rituals ICS
+//
+// RitualsICS writes an RFC 5545 calendar (CRLF, lines folded at 75 octets
+// on UTF-8 boundaries, TEXT escaped). Each ritual is one VEVENT with a
+// stable UID (ritual id, session id, "@boussole"), DTSTAMP the revision's
+// date, DTSTART its first occurrence within the period, DURATION, and an
+// RRULE until the end of the period: weekly FREQ=WEEKLY;BYDAY=MO, every two
+// weeks INTERVAL=2, monthly FREQ=MONTHLY;BYDAY=1TU (first given weekday of
+// the month), quarterly FREQ=MONTHLY;INTERVAL=3;BYDAY=1TH. Times are
+// floating local times: a 09:30 weekly sync is at 09:30 wherever each
+// attendee's calendar is, which is what a team in one office means, and
+// the file needs no VTIMEZONE. Attendees with an e-mail are ATTENDEE lines;
+// every attendee is also named in the DESCRIPTION, after the agenda.
+package report

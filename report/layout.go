@@ -1,0 +1,313 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Colours of the charter: a navy accent, near-black text, a muted grey for
+// labels and light rules.
+type rgb struct{ r, g, b int }
+
+var (
+	navy    = rgb{0x1F, 0x3A, 0x5F}
+	ink     = rgb{0x1C, 0x22, 0x2B}
+	muted   = rgb{0x5F, 0x6B, 0x7A}
+	rule    = rgb{0xD5, 0xDB, 0xE3}
+	zebra   = rgb{0xF3, 0xF5, 0xF8}
+	paleNav = rgb{0xE6, 0xEC, 0xF4}
+	white   = rgb{0xFF, 0xFF, 0xFF}
+	alarm   = rgb{0xB2, 0x3A, 0x48}
+)
+
+// page is the geometry of a page, in millimetres.
+type page struct {
+	w, h                     float64
+	left, right, top, bottom float64
+}
+
+func (p page) contentW() float64 { return p.w - p.left - p.right }
+func (p page) limit() float64    { return p.h - p.bottom }
+
+// writer wraps fpdf with the few drawing primitives the charter needs.
+type writer struct {
+	pdf *fpdf.Fpdf
+	pg  page
+}
+
+func (w *writer) text(c rgb)                    { w.pdf.SetTextColor(c.r, c.g, c.b) }
+func (w *writer) fill(c rgb)                    { w.pdf.SetFillColor(c.r, c.g, c.b) }
+func (w *writer) draw(c rgb)                    { w.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (w *writer) font(style string, pt float64) { w.pdf.SetFont(fontFamily, style, pt) }
+
+// lineH is the line height for a font size in points.
+func lineH(pt float64) float64 { return pt * 0.3528 * 1.38 }
+
+// room makes sure h millimetres are left on the page, else starts a new one.
+func (w *writer) room(h float64) {
+	if w.pdf.GetY()+h > w.pg.limit() {
+		w.pdf.AddPage()
+		w.pdf.SetY(w.pg.top)
+	}
+}
+
+// split wraps sanitized text to a width with the current font, keeping
+// blank lines; it never returns an empty slice.
+func (w *writer) split(s string, width float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		if strings.TrimSpace(para) == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, w.pdf.SplitText(para, width)...)
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// paragraph writes wrapped text at the left margin (plus indent), breaking
+// pages as needed.
+func (w *writer) paragraph(s string, style string, pt float64, c rgb, indent float64) {
+	w.font(style, pt)
+	w.text(c)
+	lh := lineH(pt)
+	width := w.pg.contentW() - indent
+	for _, line := range w.split(sanitize(s), width) {
+		w.room(lh)
+		w.pdf.SetX(w.pg.left + indent)
+		w.pdf.CellFormat(width, lh, line, "", 1, "L", false, 0, "")
+	}
+}
+
+// bullets writes a bulleted list.
+func (w *writer) bullets(items []string, pt float64) {
+	w.font("", pt)
+	lh := lineH(pt)
+	width := w.pg.contentW() - 6
+	for _, it := range items {
+		lines := w.split(sanitize(it), width)
+		for i, line := range lines {
+			w.room(lh)
+			if i == 0 {
+				w.text(navy)
+				w.pdf.SetX(w.pg.left + 1.5)
+				w.pdf.CellFormat(4.5, lh, "•", "", 0, "L", false, 0, "")
+			}
+			w.text(ink)
+			w.pdf.SetX(w.pg.left + 6)
+			w.pdf.CellFormat(width, lh, line, "", 1, "L", false, 0, "")
+		}
+		w.pdf.SetY(w.pdf.GetY() + 0.8)
+	}
+}
+
+// column of a table.
+type column struct {
+	title string
+	w     float64 // share of the content width; normalised by table
+	align string
+}
+
+// tableStyle tunes a table.
+type tableStyle struct {
+	pt        float64
+	header    bool // print the header row (repeated on each page)
+	firstBold bool // first column in bold
+	zebra     bool
+	labels    bool // first column is a label column (muted, no header)
+}
+
+// table draws rows in columns. Cells wrap; a row that does not fit the
+// rest of the page moves to the next one, with the header row repeated; a
+// row taller than a whole page is split across pages line by line, so that
+// no text is ever lost or drawn outside the page.
+func (w *writer) table(cols []column, rows [][]string, st tableStyle) {
+	if st.pt == 0 {
+		st.pt = 8
+	}
+	total := 0.0
+	for _, c := range cols {
+		total += c.w
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = c.w / total * w.pg.contentW()
+	}
+	const padX, padY = 1.6, 1.3
+	w.fitWidths(cols, rows, st, widths, padX)
+	lh := lineH(st.pt)
+
+	headerLines := make([][]string, len(cols))
+	headerH := 0.0
+	if st.header {
+		w.font("B", st.pt)
+		n := 1
+		for i, c := range cols {
+			headerLines[i] = w.split(sanitize(c.title), widths[i]-2*padX)
+			n = max(n, len(headerLines[i]))
+		}
+		headerH = float64(n)*lh + 2*padY
+	}
+	drawHeader := func() {
+		if !st.header {
+			return
+		}
+		y := w.pdf.GetY()
+		w.fill(navy)
+		w.pdf.Rect(w.pg.left, y, w.pg.contentW(), headerH, "F")
+		w.font("B", st.pt)
+		w.text(white)
+		x := w.pg.left
+		for i := range cols {
+			for j, line := range headerLines[i] {
+				w.pdf.SetXY(x+padX, y+padY+float64(j)*lh)
+				w.pdf.CellFormat(widths[i]-2*padX, lh, line, "", 0, cols[i].align, false, 0, "")
+			}
+			x += widths[i]
+		}
+		w.pdf.SetY(y + headerH)
+	}
+	// Start the table on a new page when not even the header and one line fit.
+	w.room(headerH + lh + 2*padY)
+	drawHeader()
+
+	for r, row := range rows {
+		cells := make([][]string, len(cols))
+		n := 1
+		for i := range cols {
+			txt := ""
+			if i < len(row) {
+				txt = row[i]
+			}
+			w.font(cellStyle(st, i), st.pt)
+			cells[i] = w.split(sanitize(txt), widths[i]-2*padX)
+			n = max(n, len(cells[i]))
+		}
+		for start := 0; start < n; {
+			avail := w.pg.limit() - w.pdf.GetY() - 2*padY
+			fit := int(math.Floor(avail/lh + 1e-6))
+			if fit < min(n-start, 2) || (start == 0 && fit < n && float64(n)*lh+2*padY <= w.pg.limit()-w.pg.top-headerH) {
+				// Move the row to a fresh page: it fits whole there, or too
+				// little of it fits here.
+				w.pdf.AddPage()
+				w.pdf.SetY(w.pg.top)
+				drawHeader()
+				continue
+			}
+			end := min(n, start+fit)
+			y := w.pdf.GetY()
+			h := float64(end-start)*lh + 2*padY
+			if st.zebra && r%2 == 1 {
+				w.fill(zebra)
+				w.pdf.Rect(w.pg.left, y, w.pg.contentW(), h, "F")
+			}
+			x := w.pg.left
+			for i := range cols {
+				w.font(cellStyle(st, i), st.pt)
+				if st.labels && i == 0 {
+					w.text(muted)
+				} else {
+					w.text(ink)
+				}
+				for j := start; j < end && j < len(cells[i]); j++ {
+					w.pdf.SetXY(x+padX, y+padY+float64(j-start)*lh)
+					w.pdf.CellFormat(widths[i]-2*padX, lh, cells[i][j], "", 0, cols[i].align, false, 0, "")
+				}
+				x += widths[i]
+			}
+			w.draw(rule)
+			w.pdf.SetLineWidth(0.2)
+			w.pdf.Line(w.pg.left, y+h, w.pg.left+w.pg.contentW(), y+h)
+			w.pdf.SetY(y + h)
+			start = end
+			if start < n {
+				w.pdf.AddPage()
+				w.pdf.SetY(w.pg.top)
+				drawHeader()
+			}
+		}
+	}
+	w.pdf.SetY(w.pdf.GetY() + 3)
+}
+
+func cellStyle(st tableStyle, i int) string {
+	if i == 0 && st.firstBold {
+		return "B"
+	}
+	return ""
+}
+
+// fitWidths widens the columns too narrow for their longest word (so that
+// "Responsable" is never cut into "Responsabl-e") at the expense of the
+// columns with room to spare.
+func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths []float64, padX float64) {
+	need := make([]float64, len(cols))
+	longest := func(i int, s, style string) {
+		w.font(style, st.pt)
+		for _, word := range strings.Fields(sanitize(s)) {
+			need[i] = max(need[i], w.pdf.GetStringWidth(word)+2*padX+0.3)
+		}
+	}
+	for i, c := range cols {
+		if st.header {
+			longest(i, c.title, "B")
+		}
+		for _, row := range rows {
+			if i < len(row) {
+				longest(i, row[i], cellStyle(st, i))
+			}
+		}
+		need[i] = min(need[i], w.pg.contentW()*0.45)
+	}
+	for range cols {
+		deficit, spare := 0.0, 0.0
+		for i := range cols {
+			if widths[i] < need[i] {
+				deficit += need[i] - widths[i]
+			} else {
+				spare += widths[i] - need[i]
+			}
+		}
+		if deficit < 0.01 || spare < 0.01 {
+			return
+		}
+		take := min(1, deficit/spare)
+		for i := range cols {
+			if widths[i] < need[i] {
+				widths[i] += (need[i] - widths[i]) * min(1, spare/deficit)
+			} else {
+				widths[i] -= (widths[i] - need[i]) * take
+			}
+		}
+	}
+}
+
+// numbered writes a numbered list.
+func (w *writer) numbered(items []string, pt float64) {
+	w.font("", pt)
+	lh := lineH(pt)
+	width := w.pg.contentW() - 7
+	for n, it := range items {
+		lines := w.split(sanitize(it), width)
+		for i, line := range lines {
+			w.room(lh)
+			if i == 0 {
+				w.font("B", pt)
+				w.text(navy)
+				w.pdf.SetX(w.pg.left + 1)
+				w.pdf.CellFormat(6, lh, fmt.Sprintf("%d.", n+1), "", 0, "L", false, 0, "")
+				w.font("", pt)
+			}
+			w.text(ink)
+			w.pdf.SetX(w.pg.left + 7)
+			w.pdf.CellFormat(width, lh, line, "", 1, "L", false, 0, "")
+		}
+		w.pdf.SetY(w.pdf.GetY() + 0.8)
+	}
+}

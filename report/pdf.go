@@ -1,0 +1,890 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"boussole/workshop"
+)
+
+// PDFOptions tunes the charter PDF.
+type PDFOptions struct {
+	Paper string // "A4" (default) or "Letter"
+}
+
+// paper returns the normalised paper name, or an error naming the value.
+func (o PDFOptions) paper() (string, error) {
+	switch strings.ToLower(strings.TrimSpace(o.Paper)) {
+	case "", "a4":
+		return "A4", nil
+	case "letter":
+		return "Letter", nil
+	}
+	return "", workshop.Errorf(workshop.KindInvalid, "paper %q is not supported: choose A4 or Letter", o.Paper)
+}
+
+// CharterPDF renders revision rev (1-based) of the session's charter as a
+// PDF in the charter's language. The bytes depend only on the content and
+// the revision's date (SignedAt when signed, else the session's Updated), so
+// the same content exports to the same bytes.
+func CharterPDF(s *workshop.Session, rev int, opt PDFOptions) ([]byte, error) {
+	r, err := s.Revision(rev)
+	if err != nil {
+		return nil, err
+	}
+	return renderCharter(s, r, opt, len(r.LateDecisions))
+}
+
+// revisionDate is the date a revision's exports carry.
+func revisionDate(s *workshop.Session, r *workshop.Revision) time.Time {
+	if r.Status == workshop.StatusSigned && !r.SignedAt.IsZero() {
+		return r.SignedAt.UTC()
+	}
+	return s.Updated.UTC()
+}
+
+// stamp is the machine-readable line Verify reads back from the Keywords
+// of the PDF's information dictionary.
+type stamp struct {
+	Session  string
+	Revision int
+	Seal     string // the revision's seal, or "draft"
+	Paper    string
+	Late     int // number of LateDecisions printed
+}
+
+func (st stamp) String() string {
+	return fmt.Sprintf("boussole:v1 session=%s revision=%d seal=%s paper=%s late=%d", st.Session, st.Revision, st.Seal, st.Paper, st.Late)
+}
+
+// renderCharter renders revision r with its first late LateDecisions.
+func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, late int) ([]byte, error) {
+	paper, err := opt.paper()
+	if err != nil {
+		return nil, err
+	}
+	fs := loadFonts()
+	if fs.err != nil {
+		return nil, workshop.Wrap(workshop.KindInternal, fs.err, "the PDF font cannot be read")
+	}
+	late = max(0, min(late, len(r.LateDecisions)))
+	c := &r.Charter
+	l := c.Lang
+	if !l.Valid() {
+		l = workshop.EN
+	}
+
+	pdf := fpdf.New("P", "mm", paper, "")
+	pdf.SetCatalogSort(true)
+	when := revisionDate(s, r)
+	pdf.SetCreationDate(when)
+	pdf.SetModificationDate(when)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
+	pdf.SetCellMargin(0)
+
+	title := sanitize(orDash(c.Title))
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(sanitize(c.Facilitator), true)
+	pdf.SetSubject(sanitize(tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label))), true)
+	pdf.SetCreator("Boussole", false)
+	pdf.SetProducer("Boussole", false)
+	if l == workshop.FR {
+		pdf.SetLang("fr-FR")
+	} else {
+		pdf.SetLang("en")
+	}
+	seal := "draft"
+	if r.Status == workshop.StatusSigned {
+		seal = r.Seal
+	}
+	// Plain ASCII, not UTF-16: Verify finds it with a byte search.
+	pdf.SetKeywords(stamp{Session: s.ID, Revision: r.Number, Seal: seal, Paper: paper, Late: late}.String(), false)
+
+	pw, ph := pdf.GetPageSize()
+	w := &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
+	pdf.SetMargins(w.pg.left, w.pg.top, w.pg.right)
+	pdf.SetAutoPageBreak(true, w.pg.bottom)
+
+	ch := &charter{w: w, l: l, s: s, r: r, c: c, late: r.LateDecisions[:late]}
+	ch.index()
+	ch.cover()
+	ch.body()
+	ch.decorate()
+
+	if err := pdf.Error(); err != nil {
+		return nil, workshop.Wrap(workshop.KindInternal, err, "the charter PDF could not be laid out")
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, workshop.Wrap(workshop.KindInternal, err, "the charter PDF could not be written")
+	}
+	return buf.Bytes(), nil
+}
+
+// charter lays out one revision.
+type charter struct {
+	w    *writer
+	l    workshop.Lang
+	s    *workshop.Session
+	r    *workshop.Revision
+	c    *workshop.Charter
+	late []workshop.Decision
+
+	people map[string]workshop.Participant
+	objs   map[string]workshop.Objective
+	kpis   map[string]workshop.KPI
+	num    int // section counter
+}
+
+func (ch *charter) index() {
+	ch.people = map[string]workshop.Participant{}
+	for _, p := range ch.c.Participants {
+		ch.people[p.ID] = p
+	}
+	ch.objs = map[string]workshop.Objective{}
+	for _, o := range ch.c.Objectives {
+		ch.objs[o.ID] = o
+	}
+	ch.kpis = map[string]workshop.KPI{}
+	for _, k := range ch.c.KPIs {
+		ch.kpis[k.ID] = k
+	}
+}
+
+func (ch *charter) t(key string, args ...any) string { return tr(ch.l, key, args...) }
+
+func (ch *charter) draft() bool { return ch.r.Status != workshop.StatusSigned }
+
+// section starts a numbered section with its bookmark.
+func (ch *charter) section(title string, newPage bool) {
+	w := ch.w
+	ch.num++
+	if newPage {
+		w.pdf.AddPage()
+		w.pdf.SetY(w.pg.top)
+	} else {
+		w.pdf.SetY(w.pdf.GetY() + 4)
+		w.room(30)
+	}
+	label := fmt.Sprintf("%d. %s", ch.num, sanitize(title))
+	w.pdf.Bookmark(label, 0, -1)
+	w.font("B", 15)
+	w.text(navy)
+	w.pdf.CellFormat(w.pg.contentW(), 8, label, "", 1, "L", false, 0, "")
+	y := w.pdf.GetY() + 0.8
+	w.draw(navy)
+	w.pdf.SetLineWidth(0.6)
+	w.pdf.Line(w.pg.left, y, w.pg.left+18, y)
+	w.draw(rule)
+	w.pdf.SetLineWidth(0.2)
+	w.pdf.Line(w.pg.left+18, y, w.pg.left+w.pg.contentW(), y)
+	w.pdf.SetY(y + 4)
+}
+
+// subsection writes a second-level heading with its bookmark.
+func (ch *charter) subsection(title string) {
+	w := ch.w
+	w.pdf.SetY(w.pdf.GetY() + 2)
+	w.room(22)
+	t := sanitize(title)
+	w.pdf.Bookmark(t, 1, -1)
+	w.font("B", 11.5)
+	w.text(navy)
+	for _, line := range w.split(t, w.pg.contentW()) {
+		w.pdf.CellFormat(w.pg.contentW(), lineH(11.5), line, "", 1, "L", false, 0, "")
+	}
+	w.pdf.SetY(w.pdf.GetY() + 1.5)
+}
+
+// label writes a small muted caption above a block.
+func (ch *charter) label(text string) {
+	w := ch.w
+	w.room(12)
+	w.font("B", 8)
+	w.text(muted)
+	w.pdf.CellFormat(w.pg.contentW(), lineH(8)+0.5, sanitize(strings.ToUpper(text)), "", 1, "L", false, 0, "")
+}
+
+// fields draws label/value pairs as a two-column table.
+func (ch *charter) fields(pairs [][2]string) {
+	rows := make([][]string, len(pairs))
+	for i, p := range pairs {
+		rows[i] = []string{p[0], orDash(p[1])}
+	}
+	ch.w.table([]column{{w: 30, align: "L"}, {w: 100, align: "L"}}, rows, tableStyle{pt: 9, labels: true})
+}
+
+func (ch *charter) participantName(id string) string {
+	if p, ok := ch.people[id]; ok {
+		return p.Name
+	}
+	return id
+}
+
+func (ch *charter) linkName(id string) string {
+	if id == "" {
+		return ""
+	}
+	if o, ok := ch.objs[id]; ok {
+		return o.Title
+	}
+	if k, ok := ch.kpis[id]; ok {
+		return k.Name
+	}
+	return id
+}
+
+// cover draws the title page.
+func (ch *charter) cover() {
+	w, c, l := ch.w, ch.c, ch.l
+	pdf := w.pdf
+	pdf.AddPage()
+	// Navy band with the title.
+	bandH := 92.0
+	w.fill(navy)
+	pdf.Rect(0, 0, w.pg.w, bandH, "F")
+	pdf.SetXY(w.pg.left, 34)
+	w.font("B", 9.5)
+	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
+	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
+	pdf.SetY(pdf.GetY() + 3)
+	w.font("B", 24)
+	w.text(white)
+	titleLines := w.split(sanitize(orDash(c.Title)), w.pg.contentW())
+	if len(titleLines) > 3 {
+		w.font("B", 17)
+		titleLines = w.split(sanitize(orDash(c.Title)), w.pg.contentW())
+	}
+	size := 24.0
+	if len(titleLines) > 3 {
+		size = 17
+	}
+	for _, line := range titleLines {
+		if pdf.GetY() > bandH-16 {
+			// A title too long for the band continues below it in navy.
+			w.text(navy)
+		}
+		pdf.SetX(w.pg.left)
+		pdf.CellFormat(w.pg.contentW(), lineH(size), line, "", 1, "L", false, 0, "")
+	}
+	pdf.Bookmark(sanitize(orDash(c.Title)), 0, 0)
+	if pdf.GetY() < bandH-12 {
+		pdf.SetY(pdf.GetY() + 2)
+		w.font("", 12)
+		pdf.SetTextColor(0xDD, 0xE5, 0xF0)
+		scope := sanitize(c.Scope)
+		lines := w.split(scope, w.pg.contentW())
+		for _, line := range lines {
+			if pdf.GetY() > bandH-8 {
+				break // the scope is printed in full among the key facts below
+			}
+			pdf.SetX(w.pg.left)
+			pdf.CellFormat(w.pg.contentW(), lineH(12), line, "", 1, "L", false, 0, "")
+		}
+	}
+	pdf.SetY(max(bandH+12, pdf.GetY()+8))
+
+	// Key facts.
+	period := c.Period.Label
+	if c.Period.Start != "" || c.Period.End != "" {
+		period += " (" + dateText(l, c.Period.Start) + " – " + dateText(l, c.Period.End) + ")"
+	}
+	status := workshop.Label(l, string(ch.r.Status))
+	if ch.draft() && len(ch.r.Signatures) > 0 {
+		status = workshop.Label(l, "signing")
+	}
+	names := make([]string, 0, len(c.Participants))
+	for _, p := range c.Participants {
+		names = append(names, p.Name)
+	}
+	ch.fields([][2]string{
+		{ch.t("cover.scope"), c.Scope},
+		{ch.t("cover.period"), period},
+		{ch.t("cover.revision"), fmt.Sprint(ch.r.Number)},
+		{ch.t("cover.status"), status},
+		{ch.t("cover.facil"), c.Facilitator},
+		{ch.t("cover.date"), longDate(l, revisionDate(ch.s, ch.r))},
+		{ch.t("cover.people"), strings.Join(names, ", ")},
+	})
+
+	// At a glance: the objectives and how many KPIs measure each.
+	if len(c.Objectives) > 0 {
+		pdf.SetY(pdf.GetY() + 2)
+		ch.label(ch.t("cover.brief"))
+		items := make([]string, 0, len(c.Objectives))
+		for _, o := range c.Objectives {
+			n := 0
+			for _, k := range ch.kpisOf(o.ID) {
+				if !k.Guardrail {
+					n++
+				}
+			}
+			k := ch.t("cover.kpis", n)
+			if n == 1 {
+				k = ch.t("cover.kpi1")
+			}
+			items = append(items, orDash(o.Title)+" — "+k)
+		}
+		w.bullets(items, 10)
+	}
+
+	// Sign-off state.
+	pdf.SetY(pdf.GetY() + 4)
+	w.room(22)
+	y := pdf.GetY()
+	var msg string
+	if ch.draft() {
+		msg = ch.t("cover.draft")
+	} else {
+		signers := make([]string, 0, len(ch.r.Signatures))
+		for _, sg := range ch.r.Signatures {
+			signers = append(signers, sg.Name)
+		}
+		msg = ch.t("cover.signedBy", longDate(l, ch.r.SignedAt.UTC()), listJoin(l, signers))
+	}
+	w.font("", 9.5)
+	lines := w.split(sanitize(msg), w.pg.contentW()-12)
+	h := float64(len(lines))*lineH(9.5) + 8
+	if !ch.draft() {
+		h += lineH(8) * 2
+	}
+	w.fill(paleNav)
+	pdf.Rect(w.pg.left, y, w.pg.contentW(), h, "F")
+	w.fill(navy)
+	if ch.draft() {
+		w.fill(alarm)
+	}
+	pdf.Rect(w.pg.left, y, 1.6, h, "F")
+	pdf.SetY(y + 4)
+	w.text(ink)
+	for _, line := range lines {
+		pdf.SetX(w.pg.left + 6)
+		pdf.CellFormat(w.pg.contentW()-12, lineH(9.5), line, "", 1, "L", false, 0, "")
+	}
+	if !ch.draft() {
+		w.font("", 8)
+		w.text(muted)
+		pdf.SetX(w.pg.left + 6)
+		pdf.CellFormat(w.pg.contentW()-12, lineH(8), sanitize(ch.t("sig.seal"))+frColon(l), "", 1, "L", false, 0, "")
+		pdf.SetX(w.pg.left + 6)
+		pdf.CellFormat(w.pg.contentW()-12, lineH(8), ch.r.Seal, "", 1, "L", false, 0, "")
+	}
+	pdf.SetY(y + h)
+}
+
+func (ch *charter) kpisOf(objID string) []workshop.KPI {
+	var out []workshop.KPI
+	for _, k := range ch.c.KPIs {
+		for _, id := range k.Objectives {
+			if id == objID {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// body draws every section after the cover.
+func (ch *charter) body() {
+	ch.intent()
+	ch.objectives()
+	ch.kpiTable()
+	ch.roles()
+	ch.cascades()
+	ch.rituals()
+	ch.incentives()
+	ch.decisionLog()
+	if ch.r.Number > 1 {
+		ch.changes()
+	}
+	ch.signatures()
+}
+
+func (ch *charter) intent() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.intent"), true)
+	purpose := ""
+	if c.Intent.Purpose != "" {
+		purpose = workshop.Label(l, string(c.Intent.Purpose))
+	}
+	ch.fields([][2]string{
+		{ch.t("intent.purpose"), purpose},
+		{ch.t("intent.statement"), c.Intent.Statement},
+	})
+	ch.list(ch.t("intent.company"), c.Intent.CompanyObjectives)
+	ch.list(ch.t("intent.hyp"), c.Intent.Hypotheses)
+
+	if len(c.Participants) > 0 {
+		ch.subsection(ch.t("sec.people"))
+		rows := make([][]string, len(c.Participants))
+		for i, p := range c.Participants {
+			fn := ""
+			if p.Function != "" {
+				fn = workshop.Label(l, string(p.Function))
+			}
+			rows[i] = []string{p.Name, fn, p.Email}
+		}
+		ch.w.table([]column{{ch.t("people.name"), 40, "L"}, {ch.t("people.func"), 30, "L"}, {ch.t("people.email"), 50, "L"}},
+			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
+	}
+}
+
+// list writes a captioned bullet list, or the caption and a dash.
+func (ch *charter) list(caption string, items []string) {
+	ch.w.pdf.SetY(ch.w.pdf.GetY() + 1)
+	ch.label(caption)
+	var kept []string
+	for _, it := range items {
+		if strings.TrimSpace(it) != "" {
+			kept = append(kept, it)
+		}
+	}
+	if len(kept) == 0 {
+		ch.w.paragraph(ch.t("empty"), "I", 9.5, muted, 0)
+		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
+		return
+	}
+	ch.w.bullets(kept, 9.5)
+	ch.w.pdf.SetY(ch.w.pdf.GetY() + 1)
+}
+
+func (ch *charter) objectives() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.objectives"), true)
+	if len(c.Objectives) == 0 {
+		ch.w.paragraph(ch.t("obj.none"), "I", 10, muted, 0)
+		return
+	}
+	for i, o := range c.Objectives {
+		ch.subsection(fmt.Sprintf("%d.%d  %s", ch.num, i+1, orDash(o.Title)))
+		var m []string
+		for _, k := range ch.kpisOf(o.ID) {
+			m = append(m, ch.t("obj.kpiLine", k.Name, withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit)))
+		}
+		mText := strings.Join(m, "\n")
+		if mText == "" {
+			mText = ch.t("obj.noKPI")
+		}
+		deadline := ""
+		if o.Deadline != "" {
+			deadline = dateText(l, o.Deadline)
+		}
+		ch.fields([][2]string{
+			{ch.t("obj.S"), o.Specific},
+			{ch.t("obj.M"), mText},
+			{ch.t("obj.A"), o.Achievable},
+			{ch.t("obj.R"), o.Relevant},
+			{ch.t("obj.T"), deadline},
+		})
+		ch.label(ch.t("obj.side"))
+		if len(o.SideEffects) == 0 {
+			ch.w.paragraph(ch.t("obj.noSide"), "I", 9.5, muted, 0)
+			continue
+		}
+		items := make([]string, len(o.SideEffects))
+		for j, se := range o.SideEffects {
+			items[j] = orDash(se.Description)
+			if k, ok := ch.kpis[se.GuardrailID]; ok {
+				items[j] += " (" + ch.t("obj.guardrail", k.Name) + ")"
+			}
+		}
+		ch.w.bullets(items, 9.5)
+	}
+}
+
+func (ch *charter) kpiTable() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.kpis"), true)
+	if len(c.KPIs) == 0 {
+		ch.w.paragraph(ch.t("kpi.none"), "I", 10, muted, 0)
+		return
+	}
+	cols := []column{
+		{ch.t("kpi.name"), 27, "L"}, {ch.t("kpi.kind"), 13, "L"}, {ch.t("kpi.unit"), 11, "L"},
+		{ch.t("kpi.type"), 18, "L"}, {ch.t("kpi.baseline"), 14, "R"}, {ch.t("kpi.target"), 14, "R"},
+		{ch.t("kpi.alert"), 14, "R"}, {ch.t("kpi.freq"), 16, "L"}, {ch.t("kpi.source"), 21, "L"},
+		{ch.t("kpi.owner"), 19, "L"},
+	}
+	rows := make([][]string, len(c.KPIs))
+	for i, k := range c.KPIs {
+		name := k.Name
+		if k.Guardrail {
+			name += " (" + ch.t("kpi.guardrail") + ")"
+		}
+		lbl := func(v string) string {
+			if v == "" {
+				return "—"
+			}
+			return workshop.Label(l, v)
+		}
+		rows[i] = []string{name, lbl(string(k.Kind)), lbl(string(k.Unit)), lbl(string(k.TargetType)),
+			orDash(k.Baseline), orDash(k.Target), orDash(k.Alert), lbl(string(k.Frequency)), orDash(k.Source), orDash(k.Owner)}
+		if k.Kind == workshop.KindResult {
+			rows[i][1] = kindLabel(l, k.Kind)
+		}
+	}
+	ch.w.table(cols, rows, tableStyle{pt: 7.5, header: true, firstBold: true, zebra: true})
+
+	ch.subsection(ch.t("kpi.defs"))
+	defs := make([][2]string, 0, len(c.KPIs))
+	for _, k := range c.KPIs {
+		text := k.Definition
+		var objs []string
+		for _, id := range k.Objectives {
+			objs = append(objs, ch.linkName(id))
+		}
+		if len(objs) > 0 {
+			if text != "" {
+				text += "\n"
+			}
+			text += ch.t("kpi.measures", strings.Join(objs, " ; "))
+		}
+		defs = append(defs, [2]string{k.Name, text})
+	}
+	ch.fields(defs)
+}
+
+func (ch *charter) roles() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.roles"), false)
+	if len(c.Roles) == 0 || len(c.Objectives) == 0 {
+		ch.w.paragraph(ch.t("roles.none"), "I", 10, muted, 0)
+		return
+	}
+	cell := map[[2]string]string{}
+	for _, a := range c.Roles {
+		key := [2]string{a.ParticipantID, a.ObjectiveID}
+		v := workshop.Label(l, string(a.Role))
+		if prev, ok := cell[key]; ok {
+			v = prev + ", " + v
+		}
+		cell[key] = v
+	}
+	cols := []column{{ch.t("roles.who"), 34, "L"}}
+	objW := 66.0 / float64(len(c.Objectives))
+	for _, o := range c.Objectives {
+		cols = append(cols, column{o.Title, objW, "L"})
+	}
+	var rows [][]string
+	for _, p := range c.Participants {
+		row := []string{p.Name}
+		any := false
+		for _, o := range c.Objectives {
+			v := cell[[2]string{p.ID, o.ID}]
+			any = any || v != ""
+			row = append(row, v)
+		}
+		if !any {
+			for i := 1; i < len(row); i++ {
+				row[i] = "—"
+			}
+		}
+		rows = append(rows, row)
+	}
+	ch.w.table(cols, rows, tableStyle{pt: 8, header: true, firstBold: true, zebra: true})
+}
+
+func (ch *charter) cascades() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.cascade"), false)
+	if len(c.Cascades) == 0 {
+		ch.w.paragraph(ch.t("cas.none"), "I", 10, muted, 0)
+		return
+	}
+	for _, cs := range c.Cascades {
+		k, ok := ch.kpis[cs.KPIID]
+		name := k.Name
+		if !ok {
+			name = ch.t("cas.unknown")
+		}
+		dim := "—"
+		if cs.Dimension != "" {
+			dim = strings.ToLower(workshop.Label(l, string(cs.Dimension)))
+		}
+		ch.subsection(ch.t("cas.title", name, dim))
+		rows := make([][]string, len(cs.Lines))
+		for i, ln := range cs.Lines {
+			rows[i] = []string{orDash(ln.Team), withUnit(l, ln.Target, k.Unit)}
+		}
+		ch.w.table([]column{{ch.t("cas.team"), 70, "L"}, {ch.t("cas.target"), 30, "R"}}, rows,
+			tableStyle{pt: 8.5, header: true, zebra: true})
+		ch.w.paragraph(ch.cascadeCheck(k, cs), "I", 9, muted, 0)
+		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
+	}
+}
+
+// cascadeCheck is the sentence comparing the team targets with the
+// collective target (R-CAS-1).
+func (ch *charter) cascadeCheck(k workshop.KPI, cs workshop.Cascade) string {
+	l := ch.l
+	coll := withUnit(l, k.Target, k.Unit)
+	if !k.Unit.Additive() {
+		unit := workshop.Label(l, string(k.Unit))
+		if unit == "" {
+			unit = "—"
+		}
+		return ch.t("cas.nosum", unit, coll)
+	}
+	sum := 0.0
+	for _, ln := range cs.Lines {
+		v, err := workshop.ParseNumber(ln.Target, l)
+		if err != nil {
+			return ch.t("cas.unread")
+		}
+		sum += v
+	}
+	target, err := workshop.ParseNumber(k.Target, l)
+	if err != nil {
+		return ch.t("cas.unread")
+	}
+	sumText := withUnit(l, workshop.FormatNumber(sum, l), k.Unit)
+	if sum+1e-9 < target {
+		return ch.t("cas.short", sumText, coll)
+	}
+	return ch.t("cas.ok", sumText, coll)
+}
+
+func (ch *charter) rituals() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.rituals"), false)
+	if len(c.Rituals) == 0 {
+		ch.w.paragraph(ch.t("rit.none"), "I", 10, muted, 0)
+		return
+	}
+	for _, rt := range c.Rituals {
+		name := rt.Name
+		if name == "" {
+			name = workshop.Label(l, string(rt.Kind))
+		}
+		ch.subsection(name)
+		ch.w.paragraph(ritualWhen(l, rt), "", 9.5, ink, 0)
+		var who []string
+		for _, id := range rt.Attendees {
+			who = append(who, ch.participantName(id))
+		}
+		if len(who) > 0 {
+			ch.w.paragraph(ch.t("rit.who")+(map[bool]string{true: nbsp + ": ", false: ": "}[l == workshop.FR])+strings.Join(who, ", "), "", 9.5, muted, 0)
+		}
+		ch.w.pdf.SetY(ch.w.pdf.GetY() + 1.5)
+		ch.label(ch.t("rit.agenda"))
+		ch.w.numbered(rt.AgendaOrDefault(c, l), 9)
+	}
+}
+
+// ritualWhen is "Weekly, Monday at 09:30, 45 min".
+func ritualWhen(l workshop.Lang, rt workshop.Ritual) string {
+	cad := workshop.Label(l, string(rt.Cadence))
+	day := workshop.WeekdayLabel(l, rt.Weekday)
+	at := orDash(rt.Time)
+	switch rt.Cadence {
+	case workshop.CadenceMonthly:
+		return tr(l, "rit.whenM", cad, day, at, rt.Minutes)
+	case workshop.CadenceQuarterly:
+		return tr(l, "rit.whenQ", cad, day, at, rt.Minutes)
+	}
+	return tr(l, "rit.when", cad, day, at, rt.Minutes)
+}
+
+func (ch *charter) incentives() {
+	c, l := ch.c, ch.l
+	ch.section(ch.t("sec.incentives"), false)
+	if !c.Incentive.Enabled {
+		ch.w.paragraph(ch.t("inc.off"), "", 10, ink, 0)
+	} else {
+		ch.w.paragraph(ch.t("inc.on", withUnit(l, c.Incentive.Share, workshop.UnitPercent)), "", 10, ink, 0)
+	}
+	if strings.TrimSpace(c.Incentive.Note) != "" {
+		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
+		ch.fields([][2]string{{ch.t("inc.note"), c.Incentive.Note}})
+	}
+}
+
+func (ch *charter) decisionTable(ds []workshop.Decision) {
+	l := ch.l
+	rows := make([][]string, len(ds))
+	for i, d := range ds {
+		typ := ""
+		if d.Type != "" {
+			typ = workshop.Label(l, string(d.Type))
+		}
+		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(d.Author), orDash(ch.linkName(d.LinkID))}
+	}
+	ch.w.table([]column{{ch.t("log.date"), 15, "L"}, {ch.t("log.type"), 14, "L"}, {ch.t("log.text"), 60, "L"},
+		{ch.t("log.author"), 17, "L"}, {ch.t("log.link"), 20, "L"}}, rows, tableStyle{pt: 8, header: true, zebra: true})
+}
+
+func (ch *charter) decisionLog() {
+	ch.section(ch.t("sec.log"), true)
+	if len(ch.c.Decisions) == 0 {
+		ch.w.paragraph(ch.t("log.none"), "I", 10, muted, 0)
+	} else {
+		ch.decisionTable(ch.c.Decisions)
+	}
+	if len(ch.late) > 0 {
+		ch.subsection(ch.t("log.late"))
+		ch.w.paragraph(ch.t("log.lateNote"), "I", 9, muted, 0)
+		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
+		ch.decisionTable(ch.late)
+	}
+}
+
+func (ch *charter) changes() {
+	prev, err := ch.s.Revision(ch.r.Number - 1)
+	if err != nil {
+		return
+	}
+	ch.section(ch.t("sec.changes", prev.Number), false)
+	ch.fields([][2]string{{ch.t("chg.reason"), ch.r.AmendReason}})
+	lines := workshop.Changes(&prev.Charter, ch.c, ch.l)
+	if len(lines) == 0 {
+		ch.w.paragraph(ch.t("chg.none"), "I", 10, muted, 0)
+		return
+	}
+	ch.w.bullets(lines, 9.5)
+}
+
+func (ch *charter) signatures() {
+	c, l, r := ch.c, ch.l, ch.r
+	ch.section(ch.t("sec.signatures"), false)
+	signed := map[string]bool{}
+	var rows [][]string
+	for _, sg := range r.Signatures {
+		signed[sg.ParticipantID] = true
+		fn := ""
+		if p, ok := ch.people[sg.ParticipantID]; ok && p.Function != "" {
+			fn = workshop.Label(l, string(p.Function))
+		}
+		rows = append(rows, []string{sg.Name, ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), orDash(sg.Comment)})
+	}
+	if len(rows) == 0 {
+		ch.w.paragraph(ch.t("sig.none"), "I", 10, muted, 0)
+		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
+	} else {
+		ch.w.table([]column{{ch.t("sig.name"), 30, "L"}, {ch.t("sig.role"), 30, "L"}, {ch.t("sig.date"), 24, "L"}, {ch.t("sig.comment"), 46, "L"}},
+			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
+	}
+	var pending []string
+	for _, p := range workshop.Approvers(c) {
+		if !signed[p.ID] {
+			fn := ""
+			if p.Function != "" {
+				fn = " (" + workshop.Label(l, string(p.Function)) + ")"
+			}
+			pending = append(pending, p.Name+fn)
+		}
+	}
+	if len(pending) > 0 {
+		ch.label(ch.t("sig.pending"))
+		ch.w.bullets(pending, 9.5)
+	}
+	if len(r.Declines) > 0 {
+		ch.label(ch.t("sig.declines"))
+		drows := make([][]string, len(r.Declines))
+		for i, d := range r.Declines {
+			drows[i] = []string{d.Name, longDate(l, d.At.UTC()), orDash(d.Reason)}
+		}
+		ch.w.table([]column{{ch.t("sig.name"), 30, "L"}, {ch.t("sig.date"), 24, "L"}, {ch.t("sig.reason"), 76, "L"}},
+			drows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
+	}
+
+	// The seal, in full, in a box.
+	w := ch.w
+	w.pdf.SetY(w.pdf.GetY() + 3)
+	w.room(30)
+	y := w.pdf.GetY()
+	w.fill(paleNav)
+	w.pdf.Rect(w.pg.left, y, w.pg.contentW(), 24, "F")
+	w.fill(navy)
+	if ch.draft() {
+		w.fill(alarm)
+	}
+	w.pdf.Rect(w.pg.left, y, 1.6, 24, "F")
+	w.pdf.SetXY(w.pg.left+6, y+3)
+	w.font("B", 8.5)
+	w.text(muted)
+	w.pdf.CellFormat(w.pg.contentW()-12, lineH(8.5), sanitize(strings.ToUpper(ch.t("sig.seal"))), "", 1, "L", false, 0, "")
+	w.pdf.SetX(w.pg.left + 6)
+	if ch.draft() {
+		w.font("B", 11)
+		w.text(alarm)
+		w.pdf.CellFormat(w.pg.contentW()-12, lineH(11), ch.t("sig.draft"), "", 1, "L", false, 0, "")
+	} else {
+		w.font("B", 9.6)
+		w.text(navy)
+		w.pdf.CellFormat(w.pg.contentW()-12, lineH(11), r.Seal, "", 1, "L", false, 0, "")
+	}
+	w.pdf.SetY(y + 27)
+	w.paragraph(ch.t("sig.sealNote"), "I", 8, muted, 0)
+}
+
+// decorate draws, on every page once the page count is known, the running
+// header (title, draft badge), the footer ("n / N") and, for a draft, a
+// light diagonal watermark.
+func (ch *charter) decorate() {
+	w := ch.w
+	pdf := w.pdf
+	n := pdf.PageCount()
+	pdf.SetAutoPageBreak(false, 0)
+	title := sanitize(orDash(ch.c.Title))
+	mark := ch.t("doc.draft")
+	for p := 1; p <= n; p++ {
+		pdf.SetPage(p)
+		if p > 1 {
+			// Running header: the title, a hairline.
+			w.font("", 8)
+			w.text(muted)
+			t := title
+			maxW := w.pg.contentW() - 40
+			for pdf.GetStringWidth(t) > maxW && len([]rune(t)) > 1 {
+				rs := []rune(t)
+				t = string(rs[:len(rs)-2]) + "…"
+			}
+			pdf.SetXY(w.pg.left, 11)
+			pdf.CellFormat(maxW, 5, t, "", 0, "L", false, 0, "")
+			w.draw(rule)
+			pdf.SetLineWidth(0.2)
+			pdf.Line(w.pg.left, 17, w.pg.w-w.pg.right, 17)
+		}
+		// Footer.
+		w.draw(rule)
+		pdf.SetLineWidth(0.2)
+		pdf.Line(w.pg.left, w.pg.h-14, w.pg.w-w.pg.right, w.pg.h-14)
+		w.font("", 8)
+		w.text(muted)
+		pdf.SetXY(w.pg.left, w.pg.h-12.5)
+		left := ch.t("doc.kind") + " · " + ch.t("cover.revision") + " " + fmt.Sprint(ch.r.Number) + " · " + workshop.Label(ch.l, string(ch.r.Status))
+		pdf.CellFormat(w.pg.contentW()-30, 5, sanitize(left), "", 0, "L", false, 0, "")
+		pdf.SetXY(w.pg.w-w.pg.right-30, w.pg.h-12.5)
+		pdf.CellFormat(30, 5, fmt.Sprintf("%d / %d", p, n), "", 0, "R", false, 0, "")
+
+		if ch.draft() {
+			// Badge at the top right.
+			w.font("B", 8)
+			bw := pdf.GetStringWidth(mark) + 6
+			x := w.pg.w - w.pg.right - bw
+			w.fill(alarm)
+			pdf.RoundedRect(x, 10, bw, 6, 1.2, "1234", "F")
+			w.text(white)
+			pdf.SetXY(x, 10)
+			pdf.CellFormat(bw, 6, mark, "", 0, "C", false, 0, "")
+			// Diagonal watermark.
+			pdf.SetAlpha(0.07, "Normal")
+			w.font("B", 96)
+			w.text(alarm)
+			cx, cy := w.pg.w/2, w.pg.h/2
+			mw := pdf.GetStringWidth(mark)
+			pdf.TransformBegin()
+			pdf.TransformRotate(52, cx, cy)
+			pdf.Text(cx-mw/2, cy+12, mark)
+			pdf.TransformEnd()
+			pdf.SetAlpha(1, "Normal")
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"boussole/workshop"
+)
+
+// Verify outcomes.
+const (
+	OutcomeMatch          = "match"           // the PDF is exactly the stored signed revision
+	OutcomeMismatch       = "mismatch"        // a Boussole PDF that differs from what is stored
+	OutcomeDraft          = "draft"           // a PDF of a draft: nothing sealed to verify
+	OutcomeUnknownSession = "unknown-session" // its session is not in this store
+	OutcomeNotBoussole    = "not-boussole"    // no Boussole stamp in the file
+)
+
+// VerifyResult says whether a PDF matches a signed revision of the store.
+type VerifyResult struct {
+	Outcome    string
+	SessionID  string
+	Title      string
+	Revision   int
+	Seal       string
+	Signatures []workshop.Signature
+	// Detail explains a mismatch, an unknown session or a file that is not
+	// a Boussole PDF, in English (for logs); Message gives the sentence for
+	// a person.
+	Detail string
+	// why is the kind of mismatch, used by Message.
+	why string
+}
+
+// Mismatch reasons.
+const (
+	whyBytes      = "bytes" // re-rendered bytes differ: the PDF was altered
+	whyNoRevision = "no-revision"
+	whyNotSigned  = "not-signed" // the stored revision is not signed
+	whySealStore  = "seal-store" // the stored content no longer matches its seal
+	whySealStamp  = "seal-stamp" // the PDF names another seal
+	whyLate       = "late"       // the PDF lists more late entries than stored
+	whyRender     = "render"
+)
+
+var stampRE = regexp.MustCompile(`/Keywords \(boussole:v1 session=([0-9A-Za-z_-]+) revision=([0-9]+) seal=([0-9a-f]+|draft) paper=(A4|Letter) late=([0-9]+)\)`)
+
+// parseStamp finds the Boussole stamp in the PDF's information dictionary.
+func parseStamp(pdf []byte) (stamp, bool) {
+	m := stampRE.FindSubmatch(pdf)
+	if m == nil {
+		return stamp{}, false
+	}
+	rev, err1 := strconv.Atoi(string(m[2]))
+	late, err2 := strconv.Atoi(string(m[5]))
+	if err1 != nil || err2 != nil {
+		return stamp{}, false
+	}
+	return stamp{Session: string(m[1]), Revision: rev, Seal: string(m[3]), Paper: string(m[4]), Late: late}, true
+}
+
+// Verify reads the stamp of a charter PDF, finds its session with get,
+// re-renders the revision it names with the same paper and the same number
+// of late decision-log entries, and compares the bytes; it also recomputes
+// the seal of the stored content and compares it with the stamp's and the
+// revision's. get returns an error of kind KindNotFound for an unknown id.
+func Verify(pdf []byte, get func(id string) (*workshop.Session, error)) VerifyResult {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return VerifyResult{Outcome: OutcomeNotBoussole, Detail: "the file is not a PDF"}
+	}
+	st, ok := parseStamp(pdf)
+	if !ok {
+		return VerifyResult{Outcome: OutcomeNotBoussole, Detail: "the PDF carries no Boussole stamp"}
+	}
+	res := VerifyResult{SessionID: st.Session, Revision: st.Revision, Seal: st.Seal}
+	s, err := get(st.Session)
+	if err != nil || s == nil {
+		res.Outcome = OutcomeUnknownSession
+		res.Detail = fmt.Sprintf("session %s is not in this store", st.Session)
+		if err != nil && workshop.KindOf(err) != workshop.KindNotFound {
+			res.Detail += ": " + workshop.Message(err)
+		}
+		return res
+	}
+	r, err := s.Revision(st.Revision)
+	if err != nil {
+		res.Outcome, res.why = OutcomeMismatch, whyNoRevision
+		res.Title = s.Current().Charter.Title
+		res.Detail = workshop.Message(err)
+		return res
+	}
+	res.Title = r.Charter.Title
+	if st.Seal == "draft" {
+		res.Outcome = OutcomeDraft
+		res.Seal = ""
+		res.Detail = fmt.Sprintf("revision %d was exported as a draft: nothing is sealed", r.Number)
+		return res
+	}
+	res.Signatures = append([]workshop.Signature(nil), r.Signatures...)
+	mismatch := func(why, detail string) VerifyResult {
+		res.Outcome, res.why, res.Detail = OutcomeMismatch, why, detail
+		return res
+	}
+	if r.Status != workshop.StatusSigned {
+		return mismatch(whyNotSigned, fmt.Sprintf("revision %d is not signed in the store", r.Number))
+	}
+	if computed := workshop.Seal(&r.Charter); computed != r.Seal {
+		return mismatch(whySealStore, fmt.Sprintf("the stored content of revision %d no longer matches its seal (%s, stored %s)", r.Number, computed, r.Seal))
+	}
+	if st.Seal != r.Seal {
+		return mismatch(whySealStamp, fmt.Sprintf("the PDF names seal %s, revision %d is sealed %s", st.Seal, r.Number, r.Seal))
+	}
+	if st.Late > len(r.LateDecisions) {
+		return mismatch(whyLate, fmt.Sprintf("the PDF lists %d entries added after signing, the store has %d", st.Late, len(r.LateDecisions)))
+	}
+	again, err := renderCharter(s, r, PDFOptions{Paper: st.Paper}, st.Late)
+	if err != nil {
+		return mismatch(whyRender, "re-rendering failed: "+workshop.Message(err))
+	}
+	if !bytes.Equal(again, pdf) {
+		return mismatch(whyBytes, fmt.Sprintf("the PDF differs from revision %d as stored (first difference at byte %d)", r.Number, firstDiff(again, pdf)))
+	}
+	res.Outcome = OutcomeMatch
+	res.Detail = fmt.Sprintf("identical to revision %d as stored", r.Number)
+	return res
+}
+
+func firstDiff(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// Message is the outcome as a plain sentence in the language.
+func (v VerifyResult) Message(l workshop.Lang) string {
+	fr := l == workshop.FR
+	q := func(s string) string {
+		if fr {
+			return "«" + nbsp + s + nbsp + "»"
+		}
+		return "“" + s + "”"
+	}
+	colon := ": "
+	if fr {
+		colon = nbsp + ": "
+	}
+	switch v.Outcome {
+	case OutcomeMatch:
+		var who []string
+		for _, sg := range v.Signatures {
+			who = append(who, fmt.Sprintf("%s (%s)", sg.Name, sg.At.UTC().Format(workshop.DateLayout)))
+		}
+		if fr {
+			return fmt.Sprintf("Conforme%s%s, révision %d, signée par %s. Sceau %s.", colon, q(v.Title), v.Revision, listJoin(l, who), v.Seal)
+		}
+		return fmt.Sprintf("Match%s%s, revision %d, signed by %s. Seal %s.", colon, q(v.Title), v.Revision, listJoin(l, who), v.Seal)
+	case OutcomeDraft:
+		if fr {
+			return fmt.Sprintf("Brouillon%s%s, révision %d, a été exporté comme brouillon%s il n’est pas scellé et ne peut pas être vérifié.", colon, q(v.Title), v.Revision, nbsp+":")
+		}
+		return fmt.Sprintf("Draft%s%s, revision %d, was exported as a draft: it is not sealed and cannot be verified.", colon, q(v.Title), v.Revision)
+	case OutcomeUnknownSession:
+		if fr {
+			return fmt.Sprintf("Inconnu%sla charte de ce PDF (session %s) n’est pas dans ces données.", colon, v.SessionID)
+		}
+		return fmt.Sprintf("Unknown%sthe charter of this PDF (session %s) is not in this data.", colon, v.SessionID)
+	case OutcomeNotBoussole:
+		if fr {
+			return "Ce fichier n’est pas une charte exportée par Boussole (aucun tampon Boussole)."
+		}
+		return "This file is not a charter exported by Boussole (no Boussole stamp)."
+	case OutcomeMismatch:
+		return v.mismatchMessage(l, q, colon)
+	}
+	return v.Detail
+}
+
+func (v VerifyResult) mismatchMessage(l workshop.Lang, q func(string) string, colon string) string {
+	fr := l == workshop.FR
+	title := q(v.Title)
+	switch v.why {
+	case whyNoRevision:
+		if fr {
+			return fmt.Sprintf("Non conforme%s%s n’a pas de révision %d dans ces données.", colon, title, v.Revision)
+		}
+		return fmt.Sprintf("Mismatch%s%s has no revision %d in this data.", colon, title, v.Revision)
+	case whyNotSigned:
+		if fr {
+			return fmt.Sprintf("Non conforme%sla révision %d de %s n’est pas signée dans ces données.", colon, v.Revision, title)
+		}
+		return fmt.Sprintf("Mismatch%srevision %d of %s is not signed in this data.", colon, v.Revision, title)
+	case whySealStore:
+		if fr {
+			return fmt.Sprintf("Non conforme%sle contenu enregistré de la révision %d de %s ne correspond plus à son sceau%s les données ont été modifiées.", colon, v.Revision, title, nbsp+":")
+		}
+		return fmt.Sprintf("Mismatch%sthe stored content of revision %d of %s no longer matches its seal: the data was modified.", colon, v.Revision, title)
+	case whySealStamp:
+		if fr {
+			return fmt.Sprintf("Non conforme%sle sceau de ce PDF n’est pas celui de la révision %d de %s.", colon, v.Revision, title)
+		}
+		return fmt.Sprintf("Mismatch%sthe seal of this PDF is not the seal of revision %d of %s.", colon, v.Revision, title)
+	}
+	if fr {
+		return fmt.Sprintf("Non conforme%sce PDF diffère de la révision %d de %s telle qu’enregistrée — il a été modifié.", colon, v.Revision, title)
+	}
+	return fmt.Sprintf("Mismatch%sthis PDF differs from revision %d of %s as stored — it was altered.", colon, v.Revision, title)
+}
