@@ -29,13 +29,14 @@ RACE_PKGS = $(filter-out $(PLAIN_PKGS),$(ALL_PKGS))
 # none.
 XVFB = $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo 'xvfb-run -a -s "-screen 0 1280x1024x24"'))
 
-.PHONY: help deps build run test vet fmt-check bench clean
+.PHONY: help deps build run test vet fmt-check bench package clean
 
 help:
 	@echo "make run     install what is missing, build bin/boussole and open it (ARGS='list' to pass arguments)"
 	@echo "make test    go vet, gofmt check and every test (-race on the packages without Fyne's driver)"
 	@echo "make bench   every benchmark, with a summary"
 	@echo "make build   build bin/boussole"
+	@echo "make package build a desktop package with the Fyne tool (FyneApp.toml)"
 	@echo "make deps    check the system packages and Go, install what is missing"
 	@echo "make clean   remove bin/"
 
@@ -73,6 +74,12 @@ bench: deps
 	@mkdir -p bin
 	$(TEST_ENV) $(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./... | tee bin/bench.txt
 	@scripts/bench-summary.sh bin/bench.txt
+
+# The Fyne tool reads FyneApp.toml from the directory it runs in (the
+# repository root) and packages the binary built above.
+FYNE_TOOL ?= fyne.io/tools/cmd/fyne@latest
+package: deps build
+	$(GO) run $(FYNE_TOOL) package --os $$($(GO) env GOOS) --executable $(BIN)
 
 clean:
 	rm -rf bin
