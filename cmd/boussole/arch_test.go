@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"boussole/assets"
+)
+
+// goList runs "go list" from the module root and returns its lines.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	cmd := exec.Command("go", append([]string{"list", "-e"}, args...)...)
+	cmd.Dir = moduleRoot(t)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Dir(strings.TrimSpace(string(out)))
+}
+
+// TestArchWorkshopStandardLibraryOnly: the domain depends on the standard
+// library and the embedded assets only — no Fyne, no bbolt, no PDF library —
+// so it stays testable without cgo or OpenGL (STYLE.md, "The layout"); its
+// tests do not pull those in either.
+func TestArchWorkshopStandardLibraryOnly(t *testing.T) {
+	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
+	for _, d := range goList(t, "-deps", "-f", nonStd, "./workshop") {
+		if d != "boussole/workshop" && d != "boussole/assets" {
+			t.Errorf("workshop depends on %s; it may use the standard library and boussole/assets only", d)
+		}
+	}
+	for _, d := range goList(t, "-deps", "-test", "-f", nonStd, "./workshop") {
+		for _, banned := range []string{"fyne.io/", "go.etcd.io/bbolt", "codeberg.org/go-pdf/", "github.com/jung-kurt/", "github.com/go-gl/"} {
+			if strings.HasPrefix(d, banned) {
+				t.Errorf("workshop's tests depend on %s", d)
+			}
+		}
+	}
+}
+
+// TestArchLayers: storage, report and ui depend on workshop and not on each
+// other; only cmd/boussole wires them together, and only it creates the Fyne
+// app (fyne.io/fyne/v2/app), tests included.
+func TestArchLayers(t *testing.T) {
+	lines := goList(t, "-f", `{{.ImportPath}}|{{join .Imports ","}}|{{join .TestImports ","}}|{{join .XTestImports ","}}`, "./...")
+	layer := regexp.MustCompile(`^boussole/(storage|report|ui)(/|$)`)
+	for _, line := range lines {
+		parts := strings.Split(line, "|")
+		pkg := parts[0]
+		var imports []string
+		for _, p := range parts[1:] {
+			if p != "" {
+				imports = append(imports, strings.Split(p, ",")...)
+			}
+		}
+		for _, imp := range imports {
+			if imp == "fyne.io/fyne/v2/app" && pkg != "boussole/cmd/boussole" {
+				t.Errorf("%s imports fyne.io/fyne/v2/app; only cmd/boussole may create the app", pkg)
+			}
+			if m := layer.FindStringSubmatch(pkg); m != nil {
+				if n := layer.FindStringSubmatch(imp); n != nil && n[1] != m[1] {
+					t.Errorf("%s imports %s: storage, report and ui depend on workshop, not on each other", pkg, imp)
+				}
+				if strings.HasPrefix(imp, "boussole/cmd/") {
+					t.Errorf("%s imports %s", pkg, imp)
+				}
+			}
+		}
+	}
+}
+
+// TestArchMetadataMatchesFyneApp: the metadata the binary installs at start
+// (id, name, version, fyneDo migration) is the one packaged from
+// FyneApp.toml, and --version prints the same version.
+func TestArchMetadataMatchesFyneApp(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(moduleRoot(t), "FyneApp.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := func(key string) string {
+		m := regexp.MustCompile(`(?m)^\s*` + key + `\s*=\s*"?([^"\n]+)"?\s*$`).FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("FyneApp.toml has no %s", key)
+		}
+		return string(m[1])
+	}
+	meta := appMetadata()
+	for _, c := range []struct{ key, got string }{
+		{"ID", meta.ID},
+		{"Name", meta.Name},
+		{"Version", meta.Version},
+		{"Version", version},
+		{"fyneDo", fmt.Sprint(meta.Migrations["fyneDo"])},
+	} {
+		if want := value(c.key); c.got != want {
+			t.Errorf("FyneApp.toml says %s = %s, the binary says %s", c.key, want, c.got)
+		}
+	}
+	if meta.Icon == nil || !bytes.Equal(meta.Icon.Content(), assets.Icon) {
+		t.Error("the binary's icon is not assets/icon.png")
+	}
+	icon, err := os.ReadFile(filepath.Join(moduleRoot(t), value("Icon")))
+	if err != nil || !bytes.Equal(icon, assets.Icon) {
+		t.Errorf("FyneApp.toml's icon %s is not the embedded icon (%v)", value("Icon"), err)
+	}
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"boussole/storage"
+	"boussole/workshop"
+)
+
+var showVerb = &verb{
+	usage:      "ID [--json] [--revision N]",
+	positional: []string{"ID"},
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.BoolVar(&c.jsonOut, "json", false, "print the session as a .boussole file (every revision)")
+		set.IntVar(&c.revision, "revision", 0, "revision number (default: the current one)")
+	},
+	do: func(c *cli, args []string) error {
+		if c.jsonOut && c.revision != 0 {
+			return usagef("--revision does not apply to --json: the .boussole file holds every revision")
+		}
+		return c.withStore(true, func(st *storage.Store) error {
+			s, err := getSession(st, args[0])
+			if err != nil {
+				return err
+			}
+			if c.jsonOut {
+				data, err := storage.Export(s)
+				if err != nil {
+					return err
+				}
+				_, err = c.stdout.Write(data)
+				return err
+			}
+			rev := s.Current()
+			if c.revision != 0 {
+				if rev, err = s.Revision(c.revision); err != nil {
+					return err
+				}
+			}
+			return showRevision(c.stdout, s, rev)
+		})
+	},
+}
+
+// showRevision writes the human-readable summary of a revision, in the
+// charter's language: what a person checks before signing or exporting.
+func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) error {
+	ch := &rev.Charter
+	l := ch.Lang
+	if !l.Valid() {
+		l = workshop.EN
+	}
+	tr := func(fr, en string) string {
+		if l == workshop.FR {
+			return fr
+		}
+		return en
+	}
+	colon := tr(" : ", ": ") // French puts a space before the colon
+	p := &printer{w: w}
+
+	p.line("%s", orDash(ch.Title))
+	p.field(tr("identifiant", "id"), s.ID)
+	p.field(tr("périmètre", "scope"), orDash(ch.Scope))
+	period := orDash(ch.Period.Label)
+	if ch.Period.Start != "" || ch.Period.End != "" {
+		period += fmt.Sprintf(" (%s – %s)", ch.Period.Start, ch.Period.End)
+	}
+	p.field(tr("période", "period"), period)
+	p.field(tr("langue", "language"), workshop.Label(l, string(ch.Lang)))
+	p.field(tr("animateur", "facilitator"), orDash(ch.Facilitator))
+	status := workshop.Label(l, string(rev.Status))
+	if rev.Status == workshop.StatusDraft && len(rev.Signatures) > 0 {
+		status = workshop.Label(l, "signing")
+	}
+	p.field(tr("statut", "status"), fmt.Sprintf("%s, %s %d/%d", status, tr("révision", "revision"), rev.Number, len(s.Revisions)))
+	if rev.AmendReason != "" {
+		p.field(tr("motif", "reason"), rev.AmendReason)
+	}
+	if rev.Seal != "" {
+		p.field(tr("sceau", "seal"), rev.Seal)
+	}
+
+	p.section(tr("Objectifs collectifs", "Collective objectives"), len(ch.Objectives))
+	for i, o := range ch.Objectives {
+		p.line("  %d. %s", i+1, orDash(o.Title))
+		if o.Specific != "" {
+			p.line("     %s", oneLine(o.Specific))
+		}
+		if o.Deadline != "" {
+			p.line("     %s%s%s", tr("Échéance", "Deadline"), colon, o.Deadline)
+		}
+	}
+
+	p.section(tr("KPI", "KPIs"), len(ch.KPIs))
+	for _, k := range ch.KPIs {
+		kind := workshop.Label(l, string(k.Kind))
+		name := orDash(k.Name)
+		if k.Guardrail {
+			name += " (" + tr("garde-fou", "guardrail") + ")"
+		}
+		p.line("  - %s — %s, %s", name, kind, workshop.Label(l, string(k.Unit)))
+		p.line("    %s %s · %s %s · %s %s · %s",
+			workshop.Label(l, string(k.TargetType)), orDash(k.Target),
+			tr("seuil d'alerte", "alert"), orDash(k.Alert),
+			tr("départ", "baseline"), orDash(k.Baseline),
+			workshop.Label(l, string(k.Frequency)))
+		if k.Owner != "" {
+			p.line("    %s%s%s", tr("Mesuré par", "Owner"), colon, k.Owner)
+		}
+	}
+
+	approvers := workshop.Approvers(ch)
+	p.section(tr("Approbateurs", "Approvers"), len(approvers))
+	for _, a := range approvers {
+		p.line("  - %s%s%s", a.Name, colon, signatureState(rev, a.ID, tr))
+	}
+
+	findings := workshop.Validate(ch)
+	counts := map[workshop.Severity]int{}
+	for _, f := range findings {
+		counts[f.Severity]++
+	}
+	p.line("")
+	p.line("%s (%d %s, %d %s, %d %s)", tr("Constats", "Findings"),
+		counts[workshop.SevError], tr("erreurs", "errors"),
+		counts[workshop.SevWarning], tr("avertissements", "warnings"),
+		counts[workshop.SevInfo], tr("informations", "infos"))
+	for _, f := range findings {
+		p.line("  %-8s %-11s %s", f.Severity, f.Code, f.Message(l))
+	}
+	return p.err
+}
+
+// signatureState says whether an approver signed, declined or is awaited.
+func signatureState(rev *workshop.Revision, participantID string, tr func(fr, en string) string) string {
+	for _, sg := range rev.Signatures {
+		if sg.ParticipantID == participantID {
+			s := tr("signé le ", "signed on ") + sg.At.Format("2006-01-02")
+			if sg.Comment != "" {
+				s += fmt.Sprintf(" — %q", sg.Comment)
+			}
+			return s
+		}
+	}
+	for i := len(rev.Declines) - 1; i >= 0; i-- {
+		if d := rev.Declines[i]; d.ParticipantID == participantID {
+			return fmt.Sprintf("%s %s — %q", tr("a refusé le", "declined on"), d.At.Format("2006-01-02"), d.Reason)
+		}
+	}
+	if rev.Frozen() {
+		return tr("non signé", "not signed")
+	}
+	return tr("signature attendue", "to sign")
+}
+
+// printer writes lines and keeps the first write error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	}
+}
+
+func (p *printer) field(name, value string) {
+	p.line("  %-12s %s", name, value)
+}
+
+func (p *printer) section(title string, n int) {
+	p.line("")
+	p.line("%s (%d)", title, n)
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return oneLine(s)
+}

@@ -1,0 +1,428 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+
+	"boussole/report"
+	"boussole/storage"
+	"boussole/workshop"
+)
+
+// maxInputFile bounds what import and verify read: far above any real
+// .boussole file or charter PDF, low enough never to exhaust memory.
+const maxInputFile = 256 << 20
+
+var listVerb = &verb{
+	usage: "[--json]",
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.BoolVar(&c.jsonOut, "json", false, "print a JSON array of the session summaries")
+	},
+	do: func(c *cli, _ []string) error {
+		return c.withStore(false, func(st *storage.Store) error {
+			list, err := st.List()
+			if err != nil {
+				return err
+			}
+			if c.jsonOut {
+				if list == nil {
+					list = []workshop.Summary{}
+				}
+				return writeJSON(c.stdout, list)
+			}
+			tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tTITLE\tPERIOD\tSTATUS\tREVISION\tUPDATED")
+			for _, s := range list {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", s.ID, oneLine(s.Title), s.Period, s.Status, s.Revision,
+					s.Updated.Local().Format("2006-01-02 15:04"))
+			}
+			return tw.Flush()
+		})
+	},
+}
+
+var templatesVerb = &verb{
+	do: func(c *cli, _ []string) error {
+		l := uiLang(c.env)
+		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+		for _, t := range workshop.Templates() {
+			fmt.Fprintf(tw, "%s\t%s\n", t.ID, t.Title[l])
+		}
+		return tw.Flush()
+	},
+}
+
+var newVerb = &verb{
+	usage: "[--title T] [--template ID] [--lang fr|en] [--period 2027-Q1]",
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.StringVar(&c.title, "title", "", "title of the charter (required for a blank session)")
+		set.StringVar(&c.template, "template", "blank", "template id (boussole templates lists them)")
+		set.StringVar(&c.lang, "lang", "", "language of the charter, fr or en (default: the system language)")
+		set.StringVar(&c.period, "period", "", "period: 2027-Q1, 2027-H1, 2027-03 or 2027 (default: next quarter)")
+	},
+	do: func(c *cli, _ []string) error {
+		l := uiLang(c.env)
+		if c.lang != "" {
+			l = workshop.Lang(strings.ToLower(strings.TrimSpace(c.lang)))
+			if !l.Valid() {
+				return usagef("--lang %q: expected fr or en", c.lang)
+			}
+		}
+		if c.period != "" {
+			if _, err := workshop.PeriodFromLabel(c.period); err != nil {
+				return workshop.Wrap(workshop.KindInvalid, err, "--period: %s", workshop.Message(err))
+			}
+		}
+		var ids []string
+		for _, t := range workshop.Templates() {
+			ids = append(ids, t.ID)
+		}
+		if !slices.Contains(ids, c.template) {
+			return usagef("unknown template %q: expected one of %s", c.template, strings.Join(ids, ", "))
+		}
+		title := strings.TrimSpace(c.title)
+		now := c.now()
+		var s *workshop.Session
+		var err error
+		if c.template == "blank" {
+			if title == "" {
+				return usagef("--title is required for a blank session")
+			}
+			s, err = workshop.NewSession(title, l, c.period, now)
+		} else {
+			s, err = workshop.FromTemplate(c.template, l, c.period, now)
+			if err == nil && title != "" {
+				err = s.Edit(now, func(ch *workshop.Charter) { ch.Title = title })
+			}
+		}
+		if err != nil {
+			return err
+		}
+		return c.withStore(false, func(st *storage.Store) error {
+			if err := st.Put(s); err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, s.ID)
+			return nil
+		})
+	},
+}
+
+var importVerb = &verb{
+	usage:      "FILE",
+	positional: []string{"FILE"},
+	do: func(c *cli, args []string) error {
+		file := args[0]
+		data, err := readInput(file)
+		if err != nil {
+			return err
+		}
+		return c.withStore(false, func(st *storage.Store) error {
+			id, err := st.Import(data)
+			if err != nil {
+				return workshop.Wrap(workshop.KindOf(err), err, "%s: %s", file, workshop.Message(err))
+			}
+			fmt.Fprintln(c.stdout, id)
+			return nil
+		})
+	},
+}
+
+var exportVerb = &verb{
+	usage:      "ID --format pdf|boussole|csv|ics -o PATH [--revision N] [--paper A4|Letter]",
+	positional: []string{"ID"},
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.StringVar(&c.format, "format", "", "pdf, boussole, csv or ics")
+		set.StringVar(&c.output, "o", "", "file to write (- for standard output)")
+		set.IntVar(&c.revision, "revision", 0, "revision number (default: the current one)")
+		set.StringVar(&c.paper, "paper", "A4", "PDF paper size: A4 or Letter")
+	},
+	do: func(c *cli, args []string) error {
+		format := strings.ToLower(c.format)
+		switch format {
+		case "pdf", "boussole", "csv", "ics":
+		case "":
+			return usagef("--format is required: pdf, boussole, csv or ics")
+		default:
+			return usagef("--format %q: expected pdf, boussole, csv or ics", c.format)
+		}
+		if c.output == "" {
+			return usagef("-o PATH is required")
+		}
+		var paper string
+		switch strings.ToLower(c.paper) {
+		case "a4":
+			paper = "A4"
+		case "letter":
+			paper = "Letter"
+		default:
+			return usagef("--paper %q: expected A4 or Letter", c.paper)
+		}
+		if format == "boussole" && c.revision != 0 {
+			return usagef("--revision does not apply to a .boussole file: it holds every revision")
+		}
+		var data []byte
+		err := c.withStore(true, func(st *storage.Store) error {
+			s, err := getSession(st, args[0])
+			if err != nil {
+				return err
+			}
+			rev := s.Current().Number
+			if c.revision != 0 {
+				r, err := s.Revision(c.revision)
+				if err != nil {
+					return err
+				}
+				rev = r.Number
+			}
+			switch format {
+			case "pdf":
+				data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+			case "csv":
+				data, err = report.KPICSV(s, rev)
+			case "ics":
+				data, err = report.RitualsICS(s, rev)
+			case "boussole":
+				data, err = storage.Export(s)
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		return c.write(c.output, data)
+	},
+}
+
+var signVerb = &verb{
+	usage:      "ID --as NAME [--comment TEXT]",
+	positional: []string{"ID"},
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.StringVar(&c.as, "as", "", "name of the approver who signs")
+		set.StringVar(&c.comment, "comment", "", "optional comment")
+	},
+	do: func(c *cli, args []string) error {
+		if strings.TrimSpace(c.as) == "" {
+			return usagef("--as NAME is required: the approver who signs")
+		}
+		return c.update(args[0], func(s *workshop.Session) error {
+			if err := s.Sign(c.as, c.comment, c.now()); err != nil {
+				return err
+			}
+			rev := s.Current()
+			if rev.Status == workshop.StatusSigned {
+				fmt.Fprintf(c.stdout, "signed and sealed: %s\n", rev.Seal)
+				return nil
+			}
+			var waiting []string
+			for _, p := range workshop.Approvers(&rev.Charter) {
+				if !signedBy(rev, p.ID) {
+					waiting = append(waiting, p.Name)
+				}
+			}
+			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", c.as, strings.Join(waiting, ", "))
+			return nil
+		})
+	},
+}
+
+var declineVerb = &verb{
+	usage:      "ID --as NAME --reason TEXT",
+	positional: []string{"ID"},
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.StringVar(&c.as, "as", "", "name of the approver who declines")
+		set.StringVar(&c.reason, "reason", "", "why (required)")
+	},
+	do: func(c *cli, args []string) error {
+		if strings.TrimSpace(c.as) == "" {
+			return usagef("--as NAME is required: the approver who declines")
+		}
+		if strings.TrimSpace(c.reason) == "" {
+			return usagef("--reason TEXT is required: say why")
+		}
+		return c.update(args[0], func(s *workshop.Session) error {
+			if err := s.Decline(c.as, c.reason, c.now()); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "declined by %s; revision %d is a draft again\n", c.as, s.Current().Number)
+			return nil
+		})
+	},
+}
+
+var amendVerb = &verb{
+	usage:      "ID --reason TEXT",
+	positional: []string{"ID"},
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.StringVar(&c.reason, "reason", "", "why the charter changes (required)")
+	},
+	do: func(c *cli, args []string) error {
+		if strings.TrimSpace(c.reason) == "" {
+			return usagef("--reason TEXT is required: say why the signed charter changes")
+		}
+		return c.update(args[0], func(s *workshop.Session) error {
+			if err := s.Amend(c.reason, c.now()); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "revision %d opened as a draft\n", s.Current().Number)
+			return nil
+		})
+	},
+}
+
+var verifyVerb = &verb{
+	usage:      "FILE.pdf",
+	positional: []string{"FILE.pdf"},
+	do: func(c *cli, args []string) error {
+		pdf, err := readInput(args[0])
+		if err != nil {
+			return err
+		}
+		var res report.VerifyResult
+		if err := c.withStore(true, func(st *storage.Store) error {
+			res = report.Verify(pdf, st.Get)
+			return nil
+		}); err != nil {
+			return err
+		}
+		msg := res.Message(uiLang(c.env))
+		if res.Outcome != report.OutcomeMatch {
+			return verifyMismatch{msg: msg}
+		}
+		fmt.Fprintln(c.stdout, msg)
+		return nil
+	},
+}
+
+// verifyMismatch is a PDF that matches no signed revision: exit status 1
+// with the verdict as the message.
+type verifyMismatch struct{ msg string }
+
+func (e verifyMismatch) Error() string { return e.msg }
+
+var backupVerb = &verb{
+	usage: "-o PATH",
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.StringVar(&c.output, "o", "", "file to write the backup to")
+	},
+	do: func(c *cli, _ []string) error {
+		if c.output == "" {
+			return usagef("-o PATH is required")
+		}
+		return c.withStore(true, func(st *storage.Store) error {
+			return st.Backup(c.output)
+		})
+	},
+}
+
+var checkVerb = &verb{
+	do: func(c *cli, _ []string) error {
+		if err := c.withStore(true, func(st *storage.Store) error { return st.Check() }); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.stdout, "ok")
+		return nil
+	},
+}
+
+var restoreVerb = &verb{
+	do: func(c *cli, _ []string) error {
+		restored, err := storage.RestoreLatestBackup(c.dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "restored the backup %s\n", restored)
+		return nil
+	},
+}
+
+// update reads a session, applies fn and stores the result, in one opening
+// of the store. Nothing is stored when fn fails.
+func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
+	return c.withStore(false, func(st *storage.Store) error {
+		s, err := getSession(st, id)
+		if err != nil {
+			return err
+		}
+		if err := fn(s); err != nil {
+			return err
+		}
+		return st.Put(s)
+	})
+}
+
+// signedBy reports whether the participant signed the revision's content.
+func signedBy(rev *workshop.Revision, participantID string) bool {
+	for _, sg := range rev.Signatures {
+		if sg.ParticipantID == participantID {
+			return true
+		}
+	}
+	return false
+}
+
+// readInput reads a file given on the command line; a file that cannot be
+// read is invalid input (exit status 2) named in the message.
+func readInput(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxInputFile+1))
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	if len(data) > maxInputFile {
+		return nil, workshop.Errorf(workshop.KindInvalid, "%s: larger than %d MB, too large for a Boussole file", path, maxInputFile>>20)
+	}
+	return data, nil
+}
+
+// osReason is the reason part of an *os.PathError ("no such file or
+// directory"), without the path the message already names.
+func osReason(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// write writes an export atomically (or to standard output for "-").
+func (c *cli) write(path string, data []byte) error {
+	if path == "-" {
+		_, err := c.stdout.Write(data)
+		return err
+	}
+	if err := report.WriteFileAtomic(path, data); err != nil {
+		// A path that does not exist or may not be written is a usage
+		// mistake; anything else (a full disk) is a failure.
+		kind := workshop.KindInternal
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EISDIR) {
+			kind = workshop.KindInvalid
+		}
+		return workshop.Wrap(kind, err, "%s: cannot be written (%s)", path, osReason(err))
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// oneLine keeps a table row on one line whatever the title holds.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,197 @@
+// Command boussole is the Boussole application: run without a verb it opens
+// the window; with a verb (list, new, show, export, sign, verify …) it serves
+// scripts on the same data. It is the only package that creates the Fyne app;
+// it wires the domain (workshop), the store (storage), the exports (report)
+// and the screens (ui) together.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"boussole/workshop"
+)
+
+// version is the application version; FyneApp.toml carries the same one
+// (a test keeps them equal).
+const version = "0.1.0"
+
+// Exit statuses (PRODUCT.md §6).
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2 // invalid usage or invalid input
+	exitLocked  = 3 // the store is in use by another Boussole
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+}
+
+const usageText = `Boussole — collective objectives workshops and signed objective charters.
+
+Usage:
+  boussole [--data DIR]                      open the application
+  boussole [--data DIR] VERB [ARGS]          serve scripts on the same data
+
+Verbs:
+  list [--json]                              sessions with id, title, period, status, revision
+  templates                                  template ids and titles
+  new [--title T] [--template ID] [--lang fr|en] [--period 2027-Q1]
+                                             create a session; prints its id
+  show ID [--json] [--revision N]            summary of a charter; --json prints the .boussole file
+  import FILE                                import a .boussole file; prints the id
+  export ID --format pdf|boussole|csv|ics -o PATH [--revision N] [--paper A4|Letter]
+  sign ID --as NAME [--comment TEXT]         sign as one of the charter's approvers
+  decline ID --as NAME --reason TEXT         decline to sign; the charter goes back to draft
+  amend ID --reason TEXT                     open the next revision of a signed charter
+  verify FILE.pdf                            does this PDF match a signed revision?
+  backup -o PATH                             copy the store to PATH
+  check                                      integrity check of the store
+  restore                                    replace a damaged store by its latest good backup
+
+Options:
+  --data DIR     data directory (default: $BOUSSOLE_DATA, else %s)
+  --version      print the version
+  -h, --help     print this help
+
+Exit status: 0 success, 1 failure, 2 invalid usage or input, 3 store in use by another Boussole.
+`
+
+// run is the whole program: it returns the exit status instead of exiting so
+// that tests can call it.
+func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
+	g := flag.NewFlagSet("boussole", flag.ContinueOnError)
+	g.SetOutput(io.Discard)
+	var dataFlag string
+	var help, showVersion bool
+	g.StringVar(&dataFlag, "data", "", "data directory")
+	g.BoolVar(&help, "h", false, "help")
+	g.BoolVar(&help, "help", false, "help")
+	g.BoolVar(&showVersion, "version", false, "version")
+	if err := g.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "boussole: %s\n\n", err)
+		printUsage(stderr, env)
+		return exitUsage
+	}
+	if help {
+		printUsage(stdout, env)
+		return exitOK
+	}
+	if showVersion {
+		fmt.Fprintf(stdout, "boussole %s\n", version)
+		return exitOK
+	}
+	rest := g.Args()
+	if len(rest) == 0 {
+		dir, err := dataDir(dataFlag, env)
+		if err != nil {
+			fmt.Fprintf(stderr, "boussole: %s\n", err)
+			return exitFailure
+		}
+		setAppMetadata()
+		return runWindow(dir, stderr)
+	}
+	name, verbArgs := rest[0], rest[1:]
+	if name == "help" {
+		printUsage(stdout, env)
+		return exitOK
+	}
+	v, ok := verbs[name]
+	if !ok {
+		fmt.Fprintf(stderr, "boussole: unknown verb %q\n\n", name)
+		printUsage(stderr, env)
+		return exitUsage
+	}
+	c := &cli{verb: name, env: env, stdout: stdout, stderr: stderr, dataFlag: dataFlag}
+	return c.exec(v, verbArgs)
+}
+
+func printUsage(w io.Writer, env func(string) string) {
+	def, err := defaultDataDir(env)
+	if err != nil {
+		def = "the per-user application directory"
+	}
+	fmt.Fprintf(w, usageText, def)
+}
+
+// dataDir resolves the data directory: --data, else $BOUSSOLE_DATA, else the
+// per-user application directory.
+func dataDir(flagValue string, env func(string) string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if d := env("BOUSSOLE_DATA"); d != "" {
+		return d, nil
+	}
+	return defaultDataDir(env)
+}
+
+// defaultDataDir is os.UserConfigDir()/boussole, computed from env so that
+// tests control it: ~/.config/boussole (or $XDG_CONFIG_HOME/boussole) on
+// Linux and BSD, ~/Library/Application Support/boussole on macOS,
+// %AppData%\boussole on Windows.
+func defaultDataDir(env func(string) string) (string, error) {
+	var base string
+	switch runtime.GOOS {
+	case "windows":
+		base = env("AppData")
+		if base == "" {
+			return "", errors.New("%AppData% is not set: use --data DIR or BOUSSOLE_DATA")
+		}
+	case "darwin", "ios":
+		home := env("HOME")
+		if home == "" {
+			return "", errors.New("$HOME is not set: use --data DIR or BOUSSOLE_DATA")
+		}
+		base = filepath.Join(home, "Library", "Application Support")
+	case "plan9":
+		home := env("home")
+		if home == "" {
+			return "", errors.New("$home is not set: use --data DIR or BOUSSOLE_DATA")
+		}
+		base = filepath.Join(home, "lib")
+	default:
+		base = env("XDG_CONFIG_HOME")
+		if base == "" || !filepath.IsAbs(base) {
+			home := env("HOME")
+			if home == "" {
+				return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME is set: use --data DIR or BOUSSOLE_DATA")
+			}
+			base = filepath.Join(home, ".config")
+		}
+	}
+	return filepath.Join(base, "boussole"), nil
+}
+
+// uiLang is the language of the person at the terminal, from the POSIX
+// locale variables: French for fr*, English otherwise.
+func uiLang(env func(string) string) workshop.Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := env(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "fr") {
+				return workshop.FR
+			}
+			return workshop.EN
+		}
+	}
+	return workshop.EN
+}
+
+// exitStatus maps an error to the exit status of §6.
+func exitStatus(err error) int {
+	switch workshop.KindOf(err) {
+	case workshop.KindInvalid, workshop.KindNotFound, workshop.KindForbidden, workshop.KindConflict:
+		return exitUsage
+	case workshop.KindLocked:
+		return exitLocked
+	default:
+		return exitFailure
+	}
+}
