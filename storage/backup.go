@@ -215,12 +215,14 @@ func fileExists(p string) bool {
 // bbolt takes the lock before it reads a byte, so a damaged file that merely
 // fails to open is not locked.
 func ensureClosed(path string) (err error) {
+	files := &openFiles{}
 	defer func() {
 		if r := recover(); r != nil {
+			files.closeAll()
 			err = nil // the lock was free; bbolt tripped on the damage after it
 		}
 	}()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 500 * time.Millisecond, ReadOnly: true})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 500 * time.Millisecond, ReadOnly: true, OpenFile: files.open})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return openError(path, err)
 	}
@@ -233,12 +235,10 @@ func ensureClosed(path string) (err error) {
 // checkFile opens a store file read-only and runs the full check on it.
 func checkFile(path string) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	var db *bolt.DB
+	files := &openFiles{}
 	defer func() {
 		if r := recover(); r != nil {
-			if db != nil {
-				_ = db.Close()
-			}
+			files.closeAll()
 			err = corrupt(path, fmt.Errorf("panic: %v", r))
 		}
 	}()
@@ -246,7 +246,7 @@ func checkFile(path string) (err error) {
 	if err != nil {
 		return workshop.Wrap(workshop.KindNotFound, err, "cannot read %s", path)
 	}
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true, OpenFile: files.open})
 	if err != nil {
 		return openError(path, err)
 	}

@@ -73,11 +73,13 @@ func Open(dir string, opts Options) (s *Store, err error) {
 	// truncated file faults: both become KindCorrupt, never a crash.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var db *bolt.DB
+	files := &openFiles{}
 	defer func() {
 		if r := recover(); r != nil {
 			if db != nil {
 				_ = db.Close()
 			}
+			files.closeAll()
 			s, err = nil, corrupt(path, fmt.Errorf("panic: %v", r))
 		}
 	}()
@@ -95,7 +97,7 @@ func Open(dir string, opts Options) (s *Store, err error) {
 	version := 0
 	if fi, statErr := os.Stat(path); statErr == nil && fi.Size() > 0 {
 		existed = true
-		if version, err = inspect(path, opts.Timeout); err != nil {
+		if version, err = inspect(path, opts.Timeout, files); err != nil {
 			return nil, err
 		}
 	} else if opts.ReadOnly {
@@ -106,7 +108,7 @@ func Open(dir string, opts Options) (s *Store, err error) {
 			"%s was written by a newer Boussole (schema %d, this one knows %d); update Boussole", path, version, currentVersion())
 	}
 
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly, OpenFile: files.open})
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -139,8 +141,8 @@ func Open(dir string, opts Options) (s *Store, err error) {
 // it time out) and returns its schema version after a cheap integrity
 // check: the file is as long as its meta page says and the meta and
 // summaries buckets can be walked. Check does the full walk.
-func inspect(path string, timeout time.Duration) (version int, err error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: true})
+func inspect(path string, timeout time.Duration, files *openFiles) (version int, err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: true, OpenFile: files.open})
 	if err != nil {
 		return 0, openError(path, err)
 	}
@@ -179,6 +181,26 @@ func inspect(path string, timeout time.Duration) (version int, err error) {
 		return 0, corrupt(path, err)
 	}
 	return version, nil
+}
+
+// openFiles remembers the files bbolt opens, so that after a panic inside
+// bbolt (which then never returns its DB) they can still be closed: an
+// open descriptor would keep the file lock and make the way out, restoring
+// a backup, report the store as in use.
+type openFiles struct{ list []*os.File }
+
+func (o *openFiles) open(name string, flag int, perm os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag, perm)
+	if err == nil {
+		o.list = append(o.list, f)
+	}
+	return f, err
+}
+
+func (o *openFiles) closeAll() {
+	for _, f := range o.list {
+		_ = f.Close()
+	}
 }
 
 // openError turns a bbolt.Open error into a person's error.
