@@ -80,7 +80,7 @@ func TestParseNumber_Garbage(t *testing.T) {
 		{"3-", EN, NumReasonSign, "one sign only", "un seul signe"},
 		{"1 2 3,4,5", FR, NumReasonDecimals, "more than one decimal point", "plusieurs séparateurs décimaux"},
 		{"1 2 3,4,5", EN, NumReasonGroups, "badly formed thousands group", "groupe de milliers mal formé"},
-		{"0,5", EN, NumReasonGroups, "write for example 1,200.5", "écrivez par exemple 1 200,5"},
+		{"0,5", EN, NumReasonGroups, "write for example 1,200.5", "écrivez par exemple 1\u202f200,5"},
 		{"1,200.5", FR, NumReasonFraction, "decimals after the decimal point", "décimales après la virgule"},
 		{"12 00", FR, NumReasonGroups, "“00”", "«\u00a000\u00a0»"},
 		{"5.", EN, NumReasonFraction, "decimals", "décimales"},
