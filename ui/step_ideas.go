@@ -1,0 +1,834 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boussole/workshop"
+)
+
+// defaultVotes is the dot budget of a participant when the board has none.
+const defaultVotes = 3
+
+// maxVotes is the largest dot budget (PRODUCT.md §1 step 3: 1–12).
+const maxVotes = 12
+
+// Voting modes of the ideas step: dots entered per participant, or one
+// total per card (stored under Votes[""]).
+const (
+	votePerParticipant = "participant"
+	voteTotals         = "totals"
+)
+
+// ideasStep is step 3 (co-construction): board settings, idea cards,
+// groups, dot voting, the live ranking and the promotion of a card into a
+// draft objective or KPI.
+type ideasStep struct {
+	ed     Editor
+	places *fieldPlaces
+
+	Anonymous *widget.Check
+	VotesPer  *widget.Select
+	Cap       *widget.Select
+
+	NewKind   *widget.Select
+	NewText   *widget.Entry
+	NewAuthor *widget.Entry
+	AddCard   *widget.Button
+	AddNote   *widget.Label
+
+	NewGroup *widget.Entry
+	AddGroup *widget.Button
+
+	Mode      *widget.RadioGroup
+	mode      string
+	Voter     *widget.Select
+	voterIDs  []string
+	voterID   string
+	Remaining *widget.Label
+	VoteMsg   *widget.Label
+
+	cardsBox *fyne.Container
+	shape    string
+	Rows     map[string]*cardRow
+
+	rankingBox *fyne.Container
+	Ranked     []*rankRow
+}
+
+// cardRow is one idea card in the board list.
+type cardRow struct {
+	id        string
+	Text      *widget.Label
+	Meta      *widget.Label
+	Group     *widget.Select
+	groupIDs  []string
+	Minus     *widget.Button
+	Plus      *widget.Button
+	Mine      *widget.Label
+	Total     *widget.Entry
+	TotalNote *widget.Label
+	Count     *widget.Label
+	Remove    *widget.Button
+}
+
+// rankRow is one line of the live ranking.
+type rankRow struct {
+	CardID  string
+	Text    *widget.Label
+	Votes   *widget.Label
+	Promote *widget.Button
+}
+
+func newIdeasStep() Step { return &ideasStep{} }
+
+func (s *ideasStep) ID() string    { return workshop.StepIdeas }
+func (s *ideasStep) Title() string { return tr("ideas.title") }
+
+// board is the session's co-construction board (read only: change it
+// through EditBoard).
+func (s *ideasStep) board() *workshop.Board { return &s.ed.Session().Board }
+
+// budget is the number of dots each participant has.
+func budget(b *workshop.Board) int {
+	if b.VotesPerParticipant < 1 {
+		return defaultVotes
+	}
+	return b.VotesPerParticipant
+}
+
+func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
+	ed = stepEditor{Editor: ed, after: s.Refresh}
+	s.ed = ed
+	s.places = newFieldPlaces(ed, workshop.StepIdeas)
+	s.Rows = map[string]*cardRow{}
+	ul := CurrentLang()
+
+	// Board settings.
+	s.Anonymous = widget.NewCheck(tr("ideas.anonymous"), func(on bool) {
+		if s.board().Anonymous != on {
+			s.ed.EditBoard(func(b *workshop.Board) { b.Anonymous = on })
+		}
+	})
+	counts := make([]string, maxVotes)
+	for i := range counts {
+		counts[i] = strconv.Itoa(i + 1)
+	}
+	s.VotesPer = widget.NewSelect(counts, func(v string) {
+		n, err := strconv.Atoi(v)
+		if err == nil && n != budget(s.board()) {
+			s.ed.EditBoard(func(b *workshop.Board) { b.VotesPerParticipant = n })
+		}
+	})
+	s.Cap = widget.NewSelect(append([]string{tr("ideas.cap.none")}, counts...), func(string) {
+		n := s.Cap.SelectedIndex() // 0 is "no cap"
+		if n >= 0 && n != s.board().CapPerCard {
+			s.ed.EditBoard(func(b *workshop.Board) { b.CapPerCard = n })
+		}
+	})
+
+	// New card.
+	kinds := []workshop.CardKind{workshop.CardObjective, workshop.CardKPI, workshop.CardSideEffect}
+	kindLabels := make([]string, len(kinds))
+	for i, k := range kinds {
+		kindLabels[i] = workshop.Label(ul, string(k))
+	}
+	s.NewKind = widget.NewSelect(kindLabels, nil)
+	s.NewKind.SetSelectedIndex(0)
+	s.NewText = widget.NewEntry()
+	s.NewText.SetPlaceHolder(tr("ideas.card.placeholder"))
+	s.NewText.OnSubmitted = func(string) { s.onAddCard() }
+	s.NewAuthor = widget.NewEntry()
+	s.NewAuthor.SetPlaceHolder(tr("ideas.card.author"))
+	s.AddCard = widget.NewButtonWithIcon(tr("ideas.card.add"), theme.ContentAddIcon(), s.onAddCard)
+	s.AddCard.Importance = widget.HighImportance
+	s.AddNote = newNoteLabel()
+
+	s.NewGroup = widget.NewEntry()
+	s.NewGroup.SetPlaceHolder(tr("ideas.group.placeholder"))
+	s.NewGroup.OnSubmitted = func(string) { s.onAddGroup() }
+	s.AddGroup = widget.NewButtonWithIcon(tr("ideas.group.add"), theme.FolderNewIcon(), s.onAddGroup)
+
+	// Voting.
+	s.mode = votePerParticipant
+	for _, c := range s.board().Cards {
+		if c.Votes[""] > 0 {
+			s.mode = voteTotals
+		}
+	}
+	s.Mode = widget.NewRadioGroup([]string{tr("ideas.mode.participant"), tr("ideas.mode.totals")}, func(v string) {
+		m := votePerParticipant
+		if v == tr("ideas.mode.totals") {
+			m = voteTotals
+		}
+		if m != s.mode {
+			s.mode = m
+			showNote(s.VoteMsg, "", widget.MediumImportance)
+			s.Refresh()
+		}
+	})
+	s.Mode.Horizontal = true
+	s.Mode.Required = true
+	s.Voter = widget.NewSelect(nil, func(string) {
+		i := s.Voter.SelectedIndex()
+		if i >= 0 && i < len(s.voterIDs) && s.voterIDs[i] != s.voterID {
+			s.voterID = s.voterIDs[i]
+			showNote(s.VoteMsg, "", widget.MediumImportance)
+			s.Refresh()
+		}
+	})
+	s.Voter.PlaceHolder = tr("ideas.voter.choose")
+	s.Remaining = widget.NewLabel("")
+	s.Remaining.TextStyle = fyne.TextStyle{Bold: true}
+	s.VoteMsg = newNoteLabel()
+
+	s.cardsBox = container.NewVBox()
+	s.rankingBox = container.NewVBox()
+
+	settings := container.NewHBox(
+		s.Anonymous,
+		widget.NewLabel("   "+tr("ideas.votes")), s.VotesPer,
+		widget.NewLabel("   "+tr("ideas.cap")), s.Cap)
+	newCard := container.NewBorder(nil, nil,
+		container.NewGridWrap(fyne.NewSize(190, s.NewKind.MinSize().Height), s.NewKind),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor), s.AddCard),
+		s.NewText)
+	newGroup := container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
+	voting := container.NewBorder(nil, nil, s.Mode, nil,
+		container.NewHBox(widget.NewLabel(tr("ideas.voter")),
+			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter), s.Remaining))
+
+	content := container.NewVBox(
+		s.places.note("", ""),
+		sectionHeading(tr("ideas.section.settings")),
+		settings,
+		helpLabel(tr("ideas.settings.help")),
+		widget.NewLabel(""),
+		sectionHeading(tr("ideas.section.cards")),
+		helpLabel(tr("ideas.cards.help")),
+		newCard,
+		s.AddNote,
+		newGroup,
+		widget.NewLabel(""),
+		sectionHeading(tr("ideas.section.vote")),
+		voting,
+		s.VoteMsg,
+		s.cardsBox,
+		widget.NewLabel(""),
+		sectionHeading(tr("ideas.section.ranking")),
+		helpLabel(tr("ideas.ranking.help")),
+		s.rankingBox,
+	)
+	s.Refresh()
+	return content
+}
+
+func (s *ideasStep) onAddCard() {
+	text := strings.TrimSpace(s.NewText.Text)
+	if text == "" {
+		showNote(s.AddNote, tr("ideas.card.empty"), widget.DangerImportance)
+		return
+	}
+	kinds := []workshop.CardKind{workshop.CardObjective, workshop.CardKPI, workshop.CardSideEffect}
+	kind := workshop.CardObjective
+	if i := s.NewKind.SelectedIndex(); i >= 0 && i < len(kinds) {
+		kind = kinds[i]
+	}
+	card := workshop.Card{ID: workshop.NewID(), Kind: kind, Text: text}
+	if !s.board().Anonymous {
+		card.Author = strings.TrimSpace(s.NewAuthor.Text)
+	}
+	if s.ed.EditBoard(func(b *workshop.Board) { b.Cards = append(b.Cards, card) }) {
+		showNote(s.AddNote, "", widget.MediumImportance)
+		s.NewText.SetText("")
+		if s.ed.Window() != nil {
+			s.ed.Window().Canvas().Focus(s.NewText)
+		}
+	}
+}
+
+func (s *ideasStep) onAddGroup() {
+	name := strings.TrimSpace(s.NewGroup.Text)
+	if name == "" {
+		name = tr("ideas.group.default", "N", len(s.board().Groups)+1)
+	}
+	g := workshop.Group{ID: workshop.NewID(), Name: name}
+	if s.ed.EditBoard(func(b *workshop.Board) { b.Groups = append(b.Groups, g) }) {
+		s.NewGroup.SetText("")
+	}
+}
+
+// onRemoveGroup deletes a group; its cards stay, ungrouped.
+func (s *ideasStep) onRemoveGroup(id string) {
+	s.ed.EditBoard(func(b *workshop.Board) {
+		gs := b.Groups[:0]
+		for _, g := range b.Groups {
+			if g.ID != id {
+				gs = append(gs, g)
+			}
+		}
+		b.Groups = gs
+		for i := range b.Cards {
+			if b.Cards[i].GroupID == id {
+				b.Cards[i].GroupID = ""
+			}
+		}
+	})
+}
+
+// card returns the card with id on b, or nil.
+func card(b *workshop.Board, id string) *workshop.Card {
+	for i := range b.Cards {
+		if b.Cards[i].ID == id {
+			return &b.Cards[i]
+		}
+	}
+	return nil
+}
+
+func (s *ideasStep) onRemoveCard(id string) {
+	c := card(s.board(), id)
+	if c == nil {
+		return
+	}
+	remove := func() {
+		s.ed.EditBoard(func(b *workshop.Board) {
+			cs := b.Cards[:0]
+			for _, c := range b.Cards {
+				if c.ID != id {
+					cs = append(cs, c)
+				}
+			}
+			b.Cards = cs
+		})
+	}
+	if votesOf(*c) == 0 {
+		remove()
+		return
+	}
+	confirmThen(s.ed, tr("ideas.card.remove.title"), tr("ideas.card.remove.body", "Text", c.Text, "N", votesOf(*c)), remove)
+}
+
+// usedVotes is the number of dots participant pid has placed.
+func usedVotes(b *workshop.Board, pid string) int {
+	n := 0
+	for _, c := range b.Cards {
+		n += c.Votes[pid]
+	}
+	return n
+}
+
+// voterName is the name of the participant voting.
+func (s *ideasStep) voterName() string {
+	if p := participant(s.ed.Charter(), s.voterID); p != nil && strings.TrimSpace(p.Name) != "" {
+		return p.Name
+	}
+	return tr("setup.participant.unnamed")
+}
+
+// onVote adds (delta +1) or takes back (−1) one of the voter's dots on a
+// card, within their budget and the card's cap; a refusal says why.
+func (s *ideasStep) onVote(cardID string, delta int) {
+	b := s.board()
+	c := card(b, cardID)
+	if c == nil {
+		return
+	}
+	if s.voterID == "" || participant(s.ed.Charter(), s.voterID) == nil {
+		showNote(s.VoteMsg, tr("ideas.vote.novoter"), widget.DangerImportance)
+		return
+	}
+	pid := s.voterID
+	if delta < 0 {
+		if c.Votes[pid] == 0 {
+			showNote(s.VoteMsg, tr("ideas.vote.none", "Name", s.voterName()), widget.WarningImportance)
+			return
+		}
+	} else {
+		if used, max := usedVotes(b, pid), budget(b); used >= max {
+			showNote(s.VoteMsg, tr("ideas.vote.budget", "Name", s.voterName(), "N", max), widget.DangerImportance)
+			return
+		}
+		if b.CapPerCard > 0 && votesOf(*c) >= b.CapPerCard {
+			showNote(s.VoteMsg, tr("ideas.vote.cap", "N", b.CapPerCard), widget.DangerImportance)
+			return
+		}
+	}
+	showNote(s.VoteMsg, "", widget.MediumImportance)
+	s.ed.EditBoard(func(b *workshop.Board) {
+		c := card(b, cardID)
+		if c == nil {
+			return
+		}
+		if c.Votes == nil {
+			c.Votes = map[string]int{}
+		}
+		c.Votes[pid] += delta
+		if c.Votes[pid] <= 0 {
+			delete(c.Votes, pid)
+		}
+	})
+}
+
+// onTotal stores a card's total typed in totals mode. What cannot be read
+// as a whole number, or breaks the cap, is refused with a message under
+// the entry and the text is kept.
+func (s *ideasStep) onTotal(cardID, text string) {
+	r := s.Rows[cardID]
+	b := s.board()
+	c := card(b, cardID)
+	if c == nil || r == nil {
+		return
+	}
+	t := strings.TrimSpace(text)
+	n := 0
+	if t != "" {
+		v, err := strconv.Atoi(t)
+		if err != nil || v < 0 {
+			showNote(r.TotalNote, tr("ideas.total.invalid", "Text", t), widget.DangerImportance)
+			return
+		}
+		n = v
+	}
+	others := votesOf(*c) - c.Votes[""]
+	if b.CapPerCard > 0 && n+others > b.CapPerCard {
+		showNote(r.TotalNote, tr("ideas.vote.cap", "N", b.CapPerCard), widget.DangerImportance)
+		return
+	}
+	showNote(r.TotalNote, "", widget.MediumImportance)
+	if n == c.Votes[""] {
+		return
+	}
+	s.ed.EditBoard(func(b *workshop.Board) {
+		c := card(b, cardID)
+		if c == nil {
+			return
+		}
+		if c.Votes == nil {
+			c.Votes = map[string]int{}
+		}
+		c.Votes[""] = n
+		if n == 0 {
+			delete(c.Votes, "")
+		}
+	})
+}
+
+// promotedTarget tells whether the card's promotion still exists in the
+// charter (an objective, a KPI or a side effect).
+func promotedTarget(c *workshop.Charter, id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, o := range c.Objectives {
+		if o.ID == id {
+			return true
+		}
+		for _, se := range o.SideEffects {
+			if se.ID == id {
+				return true
+			}
+		}
+	}
+	for _, k := range c.KPIs {
+		if k.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// onPromote turns a card into a draft objective (objective cards), a KPI
+// (KPI cards, as a result indicator) or a side effect of an objective
+// (side-effect cards, after choosing the objective), marks the card and
+// offers to go to the step where it now lives.
+func (s *ideasStep) onPromote(cardID string) {
+	c := card(s.board(), cardID)
+	if c == nil || s.ed.ReadOnly() {
+		return
+	}
+	text := strings.TrimSpace(c.Text)
+	switch c.Kind {
+	case workshop.CardKPI:
+		id := workshop.NewID()
+		s.promote(cardID, id, func(ch *workshop.Charter) {
+			ch.KPIs = append(ch.KPIs, workshop.KPI{ID: id, Name: text, Kind: workshop.KindResult})
+		}, workshop.Where{Step: workshop.StepKPIs, ID: id, Field: "name"})
+	case workshop.CardSideEffect:
+		s.promoteSideEffect(cardID, text)
+	default:
+		id := workshop.NewID()
+		s.promote(cardID, id, func(ch *workshop.Charter) {
+			ch.Objectives = append(ch.Objectives, workshop.Objective{ID: id, Title: text})
+		}, workshop.Where{Step: workshop.StepObjectives, ID: id, Field: "title"})
+	}
+}
+
+// promote applies the charter change, marks the card and offers to go.
+func (s *ideasStep) promote(cardID, id string, change func(c *workshop.Charter), where workshop.Where) {
+	if !s.ed.Edit(change) {
+		return
+	}
+	s.ed.EditBoard(func(b *workshop.Board) {
+		if c := card(b, cardID); c != nil {
+			c.PromotedTo = id
+		}
+	})
+	if s.ed.Window() == nil {
+		return
+	}
+	step := workshop.Label(CurrentLang(), where.Step)
+	d := dialog.NewConfirm(tr("ideas.promote.done.title"), tr("ideas.promote.done.body", "Step", step), func(ok bool) {
+		if ok {
+			s.ed.Goto(where)
+		}
+	}, s.ed.Window())
+	d.SetConfirmText(tr("ideas.promote.goto"))
+	d.SetDismissText(tr("ideas.promote.stay"))
+	d.Show()
+}
+
+// promoteSideEffect asks which objective the side effect belongs to.
+func (s *ideasStep) promoteSideEffect(cardID, text string) {
+	c := s.ed.Charter()
+	if len(c.Objectives) == 0 {
+		showNote(s.VoteMsg, tr("ideas.promote.noobjective"), widget.WarningImportance)
+		return
+	}
+	var ids, names []string
+	for i, o := range c.Objectives {
+		name := strings.TrimSpace(o.Title)
+		if name == "" {
+			name = tr("objectives.number", "N", i+1)
+		}
+		ids = append(ids, o.ID)
+		names = append(names, fmt.Sprintf("%d. %s", i+1, name))
+	}
+	pick := widget.NewSelect(names, nil)
+	pick.SetSelectedIndex(0)
+	if s.ed.Window() == nil {
+		return
+	}
+	d := dialog.NewForm(tr("ideas.promote.side.title"), tr("ideas.promote"), tr("field.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(tr("ideas.promote.side.objective"), pick)},
+		func(ok bool) {
+			i := pick.SelectedIndex()
+			if !ok || i < 0 {
+				return
+			}
+			oid, id := ids[i], workshop.NewID()
+			s.promote(cardID, id, func(ch *workshop.Charter) {
+				if o := objective(ch, oid); o != nil {
+					o.SideEffects = append(o.SideEffects, workshop.SideEffect{ID: id, Description: text})
+				}
+			}, workshop.Where{Step: workshop.StepObjectives, ID: oid, Field: "sideEffects"})
+		}, s.ed.Window())
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// boardShape is what decides the layout of the card list: when it changes
+// the list is rebuilt, else refreshed in place (so a total being typed
+// keeps its focus).
+func (s *ideasStep) boardShape() string {
+	b := s.board()
+	var sb strings.Builder
+	sb.WriteString(s.mode)
+	for _, g := range b.Groups {
+		sb.WriteString("|g" + g.ID + "=" + g.Name)
+	}
+	for _, c := range b.Cards {
+		sb.WriteString("|c" + c.ID + ":" + c.GroupID)
+	}
+	return sb.String()
+}
+
+func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
+	id := c.ID
+	r := &cardRow{id: id}
+	r.Text = widget.NewLabel(c.Text)
+	r.Text.Wrapping = fyne.TextWrapWord
+	r.Meta = widget.NewLabel("")
+	r.Meta.Importance = widget.LowImportance
+	r.Meta.SizeName = theme.SizeNameCaptionText
+	r.Group = widget.NewSelect(nil, func(string) {
+		i := r.Group.SelectedIndex()
+		if i < 0 || i >= len(r.groupIDs) {
+			return
+		}
+		gid := r.groupIDs[i]
+		if cur := card(s.board(), id); cur != nil && cur.GroupID != gid {
+			s.ed.EditBoard(func(b *workshop.Board) {
+				if c := card(b, id); c != nil {
+					c.GroupID = gid
+				}
+			})
+		}
+	})
+	r.Minus = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.onVote(id, -1) })
+	r.Plus = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.onVote(id, +1) })
+	r.Mine = widget.NewLabel("0")
+	r.Total = widget.NewEntry()
+	r.Total.SetPlaceHolder("0")
+	r.Total.OnChanged = func(v string) { s.onTotal(id, v) }
+	r.TotalNote = newNoteLabel()
+	r.Count = widget.NewLabel("")
+	r.Count.TextStyle = fyne.TextStyle{Bold: true}
+	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveCard(id) })
+	return r
+}
+
+func (s *ideasStep) cardObject(r *cardRow) fyne.CanvasObject {
+	h := r.Group.MinSize().Height
+	var votes fyne.CanvasObject
+	if s.mode == voteTotals {
+		votes = container.NewHBox(widget.NewLabel(tr("ideas.total")),
+			container.NewGridWrap(fyne.NewSize(80, h), r.Total))
+	} else {
+		votes = container.NewHBox(r.Minus, r.Mine, r.Plus, r.Count)
+	}
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, h), r.Group), votes, r.Remove)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, right, container.NewVBox(r.Text, r.Meta)),
+		r.TotalNote,
+		widget.NewSeparator())
+}
+
+// syncCards rebuilds the card list when its shape changed and refreshes
+// the values in place.
+func (s *ideasStep) syncCards() {
+	b := s.board()
+	if shape := s.boardShape(); shape != s.shape {
+		s.shape = shape
+		s.Rows = map[string]*cardRow{}
+		var objs []fyne.CanvasObject
+		add := func(title string, gid string, cards []workshop.Card) {
+			head := boldLabel(title)
+			if gid != "" {
+				rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveGroup(gid) })
+				objs = append(objs, container.NewBorder(nil, nil, nil, rm, head))
+			} else {
+				objs = append(objs, head)
+			}
+			if len(cards) == 0 {
+				objs = append(objs, helpLabel(tr("ideas.group.empty")))
+			}
+			for _, c := range cards {
+				r := s.newCardRow(c)
+				s.Rows[c.ID] = r
+				objs = append(objs, s.cardObject(r))
+			}
+		}
+		known := map[string]bool{}
+		for _, g := range b.Groups {
+			known[g.ID] = true
+			var in []workshop.Card
+			for _, c := range b.Cards {
+				if c.GroupID == g.ID {
+					in = append(in, c)
+				}
+			}
+			add(tr("ideas.group.title", "Name", g.Name, "N", len(in)), g.ID, in)
+		}
+		var loose []workshop.Card
+		for _, c := range b.Cards {
+			if !known[c.GroupID] {
+				loose = append(loose, c)
+			}
+		}
+		if len(b.Cards) == 0 {
+			objs = append(objs, helpLabel(tr("ideas.cards.none")))
+		} else if len(b.Groups) == 0 || len(loose) > 0 {
+			add(tr("ideas.group.none.title", "N", len(loose)), "", loose)
+		}
+		s.cardsBox.Objects = objs
+		s.cardsBox.Refresh()
+	}
+
+	ul := CurrentLang()
+	groupIDs := []string{""}
+	groupNames := []string{tr("ideas.group.none")}
+	for _, g := range b.Groups {
+		groupIDs = append(groupIDs, g.ID)
+		groupNames = append(groupNames, g.Name)
+	}
+	perParticipant := s.mode == votePerParticipant
+	for _, c := range b.Cards {
+		r := s.Rows[c.ID]
+		if r == nil {
+			continue
+		}
+		if r.Text.Text != c.Text {
+			r.Text.SetText(c.Text)
+		}
+		meta := workshop.Label(ul, string(c.Kind))
+		if c.Author != "" {
+			meta += " · " + c.Author
+		}
+		if promotedTarget(s.ed.Charter(), c.PromotedTo) {
+			meta += " · " + tr("ideas.promoted")
+		}
+		r.Meta.SetText(meta)
+		r.groupIDs = groupIDs
+		if !equalStrings(r.Group.Options, groupNames) {
+			r.Group.Options = groupNames
+			r.Group.Refresh()
+		}
+		for i, gid := range groupIDs {
+			if gid == c.GroupID && r.Group.SelectedIndex() != i {
+				r.Group.SetSelectedIndex(i)
+			}
+		}
+		r.Mine.SetText(strconv.Itoa(c.Votes[s.voterID]))
+		r.Count.SetText(tr("ideas.card.votes", "N", votesOf(c)))
+		voterOK := perParticipant && s.voterID != ""
+		setEnabled(r.Plus, voterOK)
+		setEnabled(r.Minus, voterOK && c.Votes[s.voterID] > 0)
+		if want := totalText(c); !perParticipant && r.Total.Text != want && !hasFocus(s.ed, r.Total) && !r.TotalNote.Visible() {
+			r.Total.SetText(want)
+		}
+	}
+}
+
+// totalText is a card's total as shown in totals mode.
+func totalText(c workshop.Card) string {
+	if n := c.Votes[""]; n > 0 {
+		return strconv.Itoa(n)
+	}
+	return ""
+}
+
+// syncRanking rebuilds the live ranking: most votes first, ties in the
+// order the cards were added.
+func (s *ideasStep) syncRanking() {
+	b := s.board()
+	ch := s.ed.Charter()
+	ro := s.ed.ReadOnly()
+	ul := CurrentLang()
+	s.Ranked = s.Ranked[:0]
+	var objs []fyne.CanvasObject
+	for i, c := range ranking(b.Cards) {
+		r := &rankRow{CardID: c.ID}
+		rank := boldLabel(fmt.Sprintf("%d.", i+1))
+		r.Votes = boldLabel(tr("ideas.card.votes", "N", votesOf(c)))
+		r.Text = widget.NewLabel(c.Text + "  (" + workshop.Label(ul, string(c.Kind)) + ")")
+		r.Text.Wrapping = fyne.TextWrapWord
+		if promotedTarget(ch, c.PromotedTo) {
+			r.Promote = widget.NewButtonWithIcon(tr("ideas.promoted"), theme.ConfirmIcon(), nil)
+			r.Promote.Disable()
+		} else {
+			id := c.ID
+			r.Promote = widget.NewButtonWithIcon(tr("ideas.promote"), theme.UploadIcon(), func() { s.onPromote(id) })
+			setEnabled(r.Promote, !ro)
+		}
+		s.Ranked = append(s.Ranked, r)
+		left := container.NewHBox(container.NewGridWrap(fyne.NewSize(40, rank.MinSize().Height), rank),
+			container.NewGridWrap(fyne.NewSize(90, r.Votes.MinSize().Height), r.Votes))
+		objs = append(objs, container.NewBorder(nil, nil, left, r.Promote, r.Text))
+	}
+	if len(objs) == 0 {
+		objs = append(objs, helpLabel(tr("ideas.cards.none")))
+	}
+	s.rankingBox.Objects = objs
+	s.rankingBox.Refresh()
+}
+
+func (s *ideasStep) Refresh() {
+	if s.ed == nil {
+		return
+	}
+	b := s.board()
+	if s.Anonymous.Checked != b.Anonymous {
+		s.Anonymous.SetChecked(b.Anonymous)
+	}
+	if v := strconv.Itoa(budget(b)); s.VotesPer.Selected != v {
+		s.VotesPer.SetSelected(v)
+	}
+	if s.Cap.SelectedIndex() != b.CapPerCard && b.CapPerCard >= 0 && b.CapPerCard <= maxVotes {
+		s.Cap.SetSelectedIndex(b.CapPerCard)
+	}
+	if b.Anonymous {
+		s.NewAuthor.Hide()
+	} else {
+		s.NewAuthor.Show()
+	}
+	mode := tr("ideas.mode.participant")
+	if s.mode == voteTotals {
+		mode = tr("ideas.mode.totals")
+	}
+	if s.Mode.Selected != mode {
+		s.Mode.SetSelected(mode)
+	}
+
+	// Who votes: the charter's participants.
+	c := s.ed.Charter()
+	var ids, names []string
+	for i, p := range c.Participants {
+		name := strings.TrimSpace(p.Name)
+		if name == "" {
+			name = tr("setup.participant.numbered", "N", i+1)
+		}
+		ids = append(ids, p.ID)
+		names = append(names, name)
+	}
+	s.voterIDs = ids
+	if !equalStrings(s.Voter.Options, names) {
+		s.Voter.Options = names
+		s.Voter.Refresh()
+	}
+	if participant(c, s.voterID) == nil {
+		s.voterID = ""
+	}
+	sel := -1
+	for i, id := range ids {
+		if id == s.voterID {
+			sel = i
+		}
+	}
+	if s.Voter.SelectedIndex() != sel {
+		if sel < 0 {
+			s.Voter.ClearSelected()
+		} else {
+			s.Voter.SetSelectedIndex(sel)
+		}
+	}
+	if s.mode == voteTotals {
+		s.Voter.Hide()
+		s.Remaining.SetText(tr("ideas.mode.totals.help"))
+	} else {
+		s.Voter.Show()
+		switch {
+		case len(ids) == 0:
+			s.Remaining.SetText(tr("ideas.voter.noparticipants"))
+		case s.voterID == "":
+			s.Remaining.SetText("")
+		default:
+			left := budget(b) - usedVotes(b, s.voterID)
+			if left < 0 {
+				left = 0
+			}
+			s.Remaining.SetText(tr("ideas.voter.left", "Name", s.voterName(), "N", left, "Max", budget(b)))
+		}
+	}
+	s.syncCards()
+	s.syncRanking()
+	s.places.refresh()
+}
+
+func (s *ideasStep) Focus(where workshop.Where) {
+	if s.places == nil {
+		return
+	}
+	if r, ok := s.Rows[where.ID]; ok && s.ed.Window() != nil {
+		scrollTo(s.ed.Window().Canvas().Content(), r.Text)
+		return
+	}
+	s.places.focus(where)
+}

@@ -1,0 +1,378 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boussole/workshop"
+)
+
+// setupStep is step 1: title, scope, period, charter language,
+// facilitator, participants and the readiness checklist.
+type setupStep struct {
+	ed     Editor
+	places *fieldPlaces
+
+	title, scope, facilitator *boundEntry
+	period                    *boundEntry
+	periodInvalid             *widget.Label
+	start, end                *dateField
+	charterLang               *choiceSelect
+
+	participants   *fyne.Container
+	rows           []*participantRow
+	AddParticipant *widget.Button
+
+	readiness []*widget.Check
+}
+
+// participantRow is one line of the participants table.
+type participantRow struct {
+	id       string
+	name     *boundEntry
+	function *choiceSelect
+	email    *boundEntry
+	remove   *widget.Button
+}
+
+func newSetupStep() Step { return &setupStep{} }
+
+func (s *setupStep) ID() string    { return workshop.StepSetup }
+func (s *setupStep) Title() string { return tr("setup.title") }
+
+func (s *setupStep) Build(ed Editor) fyne.CanvasObject {
+	ed = stepEditor{Editor: ed, after: s.Refresh}
+	s.ed = ed
+	s.places = newFieldPlaces(ed, workshop.StepSetup)
+	p := s.places
+
+	s.title = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Title },
+		func(c *workshop.Charter, v string) { c.Title = v })
+	s.title.Entry.SetPlaceHolder(tr("setup.title.placeholder"))
+	s.scope = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Scope },
+		func(c *workshop.Charter, v string) { c.Scope = v })
+	s.scope.Entry.SetPlaceHolder(tr("setup.scope.placeholder"))
+	s.facilitator = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Facilitator },
+		func(c *workshop.Charter, v string) { c.Facilitator = v })
+
+	s.periodInvalid = newNoteLabel()
+	s.period = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Period.Label }, setPeriodLabel)
+	s.period.Entry.SetPlaceHolder("2027-Q1")
+	s.period.OnEdited = func(string) {
+		s.start.sync()
+		s.end.sync()
+	}
+	inner := s.period.Entry.OnChanged
+	s.period.Entry.OnChanged = func(v string) {
+		inner(v)
+		s.validatePeriod()
+	}
+	s.start = newDateField(ed, func(c *workshop.Charter) workshop.Date { return c.Period.Start },
+		func(c *workshop.Charter, d workshop.Date) { c.Period.Start = d })
+	s.end = newDateField(ed, func(c *workshop.Charter) workshop.Date { return c.Period.End },
+		func(c *workshop.Charter, d workshop.Date) { c.Period.End = d })
+	s.charterLang = newEnumSelect(ed, []string{string(workshop.FR), string(workshop.EN)},
+		func(c *workshop.Charter) string { return string(c.Lang) },
+		func(c *workshop.Charter, v string) { c.Lang = workshop.Lang(v) })
+
+	p.place("", "title", s.title.Entry)
+	p.place("", "scope", s.scope.Entry)
+	p.place("", "period", s.period.Entry)
+	p.place("", "start", s.start.Entry)
+	p.place("", "end", s.end.Entry)
+	p.place("", "lang", s.charterLang.Select)
+	p.place("", "facilitator", s.facilitator.Entry)
+
+	periodRow := container.NewGridWithColumns(3,
+		fieldBlock(tr("setup.period"), s.period.Entry, "", nil),
+		fieldBlock(tr("setup.start"), s.start.Object(), "", nil),
+		fieldBlock(tr("setup.end"), s.end.Object(), "", nil))
+
+	s.participants = container.NewVBox()
+	s.AddParticipant = widget.NewButtonWithIcon(tr("setup.participants.add"), theme.ContentAddIcon(), s.onAddParticipant)
+	// An empty box as wide as a remove button keeps the columns aligned with the rows.
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(widget.NewButtonWithIcon("", theme.DeleteIcon(), nil).MinSize())
+	header := container.NewBorder(nil, nil, nil, spacer,
+		container.NewGridWithColumns(3, boldLabel(tr("setup.participant.name")),
+			boldLabel(tr("setup.participant.function")), boldLabel(tr("setup.participant.email"))))
+
+	s.readiness = []*widget.Check{
+		s.readinessCheck("setup.ready.baselines", func(r *workshop.Readiness) *bool { return &r.BaselinesKnown }),
+		s.readinessCheck("setup.ready.results", func(r *workshop.Readiness) *bool { return &r.LastResultsAtHand }),
+		s.readinessCheck("setup.ready.constraints", func(r *workshop.Readiness) *bool { return &r.ConstraintsListed }),
+		s.readinessCheck("setup.ready.confirmed", func(r *workshop.Readiness) *bool { return &r.ParticipantsConfirmed }),
+	}
+	checks := make([]fyne.CanvasObject, len(s.readiness))
+	for i, c := range s.readiness {
+		checks[i] = c
+	}
+
+	content := container.NewVBox(
+		p.note("", ""),
+		sectionHeading(tr("setup.section.workshop")),
+		twoColumns(
+			fieldBlock(tr("setup.title.label"), s.title.Entry, "", p.note("", "title")),
+			fieldBlock(tr("setup.scope"), s.scope.Entry, tr("setup.scope.help"), p.note("", "scope"))),
+		periodRow,
+		s.periodInvalid,
+		helpLabel(tr("setup.period.help")),
+		p.note("", "period"), p.note("", "start"), p.note("", "end"),
+		twoColumns(
+			fieldBlock(tr("setup.lang"), s.charterLang.Select, tr("setup.lang.help"), p.note("", "lang")),
+			fieldBlock(tr("setup.facilitator"), s.facilitator.Entry, "", p.note("", "facilitator"))),
+		widget.NewLabel(""),
+		sectionHeading(tr("setup.section.participants")),
+		helpLabel(tr("setup.participants.help")),
+		header,
+		s.participants,
+		p.note("", "participants"),
+		container.NewHBox(s.AddParticipant),
+		widget.NewLabel(""),
+		sectionHeading(tr("setup.section.readiness")),
+		helpLabel(tr("setup.ready.help")),
+		container.NewGridWithColumns(2, checks...),
+	)
+	s.Refresh()
+	return content
+}
+
+// setPeriodLabel stores the label as typed; when it reads as a period the
+// dates follow, else the dates are kept and the step shows why.
+func setPeriodLabel(c *workshop.Charter, v string) {
+	if p, err := workshop.PeriodFromLabel(v); err == nil {
+		c.Period = p
+		return
+	}
+	c.Period.Label = v
+}
+
+// validatePeriod shows the inline message of an unreadable period label.
+func (s *setupStep) validatePeriod() {
+	t := strings.TrimSpace(s.period.Entry.Text)
+	if _, err := workshop.PeriodFromLabel(t); t == "" || err == nil {
+		showNote(s.periodInvalid, "", widget.MediumImportance)
+		return
+	}
+	showNote(s.periodInvalid, tr("setup.period.invalid", "Text", t), widget.DangerImportance)
+}
+
+func (s *setupStep) readinessCheck(key string, field func(r *workshop.Readiness) *bool) *widget.Check {
+	c := widget.NewCheck(tr(key), nil)
+	c.Checked = *field(&s.ed.Charter().Readiness)
+	c.OnChanged = func(on bool) {
+		if *field(&s.ed.Charter().Readiness) == on {
+			return
+		}
+		s.ed.Edit(func(ch *workshop.Charter) { *field(&ch.Readiness) = on })
+	}
+	return c
+}
+
+func (s *setupStep) readinessSync() {
+	r := s.ed.Charter().Readiness
+	vals := []bool{r.BaselinesKnown, r.LastResultsAtHand, r.ConstraintsListed, r.ParticipantsConfirmed}
+	for i, c := range s.readiness {
+		setEnabled(c, !s.ed.ReadOnly())
+		if c.Checked != vals[i] {
+			c.SetChecked(vals[i])
+		}
+	}
+}
+
+// participant returns the participant with id in c, or nil.
+func participant(c *workshop.Charter, id string) *workshop.Participant {
+	for i := range c.Participants {
+		if c.Participants[i].ID == id {
+			return &c.Participants[i]
+		}
+	}
+	return nil
+}
+
+func (s *setupStep) newParticipantRow(id string) *participantRow {
+	r := &participantRow{id: id}
+	r.name = newBoundEntry(s.ed, func(c *workshop.Charter) string {
+		if p := participant(c, id); p != nil {
+			return p.Name
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if p := participant(c, id); p != nil {
+			p.Name = v
+		}
+	})
+	r.name.Entry.SetPlaceHolder(tr("setup.participant.name.placeholder"))
+	r.function = newEnumSelect(s.ed, enumStrings(workshop.Functions), func(c *workshop.Charter) string {
+		if p := participant(c, id); p != nil {
+			return string(p.Function)
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if p := participant(c, id); p != nil {
+			p.Function = workshop.Function(v)
+		}
+	})
+	r.email = newBoundEntry(s.ed, func(c *workshop.Charter) string {
+		if p := participant(c, id); p != nil {
+			return p.Email
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if p := participant(c, id); p != nil {
+			p.Email = strings.TrimSpace(v)
+		}
+	})
+	r.email.Entry.SetPlaceHolder(tr("setup.participant.email.placeholder"))
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveParticipant(id) })
+	s.places.place(id, "", r.name.Entry)
+	s.places.place(id, "name", r.name.Entry)
+	s.places.place(id, "function", r.function.Select)
+	s.places.place(id, "email", r.email.Entry)
+	return r
+}
+
+func (r *participantRow) object(note *widget.Label) fyne.CanvasObject {
+	line := container.NewBorder(nil, nil, nil, r.remove,
+		container.NewGridWithColumns(3, r.name.Entry, r.function.Select, r.email.Entry))
+	return container.NewVBox(line, note)
+}
+
+func (s *setupStep) onAddParticipant() {
+	id := workshop.NewID()
+	if !s.ed.Edit(func(c *workshop.Charter) {
+		c.Participants = append(c.Participants, workshop.Participant{ID: id, Function: workshop.FuncSales})
+	}) {
+		return
+	}
+	s.Refresh()
+	for _, r := range s.rows {
+		if r.id == id && s.ed.Window() != nil {
+			s.ed.Window().Canvas().Focus(r.name.Entry)
+		}
+	}
+}
+
+// onRemoveParticipant removes a participant, after a confirmation when
+// they hold roles: their roles and ritual attendance go with them.
+func (s *setupStep) onRemoveParticipant(id string) {
+	c := s.ed.Charter()
+	p := participant(c, id)
+	if p == nil {
+		return
+	}
+	roles := 0
+	for _, a := range c.Roles {
+		if a.ParticipantID == id {
+			roles++
+		}
+	}
+	remove := func() {
+		s.ed.Edit(func(c *workshop.Charter) { removeParticipant(c, id) })
+		s.Refresh()
+	}
+	if roles == 0 {
+		remove()
+		return
+	}
+	name := p.Name
+	if strings.TrimSpace(name) == "" {
+		name = tr("setup.participant.unnamed")
+	}
+	confirmThen(s.ed, tr("setup.participant.remove.title"),
+		tr("setup.participant.remove.roles", "Name", name, "N", roles), remove)
+}
+
+// removeParticipant deletes a participant with their roles and their place
+// among ritual attendees.
+func removeParticipant(c *workshop.Charter, id string) {
+	ps := c.Participants[:0]
+	for _, p := range c.Participants {
+		if p.ID != id {
+			ps = append(ps, p)
+		}
+	}
+	c.Participants = ps
+	roles := c.Roles[:0]
+	for _, a := range c.Roles {
+		if a.ParticipantID != id {
+			roles = append(roles, a)
+		}
+	}
+	c.Roles = roles
+	for i := range c.Rituals {
+		att := c.Rituals[i].Attendees[:0]
+		for _, a := range c.Rituals[i].Attendees {
+			if a != id {
+				att = append(att, a)
+			}
+		}
+		c.Rituals[i].Attendees = att
+	}
+}
+
+// syncParticipants rebuilds the table when participants were added or
+// removed, else refreshes the rows in place.
+func (s *setupStep) syncParticipants() {
+	c := s.ed.Charter()
+	same := len(c.Participants) == len(s.rows)
+	for i := 0; same && i < len(s.rows); i++ {
+		same = s.rows[i].id == c.Participants[i].ID
+	}
+	if !same {
+		for _, r := range s.rows {
+			s.places.forget(r.id)
+		}
+		s.rows = s.rows[:0]
+		objs := make([]fyne.CanvasObject, 0, len(c.Participants))
+		for _, p := range c.Participants {
+			r := s.newParticipantRow(p.ID)
+			s.rows = append(s.rows, r)
+			objs = append(objs, r.object(s.places.note(p.ID, "")))
+		}
+		s.participants.Objects = objs
+		s.participants.Refresh()
+	}
+	ro := s.ed.ReadOnly()
+	for _, r := range s.rows {
+		r.name.sync()
+		r.function.sync()
+		r.email.sync()
+		setEnabled(r.remove, !ro)
+	}
+	setEnabled(s.AddParticipant, !ro)
+}
+
+func (s *setupStep) Refresh() {
+	if s.ed == nil {
+		return
+	}
+	s.title.sync()
+	s.scope.sync()
+	s.period.sync()
+	s.validatePeriod()
+	s.start.sync()
+	s.end.sync()
+	s.charterLang.sync()
+	s.facilitator.sync()
+	s.syncParticipants()
+	s.readinessSync()
+	s.places.refresh()
+}
+
+func (s *setupStep) Focus(where workshop.Where) {
+	if s.places != nil {
+		s.places.focus(where)
+	}
+}
+
+// boldLabel is a column header or a field label.
+func boldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
