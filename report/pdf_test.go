@@ -217,9 +217,9 @@ func TestCharterPDF_EmojiReplacedNeverFails(t *testing.T) {
 
 func TestSanitize(t *testing.T) {
 	for in, want := range map[string]string{
-		typography:         typography,
+		typography:          typography,
 		"a👍🏽b":              "a?b",
-		"👨‍👩‍👧 x":            "? x",
+		"👨‍👩‍👧 x":           "? x",
 		"❤️ ok":             "? ok",
 		"25 % → 28 %":       "25 % -> 28 %",
 		"tab\there\r\nnext": "tab here\nnext",
