@@ -320,8 +320,8 @@ func TestFromTemplateDates(t *testing.T) {
 			t.Errorf("%s deadline = %s, want %s", o.ID, o.Deadline, want[o.ID])
 		}
 	}
-	if d := c.Decisions[0].Date; d != "2026-12-18" {
-		t.Errorf("first decision dated %s, want 14 days before the start", d)
+	if d := c.Decisions[0].Date; d != "2026-12-15" {
+		t.Errorf("first decision dated %s, want 17 days before the start", d)
 	}
 	m := &mustTemplate(t, "sales-cycle", EN, "2027-02").Current().Charter
 	for _, o := range m.Objectives {
