@@ -3,12 +3,15 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"boussole/storage"
 	"boussole/workshop"
@@ -137,4 +140,52 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 // tempFile is a path in a fresh temporary directory.
 func tempFile(t testing.TB, name string) string {
 	return filepath.Join(t.TempDir(), name)
+}
+
+// renderedText is all the text of the window's canvas, overlays (dialogs)
+// included.
+func renderedText(w fyne.Window) string {
+	var b strings.Builder
+	walk := func(root fyne.CanvasObject) {
+		for _, o := range test.LaidOutObjects(root) {
+			if !o.Visible() {
+				continue
+			}
+			switch x := o.(type) {
+			case *widget.Label:
+				b.WriteString(x.Text + "\n")
+			case *widget.Button:
+				b.WriteString(x.Text + "\n")
+			case *canvas.Text:
+				b.WriteString(x.Text + "\n")
+			case *widget.RichText:
+				b.WriteString(x.String() + "\n")
+			}
+		}
+	}
+	walk(w.Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		walk(o)
+	}
+	return b.String()
+}
+
+// tapButton taps the visible button with that text in the window's top
+// overlay (a dialog) or, without overlay, in its content.
+func tapButton(t testing.TB, w fyne.Window, text string) {
+	t.Helper()
+	root := w.Content()
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		root = top
+	}
+	var found *widget.Button
+	for _, o := range test.LaidOutObjects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && found == nil {
+			found = b
+		}
+	}
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	test.Tap(found)
 }

@@ -160,7 +160,7 @@ func newSessionRow() fyne.CanvasObject {
 func fillSessionRow(o fyne.CanvasObject, s workshop.Summary, now time.Time) {
 	c := o.(*fyne.Container)
 	title := c.Objects[0].(*widget.Label)
-	right := c.Objects[1].(*fyne.Container)
+	right := c.Objects[len(c.Objects)-1].(*fyne.Container)
 	if s.Title == "" {
 		title.SetText(tr("home.untitled"))
 	} else {

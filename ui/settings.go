@@ -163,10 +163,22 @@ func (a *App) settingsForm() *settingsForm {
 			f.theme.SetSelected(themeText[i])
 		}
 	}
-	f.paper = widget.NewRadioGroup([]string{"A4", "Letter"}, func(s string) { a.settings.SetPaper(s) })
+	papers := []string{"A4", "Letter"}
+	paperText := []string{tr("settings.paper.a4"), tr("settings.paper.letter")}
+	f.paper = widget.NewRadioGroup(paperText, func(s string) {
+		for i, t := range paperText {
+			if t == s {
+				a.settings.SetPaper(papers[i])
+			}
+		}
+	})
 	f.paper.Horizontal = true
 	f.paper.Required = true
-	f.paper.SetSelected(a.settings.Paper())
+	for i, v := range papers {
+		if v == a.settings.Paper() {
+			f.paper.SetSelected(paperText[i])
+		}
+	}
 	note := widget.NewLabel(tr("settings.lang.note"))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
