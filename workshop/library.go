@@ -8,7 +8,7 @@ import (
 	"boussole/assets"
 )
 
-// LibraryKPI is an entry of the built-in KPI library: a KPI the source text
+// LibraryKPI is an entry of the built-in KPI library: a KPI the source bilingual
 // names (win rate, NRR, slip rate …) with its name and definition in both
 // languages and its usual unit, kind and target type.
 type LibraryKPI struct {
@@ -23,7 +23,7 @@ type LibraryKPI struct {
 // libraryFile is the path of the library inside assets.Data.
 const libraryFile = "data/kpi-library.json"
 
-var library struct {
+var kpiLibrary struct {
 	once sync.Once
 	kpis []LibraryKPI
 	byID map[string]int
@@ -34,24 +34,24 @@ var library struct {
 // binary, so a failure is a programming error: TestLibraryParses catches it,
 // and at run time the library is then empty rather than a crash.
 func loadLibrary() ([]LibraryKPI, map[string]int, error) {
-	library.once.Do(func() {
+	kpiLibrary.once.Do(func() {
 		b, err := assets.Data.ReadFile(libraryFile)
 		if err != nil {
-			library.err = fmt.Errorf("read %s: %w", libraryFile, err)
+			kpiLibrary.err = fmt.Errorf("read %s: %w", libraryFile, err)
 			return
 		}
 		kpis, err := parseLibrary(b)
 		if err != nil {
-			library.err = fmt.Errorf("%s: %w", libraryFile, err)
+			kpiLibrary.err = fmt.Errorf("%s: %w", libraryFile, err)
 			return
 		}
-		library.kpis = kpis
-		library.byID = make(map[string]int, len(kpis))
+		kpiLibrary.kpis = kpis
+		kpiLibrary.byID = make(map[string]int, len(kpis))
 		for i, k := range kpis {
-			library.byID[k.ID] = i
+			kpiLibrary.byID[k.ID] = i
 		}
 	})
-	return library.kpis, library.byID, library.err
+	return kpiLibrary.kpis, kpiLibrary.byID, kpiLibrary.err
 }
 
 // parseLibrary decodes and checks library data: unique ids, both languages,
@@ -68,11 +68,11 @@ func parseLibrary(b []byte) ([]LibraryKPI, error) {
 			return nil, fmt.Errorf("entry %d has no id", i+1)
 		case seen[k.ID]:
 			return nil, fmt.Errorf("id %q appears twice", k.ID)
-		case !knownUnit(k.Unit):
+		case !builtinUnit(k.Unit):
 			return nil, fmt.Errorf("%s: unknown unit %q", k.ID, k.Unit)
 		case k.Kind != KindResult && k.Kind != KindEffort:
 			return nil, fmt.Errorf("%s: unknown kind %q", k.ID, k.Kind)
-		case !knownTargetType(k.TargetType):
+		case !builtinTargetType(k.TargetType):
 			return nil, fmt.Errorf("%s: unknown target type %q", k.ID, k.TargetType)
 		}
 		for _, l := range []Lang{FR, EN} {
@@ -85,7 +85,7 @@ func parseLibrary(b []byte) ([]LibraryKPI, error) {
 	return kpis, nil
 }
 
-func knownUnit(u Unit) bool {
+func builtinUnit(u Unit) bool {
 	for _, v := range Units {
 		if u == v {
 			return true
@@ -94,7 +94,7 @@ func knownUnit(u Unit) bool {
 	return false
 }
 
-func knownTargetType(t TargetType) bool {
+func builtinTargetType(t TargetType) bool {
 	for _, v := range TargetTypes {
 		if t == v {
 			return true

@@ -46,7 +46,7 @@ var blankTitle = map[Lang]string{FR: "Nouvelle charte d’objectifs", EN: "New o
 // templatesDir is the folder of the template files inside assets.Data.
 const templatesDir = "data/templates"
 
-var templates struct {
+var templateSet struct {
 	once  sync.Once
 	list  []*templateFile // in display order
 	byID  map[string]*templateFile
@@ -58,21 +58,21 @@ var templates struct {
 // the binary, so a failure is a programming error that the tests catch; at
 // run time FromTemplate then reports it as an internal error.
 func loadTemplates() error {
-	templates.once.Do(func() {
+	templateSet.once.Do(func() {
 		list, err := readTemplates(assets.Data, templatesDir)
 		if err != nil {
-			templates.err = err
+			templateSet.err = err
 			return
 		}
-		templates.list = list
-		templates.byID = make(map[string]*templateFile, len(list))
-		templates.infos = []TemplateInfo{blankInfo}
+		templateSet.list = list
+		templateSet.byID = make(map[string]*templateFile, len(list))
+		templateSet.infos = []TemplateInfo{blankInfo}
 		for _, t := range list {
-			templates.byID[t.ID] = t
-			templates.infos = append(templates.infos, TemplateInfo{ID: t.ID, Title: t.Title.clone(), Summary: t.Summary.clone()})
+			templateSet.byID[t.ID] = t
+			templateSet.infos = append(templateSet.infos, TemplateInfo{ID: t.ID, Title: t.Title.clone(), Summary: t.Summary.clone()})
 		}
 	})
-	return templates.err
+	return templateSet.err
 }
 
 // readTemplates reads every *.json template of dir, checks it and sorts the
@@ -108,7 +108,7 @@ func Templates() []TemplateInfo {
 	if loadTemplates() != nil {
 		return []TemplateInfo{blankInfo}
 	}
-	return append([]TemplateInfo(nil), templates.infos...)
+	return append([]TemplateInfo(nil), templateSet.infos...)
 }
 
 // TemplateIDs lists the ids of the built-in templates, blank first.
@@ -138,7 +138,7 @@ func FromTemplate(id string, l Lang, period string, now time.Time) (*Session, er
 	if err := loadTemplates(); err != nil {
 		return nil, Wrap(KindInternal, err, "the built-in templates are damaged")
 	}
-	t, ok := templates.byID[id]
+	t, ok := templateSet.byID[id]
 	if !ok {
 		return nil, Errorf(KindNotFound, "template %q does not exist: expected one of %s", id, strings.Join(TemplateIDs(), ", "))
 	}
@@ -160,23 +160,23 @@ func FromTemplate(id string, l Lang, period string, now time.Time) (*Session, er
 }
 
 // Template data format (assets/data/templates/ID.json). Every piece of text
-// is a text value: either {"fr": "…", "en": "…"}, both required, or a
+// is a bilingual value: either {"fr": "…", "en": "…"}, both required, or a
 // plain string used in both languages (names, e-mails, "84"). Numbers are
 // written as people of each language write them ("1 200,5 %" and
 // "1,200.5%"). Ids, enum values and participant references are shared by
 // both languages. Dates are relative to the period, so that a template fits
 // any period: deadlines are "end", "end-N" or "start+N" (N days), decision
-// dates are a day offset from the period's start ("day": -7 is the workshop
-// a week before the quarter). Roles are a map objective id → role → list of
+// dates are a day offset from the period's start ("day": -10 is a workshop
+// ten days before the period). Roles are a map objective id → role → list of
 // participant ids. A KPI with a libraryId may omit name, definition, unit,
 // kind or target type to take the library's.
 type templateFile struct {
 	ID           string                `json:"id"`
 	Order        int                   `json:"order"`
-	Title        text                  `json:"title"`
-	Summary      text                  `json:"summary"`
-	Scope        text                  `json:"scope"`
-	Facilitator  text                  `json:"facilitator"`
+	Title        bilingual             `json:"title"`
+	Summary      bilingual             `json:"summary"`
+	Scope        bilingual             `json:"scope"`
+	Facilitator  bilingual             `json:"facilitator"`
 	Participants []templateParticipant `json:"participants"`
 	Readiness    Readiness             `json:"readiness"`
 	Intent       templateIntent        `json:"intent"`
@@ -198,42 +198,42 @@ type templateParticipant struct {
 }
 
 type templateIntent struct {
-	Purpose           Purpose `json:"purpose"`
-	Statement         text    `json:"statement"`
-	CompanyObjectives []text  `json:"companyObjectives"`
-	Hypotheses        []text  `json:"hypotheses"`
+	Purpose           Purpose     `json:"purpose"`
+	Statement         bilingual   `json:"statement"`
+	CompanyObjectives []bilingual `json:"companyObjectives"`
+	Hypotheses        []bilingual `json:"hypotheses"`
 }
 
 type templateObjective struct {
 	ID          string               `json:"id"`
-	Title       text                 `json:"title"`
-	Specific    text                 `json:"specific"`
-	Achievable  text                 `json:"achievable"`
-	Relevant    text                 `json:"relevant"`
+	Title       bilingual            `json:"title"`
+	Specific    bilingual            `json:"specific"`
+	Achievable  bilingual            `json:"achievable"`
+	Relevant    bilingual            `json:"relevant"`
 	Deadline    string               `json:"deadline"` // "end", "end-N", "start+N"
 	SideEffects []templateSideEffect `json:"sideEffects"`
 }
 
 type templateSideEffect struct {
-	ID          string `json:"id"`
-	Description text   `json:"description"`
-	GuardrailID string `json:"guardrailId"`
+	ID          string    `json:"id"`
+	Description bilingual `json:"description"`
+	GuardrailID string    `json:"guardrailId"`
 }
 
 type templateKPI struct {
 	ID         string     `json:"id"`
 	LibraryID  string     `json:"libraryId"`
-	Name       text       `json:"name"`
-	Definition text       `json:"definition"`
+	Name       bilingual  `json:"name"`
+	Definition bilingual  `json:"definition"`
 	Kind       KPIKind    `json:"kind"`
 	Unit       Unit       `json:"unit"`
 	TargetType TargetType `json:"targetType"`
-	Baseline   text       `json:"baseline"`
-	Target     text       `json:"target"`
-	Alert      text       `json:"alert"`
+	Baseline   bilingual  `json:"baseline"`
+	Target     bilingual  `json:"target"`
+	Alert      bilingual  `json:"alert"`
 	Frequency  Frequency  `json:"frequency"`
-	Source     text       `json:"source"`
-	Owner      text       `json:"owner"`
+	Source     bilingual  `json:"source"`
+	Owner      bilingual  `json:"owner"`
 	Objectives []string   `json:"objectives"`
 	Guardrail  bool       `json:"guardrail"`
 }
@@ -243,15 +243,15 @@ type templateCascade struct {
 	KPIID     string    `json:"kpiId"`
 	Dimension Dimension `json:"dimension"`
 	Lines     []struct {
-		Team   text `json:"team"`
-		Target text `json:"target"`
+		Team   bilingual `json:"team"`
+		Target bilingual `json:"target"`
 	} `json:"lines"`
 }
 
 type templateRitual struct {
 	ID        string     `json:"id"`
 	Kind      RitualKind `json:"kind"`
-	Name      text       `json:"name"`
+	Name      bilingual  `json:"name"`
 	Cadence   Cadence    `json:"cadence"`
 	Weekday   string     `json:"weekday"` // "monday" … "sunday"
 	Time      string     `json:"time"`
@@ -260,36 +260,36 @@ type templateRitual struct {
 }
 
 type templateIncentive struct {
-	Enabled bool `json:"enabled"`
-	Share   text `json:"share"`
-	Note    text `json:"note"`
+	Enabled bool      `json:"enabled"`
+	Share   bilingual `json:"share"`
+	Note    bilingual `json:"note"`
 }
 
 type templateDecision struct {
 	ID     string       `json:"id"`
 	Day    int          `json:"day"` // offset from the period's start
 	Type   DecisionType `json:"type"`
-	Text   text         `json:"text"`
+	Text   bilingual    `json:"text"`
 	Author string       `json:"author"`
 	LinkID string       `json:"linkId"`
 }
 
-// text is template text in both languages.
-type text map[Lang]string
+// bilingual is template text in both languages.
+type bilingual map[Lang]string
 
 // UnmarshalJSON reads a plain string (the same in both languages) or an
 // object with exactly the non-empty keys "fr" and "en".
-func (t *text) UnmarshalJSON(b []byte) error {
+func (t *bilingual) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
-		*t = text{FR: s, EN: s}
+		*t = bilingual{FR: s, EN: s}
 		return nil
 	}
 	var m map[string]string
 	if err := json.Unmarshal(b, &m); err != nil {
 		return fmt.Errorf(`text must be a string or {"fr": …, "en": …}, not %s`, b)
 	}
-	out := text{}
+	out := bilingual{}
 	for k, v := range m {
 		l := Lang(k)
 		if !l.Valid() {
@@ -304,12 +304,12 @@ func (t *text) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func (t text) clone() map[Lang]string {
+func (t bilingual) clone() map[Lang]string {
 	return map[Lang]string{FR: t.in(FR), EN: t.in(EN)}
 }
 
 // in returns the text in language l, French getting its no-break spaces.
-func (t text) in(l Lang) string {
+func (t bilingual) in(l Lang) string {
 	if l == FR {
 		return frenchTypography(t[FR])
 	}
@@ -411,7 +411,7 @@ func parseTemplate(b []byte) (*templateFile, error) {
 		}
 	}
 	for _, r := range t.Rituals {
-		if _, ok := weekdayNames[r.Weekday]; !ok {
+		if _, ok := templateWeekdays[r.Weekday]; !ok {
 			return nil, fmt.Errorf("%s: ritual %s: unknown weekday %q", t.ID, r.ID, r.Weekday)
 		}
 		for _, id := range r.Attendees {
@@ -442,10 +442,10 @@ func (k *templateKPI) fillFromLibrary() error {
 		return fmt.Errorf("KPI %s: unknown library id %q", k.ID, k.LibraryID)
 	}
 	if k.Name == nil {
-		k.Name = text(lib.Name)
+		k.Name = bilingual(lib.Name)
 	}
 	if k.Definition == nil {
-		k.Definition = text(lib.Definition)
+		k.Definition = bilingual(lib.Definition)
 	}
 	if k.Unit == "" {
 		k.Unit = lib.Unit
@@ -459,7 +459,7 @@ func (k *templateKPI) fillFromLibrary() error {
 	return nil
 }
 
-var weekdayNames = map[string]time.Weekday{
+var templateWeekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
@@ -507,7 +507,7 @@ func (t *templateFile) charter(l Lang, p Period) (Charter, error) {
 	if !ok {
 		return Charter{}, fmt.Errorf("period %q has no readable start", p.Label)
 	}
-	texts := func(ts []text) []string {
+	texts := func(ts []bilingual) []string {
 		out := make([]string, 0, len(ts))
 		for _, x := range ts {
 			out = append(out, x.in(l))
@@ -596,7 +596,7 @@ func (t *templateFile) charter(l Lang, p Period) (Charter, error) {
 			Kind:      tr.Kind,
 			Name:      tr.Name.in(l),
 			Cadence:   tr.Cadence,
-			Weekday:   weekdayNames[tr.Weekday],
+			Weekday:   templateWeekdays[tr.Weekday],
 			Time:      tr.Time,
 			Minutes:   tr.Minutes,
 			Attendees: append([]string{}, tr.Attendees...),
