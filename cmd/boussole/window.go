@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"boussole/assets"
+	"boussole/report"
+	"boussole/storage"
+	"boussole/ui"
+	"boussole/workshop"
+)
+
+// storeWait is how long the window waits for another Boussole to release
+// the store before saying so (PRODUCT.md §7: within 2 seconds).
+const storeWait = 1500 * time.Millisecond
+
+// runWindow opens the application window on the store in dataDir and runs
+// until it closes. When the store cannot be opened the window says why and
+// offers the way out (quit; restore the latest backup when damaged).
+func runWindow(dataDir string, stderr io.Writer) int {
+	a := app.NewWithID("fr.boussole.app")
+	settings := ui.NewSettings(a.Preferences())
+	ui.SetupLanguage(settings.Language())
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("Boussole")
+	w.Resize(settings.WindowSize())
+
+	var st *storage.Store
+	status := exitOK
+	var open func()
+	open = func() {
+		s, err := storage.Open(dataDir, storage.Options{Timeout: storeWait})
+		if err != nil {
+			fmt.Fprintf(stderr, "boussole: %s\n", err)
+			status = exitFailure
+			if workshop.KindOf(err) == workshop.KindLocked {
+				status = exitLocked
+			}
+			restore := func() error {
+				_, err := storage.RestoreLatestBackup(dataDir)
+				return err
+			}
+			ui.StoreProblem(w, dataDir, err, restore, open, a.Quit)
+			return
+		}
+		status = exitOK
+		st = s
+		ui.New(a, w, windowDeps(st))
+	}
+	open()
+	w.ShowAndRun()
+	if st != nil {
+		if err := st.Close(); err != nil {
+			fmt.Fprintf(stderr, "boussole: closing the store: %s\n", err)
+			return exitFailure
+		}
+	}
+	return status
+}
+
+// windowDeps wires the window to the store and the report writers.
+func windowDeps(st *storage.Store) ui.Deps {
+	return ui.Deps{
+		Store:          st,
+		Now:            time.Now,
+		Version:        version,
+		ExportBoussole: storage.Export,
+		CharterPDF: func(s *workshop.Session, rev int, paper string) ([]byte, error) {
+			return report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+		},
+		KPICSV:          report.KPICSV,
+		RitualsICS:      report.RitualsICS,
+		WriteFileAtomic: report.WriteFileAtomic,
+	}
+}
