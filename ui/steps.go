@@ -7,6 +7,7 @@ func allSteps() []Step {
 	return []Step{
 		newSetupStep(),
 		newIntentStep(),
+		newIdeasStep(),
 		newObjectivesStep(),
 		newReviewStep(),
 	}
