@@ -667,3 +667,14 @@ func TestExitStatus(t *testing.T) {
 		t.Errorf("a plain error exits %d, want 1", got)
 	}
 }
+
+// TestCLIQuietUnderCLocale: under the C.UTF-8 locale of containers and CI,
+// a verb prints nothing but its own messages (Fyne would otherwise log
+// locale errors at start-up).
+func TestCLIQuietUnderCLocale(t *testing.T) {
+	dir := t.TempDir()
+	r := boussole(t, []string{"LANG=C.UTF-8"}, "--data", dir, "list")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("list under LANG=C.UTF-8: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -126,6 +126,11 @@ var importVerb = &verb{
 		if err != nil {
 			return err
 		}
+		// Decode before the store is even opened: a file that is not a
+		// session leaves the store file byte-identical.
+		if _, err := storage.Decode(data); err != nil {
+			return workshop.Wrap(workshop.KindOf(err), err, "%s: %s", file, workshop.Message(err))
+		}
 		return c.withStore(false, func(st *storage.Store) error {
 			id, err := st.Import(data)
 			if err != nil {

@@ -15,6 +15,8 @@ import (
 	"runtime"
 	"strings"
 
+	// Before Fyne's lang package reads the locale: see its doc.
+	_ "boussole/cmd/boussole/internal/plainlocale"
 	"boussole/workshop"
 )
 
