@@ -54,6 +54,7 @@ func (fs *fontSet) replacement() string {
 // "25 % → 28 %" stays readable rather than showing a replacement mark.
 var substitutes = map[rune]string{
 	'→': "->", '⇒': "=>", '←': "<-", '⇐': "<=", '↔': "<->",
+	'−': "–", '≤': "<=", '≥': ">=", '≠': "!=", '≈': "~",
 	'✓': "(v)", '✔': "(v)", '✗': "(x)", '✘': "(x)",
 	'\t': " ",
 }

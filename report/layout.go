@@ -112,6 +112,7 @@ type column struct {
 	title string
 	w     float64 // share of the content width; normalised by table
 	align string
+	keep  bool // never wrap inside a value (numbers such as "60 000")
 }
 
 // tableStyle tunes a table.
@@ -259,7 +260,13 @@ func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths
 			longest(i, c.title, "B")
 		}
 		for _, row := range rows {
-			if i < len(row) {
+			if i >= len(row) {
+				continue
+			}
+			if c.keep {
+				w.font(cellStyle(st, i), st.pt)
+				need[i] = max(need[i], w.pdf.GetStringWidth(sanitize(row[i]))+2*padX+0.3)
+			} else {
 				longest(i, row[i], cellStyle(st, i))
 			}
 		}

@@ -431,7 +431,7 @@ func (ch *charter) intent() {
 			}
 			rows[i] = []string{p.Name, fn, p.Email}
 		}
-		ch.w.table([]column{{ch.t("people.name"), 40, "L"}, {ch.t("people.func"), 30, "L"}, {ch.t("people.email"), 50, "L"}},
+		ch.w.table([]column{{ch.t("people.name"), 40, "L", false}, {ch.t("people.func"), 30, "L", false}, {ch.t("people.email"), 50, "L", false}},
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 }
@@ -507,10 +507,10 @@ func (ch *charter) kpiTable() {
 		return
 	}
 	cols := []column{
-		{ch.t("kpi.name"), 27, "L"}, {ch.t("kpi.kind"), 13, "L"}, {ch.t("kpi.unit"), 11, "L"},
-		{ch.t("kpi.type"), 18, "L"}, {ch.t("kpi.baseline"), 14, "R"}, {ch.t("kpi.target"), 14, "R"},
-		{ch.t("kpi.alert"), 14, "R"}, {ch.t("kpi.freq"), 16, "L"}, {ch.t("kpi.source"), 21, "L"},
-		{ch.t("kpi.owner"), 19, "L"},
+		{ch.t("kpi.name"), 27, "L", false}, {ch.t("kpi.kind"), 12, "L", false}, {ch.t("kpi.unit"), 9, "L", false},
+		{ch.t("kpi.type"), 17, "L", false}, {ch.t("kpi.baseline"), 12, "R", true}, {ch.t("kpi.target"), 12, "R", true},
+		{ch.t("kpi.alert"), 12, "R", true}, {ch.t("kpi.freq"), 15, "L", false}, {ch.t("kpi.source"), 28, "L", false},
+		{ch.t("kpi.owner"), 20, "L", false},
 	}
 	rows := make([][]string, len(c.KPIs))
 	for i, k := range c.KPIs {
@@ -544,7 +544,11 @@ func (ch *charter) kpiTable() {
 			if text != "" {
 				text += "\n"
 			}
-			text += ch.t("kpi.measures", strings.Join(objs, " ; "))
+			sep := "; "
+			if ch.l == workshop.FR {
+				sep = nbsp + "; "
+			}
+			text += ch.t("kpi.measures", strings.Join(objs, sep))
 		}
 		defs = append(defs, [2]string{k.Name, text})
 	}
@@ -567,10 +571,10 @@ func (ch *charter) roles() {
 		}
 		cell[key] = v
 	}
-	cols := []column{{ch.t("roles.who"), 34, "L"}}
+	cols := []column{{ch.t("roles.who"), 34, "L", false}}
 	objW := 66.0 / float64(len(c.Objectives))
 	for _, o := range c.Objectives {
-		cols = append(cols, column{o.Title, objW, "L"})
+		cols = append(cols, column{o.Title, objW, "L", false})
 	}
 	var rows [][]string
 	for _, p := range c.Participants {
@@ -613,7 +617,7 @@ func (ch *charter) cascades() {
 		for i, ln := range cs.Lines {
 			rows[i] = []string{orDash(ln.Team), withUnit(l, ln.Target, k.Unit)}
 		}
-		ch.w.table([]column{{ch.t("cas.team"), 70, "L"}, {ch.t("cas.target"), 30, "R"}}, rows,
+		ch.w.table([]column{{ch.t("cas.team"), 70, "L", false}, {ch.t("cas.target"), 30, "R", true}}, rows,
 			tableStyle{pt: 8.5, header: true, zebra: true})
 		ch.w.paragraph(ch.cascadeCheck(k, cs), "I", 9, muted, 0)
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
@@ -716,8 +720,8 @@ func (ch *charter) decisionTable(ds []workshop.Decision) {
 		}
 		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(d.Author), orDash(ch.linkName(d.LinkID))}
 	}
-	ch.w.table([]column{{ch.t("log.date"), 15, "L"}, {ch.t("log.type"), 14, "L"}, {ch.t("log.text"), 60, "L"},
-		{ch.t("log.author"), 17, "L"}, {ch.t("log.link"), 20, "L"}}, rows, tableStyle{pt: 8, header: true, zebra: true})
+	ch.w.table([]column{{ch.t("log.date"), 15, "L", true}, {ch.t("log.type"), 14, "L", false}, {ch.t("log.text"), 60, "L", false},
+		{ch.t("log.author"), 17, "L", false}, {ch.t("log.link"), 20, "L", false}}, rows, tableStyle{pt: 8, header: true, zebra: true})
 }
 
 func (ch *charter) decisionLog() {
@@ -767,7 +771,7 @@ func (ch *charter) signatures() {
 		ch.w.paragraph(ch.t("sig.none"), "I", 10, muted, 0)
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
 	} else {
-		ch.w.table([]column{{ch.t("sig.name"), 30, "L"}, {ch.t("sig.role"), 30, "L"}, {ch.t("sig.date"), 24, "L"}, {ch.t("sig.comment"), 46, "L"}},
+		ch.w.table([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.role"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.comment"), 46, "L", false}},
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 	var pending []string
@@ -790,7 +794,7 @@ func (ch *charter) signatures() {
 		for i, d := range r.Declines {
 			drows[i] = []string{d.Name, longDate(l, d.At.UTC()), orDash(d.Reason)}
 		}
-		ch.w.table([]column{{ch.t("sig.name"), 30, "L"}, {ch.t("sig.date"), 24, "L"}, {ch.t("sig.reason"), 76, "L"}},
+		ch.w.table([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.reason"), 76, "L", false}},
 			drows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 

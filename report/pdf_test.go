@@ -222,6 +222,7 @@ func TestSanitize(t *testing.T) {
 		"👨‍👩‍👧 x":           "? x",
 		"❤️ ok":             "? ok",
 		"25 % → 28 %":       "25 % -> 28 %",
+		"−6 ≤ x":            "–6 <= x",
 		"tab\there\r\nnext": "tab here\nnext",
 		"bell\x07":          "bell",
 	} {
