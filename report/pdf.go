@@ -335,9 +335,6 @@ func (ch *charter) cover() {
 	}
 
 	// Sign-off state.
-	pdf.SetY(pdf.GetY() + 4)
-	w.room(22)
-	y := pdf.GetY()
 	var msg string
 	if ch.draft() {
 		msg = ch.t("cover.draft")
@@ -353,6 +350,13 @@ func (ch *charter) cover() {
 	h := float64(len(lines))*lineH(9.5) + 8
 	if !ch.draft() {
 		h += lineH(8) * 2
+	}
+	// The box sits at the foot of the cover, or below the facts when they
+	// run long.
+	y := max(pdf.GetY()+4, w.pg.limit()-h-8)
+	if y+h > w.pg.limit() {
+		pdf.AddPage()
+		y = w.pg.top
 	}
 	w.fill(paleNav)
 	pdf.Rect(w.pg.left, y, w.pg.contentW(), h, "F")
