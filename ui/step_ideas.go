@@ -688,9 +688,9 @@ func (s *ideasStep) syncCards() {
 		}
 		r.Mine.SetText(strconv.Itoa(c.Votes[s.voterID]))
 		r.Count.SetText(tr("ideas.card.votes", "N", votesOf(c)))
-		voterOK := perParticipant && s.voterID != ""
-		setEnabled(r.Plus, voterOK)
-		setEnabled(r.Minus, voterOK && c.Votes[s.voterID] > 0)
+		// Plus stays enabled without a voter: tapping it says what to do.
+		setEnabled(r.Plus, perParticipant)
+		setEnabled(r.Minus, perParticipant && s.voterID != "" && c.Votes[s.voterID] > 0)
 		if want := totalText(c); !perParticipant && r.Total.Text != want && !hasFocus(s.ed, r.Total) && !r.TotalNote.Visible() {
 			r.Total.SetText(want)
 		}
@@ -808,7 +808,7 @@ func (s *ideasStep) Refresh() {
 		case len(ids) == 0:
 			s.Remaining.SetText(tr("ideas.voter.noparticipants"))
 		case s.voterID == "":
-			s.Remaining.SetText("")
+			s.Remaining.SetText(tr("ideas.vote.novoter"))
 		default:
 			left := budget(b) - usedVotes(b, s.voterID)
 			if left < 0 {
