@@ -334,8 +334,50 @@ func TestCharterPDF_AmendedRevisionListsChangesAndLateDecisions(t *testing.T) {
 	}
 }
 
+func TestCharterPDF_EveryTemplateInBothLanguages(t *testing.T) {
+	for _, info := range workshop.Templates() {
+		for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {
+			s, err := workshop.FromTemplate(info.ID, l, "2027-Q1", fixedNow)
+			if err != nil {
+				t.Fatalf("%s %s: %v", info.ID, l, err)
+			}
+			text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
+			c := s.Current().Charter
+			if !strings.Contains(text, flat(sanitize(c.Title))) {
+				t.Errorf("%s %s: title %q not found", info.ID, l, c.Title)
+			}
+			for _, k := range c.KPIs {
+				if !strings.Contains(text, flat(sanitize(k.Name))) {
+					t.Errorf("%s %s: KPI %q not found", info.ID, l, k.Name)
+				}
+			}
+		}
+	}
+}
+
+func TestRCAS1_CascadeSumLine(t *testing.T) {
+	s := fullSession(t, workshop.EN, false)
+	c := &s.Current().Charter
+	c.Cascades[0].Lines[2].Target = "5,000"
+	c.Cascades = append(c.Cascades, workshop.Cascade{ID: "c2", KPIID: "k1", Dimension: workshop.DimSegment,
+		Lines: []workshop.CascadeLine{{Team: "SMB", Target: "105"}, {Team: "Enterprise", Target: "115"}}})
+	text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
+	for _, want := range []string{
+		"Sum of the teams 55,000 €; collective target 60,000 €: the sum is below the collective target.",
+		"Unit not additive (%): no sum is checked; collective target 110 %.",
+		"NRR — by segment", "Enterprise", "115 %",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}
+
 func BenchmarkCharterPDF(b *testing.B) {
-	s := fullSession(b, workshop.FR, true)
+	s, err := workshop.FromTemplate("net-retention", workshop.FR, "2027-Q1", fixedNow)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if _, err := CharterPDF(s, 1, PDFOptions{}); err != nil {
 		b.Fatal(err)
 	}
