@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strconv"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -64,6 +65,11 @@ type timebox struct {
 	flash      *canvas.Rectangle
 	flashAnim  *fyne.Animation
 	content    fyne.CanvasObject
+
+	// drawnAt is the clock's time of the last redraw, under mu, so that a
+	// test driving the ticker knows when a tick was drawn.
+	mu      sync.Mutex
+	drawnAt time.Time
 }
 
 // countdown is the state of one step's countdown.
@@ -325,6 +331,9 @@ func (t *timebox) show() {
 		t.Length.Selected = m
 		t.Length.Refresh()
 	}
+	t.mu.Lock()
+	t.drawnAt = t.now()
+	t.mu.Unlock()
 }
 
 // Refresh redraws with the theme's colours.
