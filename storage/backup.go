@@ -256,5 +256,5 @@ func checkFile(path string) (err error) {
 	if size > fi.Size() {
 		return corrupt(path, fmt.Errorf("file is %d bytes but its pages reach %d bytes (truncated)", fi.Size(), size))
 	}
-	return checkDB(db, path)
+	return checkDB(db, path, true)
 }

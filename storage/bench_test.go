@@ -123,3 +123,19 @@ func BenchmarkOpen10000(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkOpenDaily10000 is the first open of a day with 10,000 sessions:
+// page check and backup included.
+func BenchmarkOpenDaily10000(b *testing.B) {
+	dir := b.TempDir()
+	s := openAt(b, dir, Options{Now: fixedNow})
+	fillSummaries(b, s, 10000)
+	closeNow(b, s)
+	for i := 0; b.Loop(); i++ {
+		s, err := Open(dir, Options{Now: func() time.Time { return day.AddDate(0, 0, i+1) }})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
