@@ -28,6 +28,9 @@ const (
 // file in the same directory, synced, then renamed over path. An existing
 // file at path is replaced only once the copy is complete.
 func (s *Store) Backup(path string) error {
+	if s.db == nil {
+		return workshop.Errorf(workshop.KindNotFound, "there is no Boussole data in %s to back up", s.dir)
+	}
 	err := s.db.View(func(tx *bolt.Tx) error { return writeAtomic(path, tx.WriteTo) })
 	if err != nil {
 		return workshop.Wrap(workshop.KindInternal, err, "cannot write the backup %s", path)

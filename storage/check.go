@@ -16,7 +16,12 @@ const maxProblems = 10
 // Check verifies the whole store: bbolt's page check, every session and
 // summary decodes, and the summaries match the sessions. A failure is
 // KindCorrupt with the details.
-func (s *Store) Check() error { return checkDB(s.db, s.path, true) }
+func (s *Store) Check() error {
+	if s.db == nil {
+		return nil // a read-only store with no file yet: nothing to damage
+	}
+	return checkDB(s.db, s.path, true)
+}
 
 // checkDB runs bbolt's page check and, when records is set, decodes every
 // record too (seconds on a large store: Open's daily check skips it).

@@ -31,6 +31,9 @@
 // any migration, with tx.WriteTo into a temporary file that is synced and
 // renamed, never truncated in place.
 //
+// A read-only Open of a directory without a store returns an empty store
+// (List finds nothing) and creates nothing.
+//
 // The interchange file (.boussole, "format": "boussole/1") is the session
 // record with a format field, documented by docs/boussole.schema.json.
 package storage

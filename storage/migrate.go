@@ -74,6 +74,9 @@ func (s *Store) migrate(from int) error {
 // SchemaVersion returns the schema version recorded in the store.
 func (s *Store) SchemaVersion() (int, error) {
 	v := 0
+	if s.db == nil {
+		return 0, nil
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketMeta); b != nil {
 			v, _ = strconv.Atoi(string(b.Get(keyVersion)))

@@ -18,6 +18,9 @@ const maxIDLen = 200
 // (ties by id). It reads the summaries bucket only.
 func (s *Store) List() ([]workshop.Summary, error) {
 	var out []workshop.Summary
+	if s.db == nil {
+		return out, nil
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSummaries)
 		if b == nil {
@@ -47,6 +50,9 @@ func (s *Store) List() ([]workshop.Summary, error) {
 // Get returns the session with the given id (KindNotFound if none).
 func (s *Store) Get(id string) (*workshop.Session, error) {
 	var sess *workshop.Session
+	if s.db == nil {
+		return nil, workshop.Errorf(workshop.KindNotFound, "there is no session with id %q", id)
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
 		sess, err = getTx(tx, s.path, id)

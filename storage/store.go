@@ -42,7 +42,7 @@ type Options struct {
 
 // Store is an open Boussole store. Its methods are safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
+	db   *bolt.DB // nil for a read-only store whose file does not exist
 	dir  string
 	path string
 	opts Options
@@ -86,7 +86,7 @@ func Open(dir string, opts Options) (s *Store, err error) {
 
 	if _, statErr := os.Stat(dir); errors.Is(statErr, os.ErrNotExist) {
 		if opts.ReadOnly {
-			return nil, workshop.Errorf(workshop.KindNotFound, "there is no Boussole data in %s", dir)
+			return &Store{dir: dir, path: path, opts: opts}, nil // empty: nothing to read
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, workshop.Wrap(workshop.KindInternal, err, "cannot create the data directory %s", dir)
@@ -101,7 +101,9 @@ func Open(dir string, opts Options) (s *Store, err error) {
 			return nil, err
 		}
 	} else if opts.ReadOnly {
-		return nil, workshop.Errorf(workshop.KindNotFound, "there is no Boussole data in %s", dir)
+		// Reading a store that does not exist yet must not create it: an
+		// empty read-only store lists nothing and finds nothing.
+		return &Store{dir: dir, path: path, opts: opts}, nil
 	}
 	if version > currentVersion() {
 		return nil, workshop.Errorf(workshop.KindTooNew,
@@ -226,6 +228,9 @@ func corrupt(path string, cause error) error {
 
 // Close closes the store.
 func (s *Store) Close() error {
+	if s.db == nil {
+		return nil
+	}
 	if err := s.db.Close(); err != nil {
 		return workshop.Wrap(workshop.KindInternal, err, "cannot close %s", s.path)
 	}

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -199,6 +200,25 @@ func TestOpen_ReadOnlyRefusesWrites(t *testing.T) {
 	if after := fileSum(t, filepath.Join(dir, FileName)); after != before {
 		t.Fatal("read-only open changed the file")
 	}
-	_, err = Open(filepath.Join(dir, "missing"), Options{ReadOnly: true})
+	// No store yet: reading finds nothing and creates nothing.
+	missing := filepath.Join(dir, "missing")
+	e, err := Open(missing, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list, err := e.List(); err != nil || len(list) != 0 {
+		t.Fatalf("empty read-only list = %v, %v", list, err)
+	}
+	_, err = e.Get("x")
 	wantKind(t, err, workshop.KindNotFound)
+	wantKind(t, e.Put(richSession("x")), workshop.KindForbidden)
+	if err := e.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("read-only open created %s", missing)
+	}
 }
