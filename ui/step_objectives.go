@@ -580,6 +580,19 @@ func (s *objectivesStep) Refresh() {
 	s.count.SetText(tr("objectives.count", "N", len(c.Objectives)))
 	setEnabled(s.Add, !s.ed.ReadOnly())
 	s.places.refreshExcept("R-SMART-")
+	// R-SIDE-1 is located in the KPIs step (PRODUCT.md §1 step 5) but the
+	// side effects are written here: show it under them too.
+	for _, oc := range s.cards {
+		var lines []string
+		for _, f := range s.ed.FindingsFor(workshop.StepKPIs, oc.id) {
+			if f.Where.Field == "sideEffects" {
+				lines = append(lines, "• "+f.Message(CurrentLang()))
+			}
+		}
+		if len(lines) > 0 {
+			showNote(s.places.note(oc.id, "sideEffects"), strings.Join(lines, "\n"), widget.WarningImportance)
+		}
+	}
 }
 
 func (s *objectivesStep) Focus(where workshop.Where) {
