@@ -28,7 +28,7 @@ func (s *Store) List() ([]workshop.Summary, error) {
 		}
 		return b.ForEach(func(k, v []byte) error {
 			var r summaryV1
-			if err := json.Unmarshal(v, &r); err != nil {
+			if err := decodeSummary(v, &r); err != nil {
 				return corrupt(s.path, fmt.Errorf("summary %q: %w", k, err))
 			}
 			out = append(out, fromSummary(&r))
