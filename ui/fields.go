@@ -357,12 +357,14 @@ func showNote(l *widget.Label, text string, imp widget.Importance) {
 	l.Show()
 }
 
-// helpLabel is helper text in a lighter, smaller style.
+// helpLabel is helper text in a lighter style: smaller and in italics, in
+// the ordinary text colour so that it stays readable on a projector, in
+// light and dark themes alike.
 func helpLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
 	l.SizeName = theme.SizeNameCaptionText
+	l.TextStyle = fyne.TextStyle{Italic: true}
 	return l
 }
 
@@ -607,4 +609,40 @@ func (e stepEditor) EditBoard(fn func(b *workshop.Board)) bool {
 		e.after()
 	}
 	return ok
+}
+
+// relayout lays out again the scroll that holds obj after rows were added
+// or removed or notes shown or hidden, so that nothing overlaps: fyne
+// containers do not tell their parents when their minimum size changes.
+func relayout(ed Editor, obj fyne.CanvasObject) {
+	w := ed.Window()
+	if w == nil {
+		return
+	}
+	s := enclosingScroll(w.Canvas().Content(), obj)
+	if s == nil || s.Content == nil {
+		return
+	}
+	want := s.Content.MinSize().Max(s.Size())
+	grew := want != s.Content.Size()
+	s.Content.Resize(want)
+	layoutTree(s.Content)
+	if grew {
+		s.Refresh() // the scroll bars follow the new height
+	}
+}
+
+// layoutTree runs the layouts of the containers under o, without
+// refreshing any widget.
+func layoutTree(o fyne.CanvasObject) {
+	c, ok := o.(*fyne.Container)
+	if !ok {
+		return
+	}
+	if c.Layout != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+	for _, child := range c.Objects {
+		layoutTree(child)
+	}
 }

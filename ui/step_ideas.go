@@ -31,8 +31,9 @@ const (
 // groups, dot voting, the live ranking and the promotion of a card into a
 // draft objective or KPI.
 type ideasStep struct {
-	ed     Editor
-	places *fieldPlaces
+	ed      Editor
+	places  *fieldPlaces
+	content fyne.CanvasObject
 
 	Anonymous *widget.Check
 	VotesPer  *widget.Select
@@ -41,6 +42,7 @@ type ideasStep struct {
 	NewKind   *widget.Select
 	NewText   *widget.Entry
 	NewAuthor *widget.Entry
+	authorBox *fyne.Container
 	AddCard   *widget.Button
 	AddNote   *widget.Label
 
@@ -196,9 +198,10 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		s.Anonymous,
 		widget.NewLabel("   "+tr("ideas.votes")), s.VotesPer,
 		widget.NewLabel("   "+tr("ideas.cap")), s.Cap)
+	s.authorBox = container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor)
 	newCard := container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(190, s.NewKind.MinSize().Height), s.NewKind),
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor), s.AddCard),
+		container.NewHBox(s.authorBox, s.AddCard),
 		s.NewText)
 	newGroup := container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
 	voting := container.NewBorder(nil, nil, s.Mode, nil,
@@ -226,6 +229,7 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		helpLabel(tr("ideas.ranking.help")),
 		s.rankingBox,
 	)
+	s.content = content
 	s.Refresh()
 	return content
 }
@@ -555,9 +559,7 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 	r := &cardRow{id: id}
 	r.Text = widget.NewLabel(c.Text)
 	r.Text.Wrapping = fyne.TextWrapWord
-	r.Meta = widget.NewLabel("")
-	r.Meta.Importance = widget.LowImportance
-	r.Meta.SizeName = theme.SizeNameCaptionText
+	r.Meta = helpLabel("")
 	r.Group = widget.NewSelect(nil, func(string) {
 		i := r.Group.SelectedIndex()
 		if i < 0 || i >= len(r.groupIDs) {
@@ -594,7 +596,9 @@ func (s *ideasStep) cardObject(r *cardRow) fyne.CanvasObject {
 	} else {
 		votes = container.NewHBox(r.Minus, r.Mine, r.Plus, r.Count)
 	}
-	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, h), r.Group), votes, r.Remove)
+	// In a VBox the controls keep their height instead of stretching
+	// with a card whose text wraps on several lines.
+	right := container.NewVBox(container.NewHBox(container.NewGridWrap(fyne.NewSize(190, h), r.Group), votes, r.Remove))
 	return container.NewVBox(
 		container.NewBorder(nil, nil, nil, right, container.NewVBox(r.Text, r.Meta)),
 		r.TotalNote,
@@ -744,6 +748,14 @@ func (s *ideasStep) Refresh() {
 	if s.ed == nil {
 		return
 	}
+	s.refresh()
+	if s.content != nil {
+		relayout(s.ed, s.content)
+	}
+}
+
+// refresh re-reads the charter and the board into the widgets.
+func (s *ideasStep) refresh() {
 	b := s.board()
 	if s.Anonymous.Checked != b.Anonymous {
 		s.Anonymous.SetChecked(b.Anonymous)
@@ -755,9 +767,9 @@ func (s *ideasStep) Refresh() {
 		s.Cap.SetSelectedIndex(b.CapPerCard)
 	}
 	if b.Anonymous {
-		s.NewAuthor.Hide()
+		s.authorBox.Hide()
 	} else {
-		s.NewAuthor.Show()
+		s.authorBox.Show()
 	}
 	mode := tr("ideas.mode.participant")
 	if s.mode == voteTotals {

@@ -37,12 +37,12 @@ func TestIdeasAddCardsWithAuthorAndGroups(t *testing.T) {
 	ed, env := newTestEditor(t, s)
 	st := stepA[*ideasStep](t, ed, workshop.StepIdeas)
 
-	if !st.Anonymous.Checked || st.NewAuthor.Visible() {
+	if !st.Anonymous.Checked || st.authorBox.Visible() {
 		t.Error("a new board is not anonymous by default")
 	}
 	addCardA(t, st, 0, "Shorter sales cycle")
 	test.Tap(st.Anonymous) // authors on
-	if !st.NewAuthor.Visible() {
+	if !st.authorBox.Visible() {
 		t.Fatal("the author entry is hidden on a board with authors")
 	}
 	test.Type(st.NewAuthor, "Ana")

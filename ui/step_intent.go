@@ -11,8 +11,9 @@ import (
 // intentStep is step 2 (cadrer l'intention): purpose category, intent
 // statement, the company objectives it serves and the hypotheses.
 type intentStep struct {
-	ed     Editor
-	places *fieldPlaces
+	ed      Editor
+	places  *fieldPlaces
+	content fyne.CanvasObject
 
 	purpose    *choiceSelect
 	statement  *boundEntry
@@ -71,6 +72,7 @@ func (s *intentStep) Build(ed Editor) fyne.CanvasObject {
 		s.hypotheses.Object(),
 		p.note("", "hypotheses"),
 	)
+	s.content = content
 	s.Refresh()
 	return content
 }
@@ -79,6 +81,14 @@ func (s *intentStep) Refresh() {
 	if s.ed == nil {
 		return
 	}
+	s.refresh()
+	if s.content != nil {
+		relayout(s.ed, s.content)
+	}
+}
+
+// refresh re-reads the charter and the board into the widgets.
+func (s *intentStep) refresh() {
 	s.purpose.sync()
 	s.statement.sync()
 	s.company.sync()

@@ -17,8 +17,9 @@ import (
 // objectivesStep is step 4: the collective objectives, each with its title,
 // SMART fields, live SMART check and anticipated side effects.
 type objectivesStep struct {
-	ed     Editor
-	places *fieldPlaces
+	ed      Editor
+	places  *fieldPlaces
+	content fyne.CanvasObject
 
 	count *widget.Label
 	list  *fyne.Container
@@ -80,6 +81,7 @@ func (s *objectivesStep) Build(ed Editor) fyne.CanvasObject {
 		s.list,
 		container.NewHBox(s.Add),
 	)
+	s.content = content
 	s.Refresh()
 	return content
 }
@@ -555,6 +557,14 @@ func (s *objectivesStep) Refresh() {
 	if s.ed == nil {
 		return
 	}
+	s.refresh()
+	if s.content != nil {
+		relayout(s.ed, s.content)
+	}
+}
+
+// refresh re-reads the charter and the board into the widgets.
+func (s *objectivesStep) refresh() {
 	c := s.ed.Charter()
 	same := len(c.Objectives) == len(s.cards)
 	for i := 0; same && i < len(s.cards); i++ {

@@ -16,8 +16,9 @@ import (
 // setupStep is step 1: title, scope, period, charter language,
 // facilitator, participants and the readiness checklist.
 type setupStep struct {
-	ed     Editor
-	places *fieldPlaces
+	ed      Editor
+	places  *fieldPlaces
+	content fyne.CanvasObject
 
 	title, scope, facilitator *boundEntry
 	period                    *boundEntry
@@ -139,6 +140,7 @@ func (s *setupStep) Build(ed Editor) fyne.CanvasObject {
 		helpLabel(tr("setup.ready.help")),
 		container.NewGridWithColumns(2, checks...),
 	)
+	s.content = content
 	s.Refresh()
 	return content
 }
@@ -353,6 +355,14 @@ func (s *setupStep) Refresh() {
 	if s.ed == nil {
 		return
 	}
+	s.refresh()
+	if s.content != nil {
+		relayout(s.ed, s.content)
+	}
+}
+
+// refresh re-reads the charter and the board into the widgets.
+func (s *setupStep) refresh() {
 	s.title.sync()
 	s.scope.sync()
 	s.period.sync()
