@@ -1,0 +1,785 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boussole/workshop"
+)
+
+// kpisStep is step 5: the 3 to 5 priority KPIs with their thresholds, each
+// picked from the library or written from scratch, and the side effects
+// anticipated for each objective with their guardrail KPIs.
+type kpisStep struct {
+	ed     Editor
+	places *fieldPlaces
+
+	Count      *widget.Label
+	list       *fyne.Container
+	cards      []*kpiCard
+	AddLibrary *widget.Button
+	AddCustom  *widget.Button
+	picker     *kpiPicker // the picker last opened (tests drive it)
+
+	sides    *fyne.Container
+	sideKey  string
+	sideRows []*kpiSideRow
+	sideAdds map[string]*widget.Button // objective id → add button
+}
+
+// kpiCard holds the widgets of one KPI.
+type kpiCard struct {
+	s  *kpisStep
+	id string
+
+	Heading    *widget.Label
+	Name       *boundEntry
+	Definition *boundEntry
+	Kind       *choiceSelect
+	Unit       *widget.Select
+	UnitCustom *widget.Entry
+	custom     bool
+	TargetType *choiceSelect
+	Baseline   *numberField
+	Target     *numberField
+	Alert      *numberField
+	Frequency  *choiceSelect
+	Source     *boundEntry
+	Owner      *boundEntry
+	OwnerPick  *widget.Select
+	Objectives []*widget.Check
+	objIDs     []string
+	objBox     *fyne.Container
+	Guardrail  *widget.Check
+	Remove     *widget.Button
+	obj        fyne.CanvasObject
+}
+
+// kpiSideRow is one anticipated side effect in the side-effects section.
+type kpiSideRow struct {
+	oid, sid    string
+	Description *boundEntry
+	Guardrail   *choiceSelect
+	Remove      *widget.Button
+}
+
+func newKPIsStep() Step { return &kpisStep{} }
+
+func (s *kpisStep) ID() string    { return workshop.StepKPIs }
+func (s *kpisStep) Title() string { return tr("kpis.title") }
+
+func (s *kpisStep) Build(ed Editor) fyne.CanvasObject {
+	ed = stepEditor{Editor: ed, after: s.Refresh}
+	s.ed = ed
+	s.places = newFieldPlaces(ed, workshop.StepKPIs)
+	s.Count = widget.NewLabel("")
+	s.Count.TextStyle = fyne.TextStyle{Bold: true}
+	s.list = container.NewVBox()
+	s.sides = container.NewVBox()
+	s.AddLibrary = widget.NewButtonWithIcon(tr("kpis.add.library"), theme.SearchIcon(), s.onAddLibrary)
+	s.AddLibrary.Importance = widget.HighImportance
+	s.AddCustom = widget.NewButtonWithIcon(tr("kpis.add.custom"), theme.ContentAddIcon(), s.onAddCustom)
+	s.places.place("", "", s.AddLibrary)
+	content := container.NewVBox(
+		sectionHeading(tr("kpis.section")),
+		helpLabel(tr("kpis.help")),
+		container.NewHBox(widget.NewLabel(tr("kpis.count.label")), s.Count),
+		s.places.note("", ""),
+		s.list,
+		container.NewHBox(s.AddLibrary, s.AddCustom),
+		widget.NewLabel(""),
+		sectionHeading(tr("kpis.side.section")),
+		helpLabel(tr("kpis.side.help")),
+		s.sides,
+	)
+	s.Refresh()
+	return content
+}
+
+// kpiAt returns the KPI with id in c, or nil.
+func kpiAt(c *workshop.Charter, id string) *workshop.KPI {
+	for i := range c.KPIs {
+		if c.KPIs[i].ID == id {
+			return &c.KPIs[i]
+		}
+	}
+	return nil
+}
+
+// kpiText binds a text field of the KPI id.
+func kpiText(id string, field func(k *workshop.KPI) *string) (func(c *workshop.Charter) string, func(c *workshop.Charter, v string)) {
+	return func(c *workshop.Charter) string {
+			if k := kpiAt(c, id); k != nil {
+				return *field(k)
+			}
+			return ""
+		}, func(c *workshop.Charter, v string) {
+			if k := kpiAt(c, id); k != nil {
+				*field(k) = v
+			}
+		}
+}
+
+func (s *kpisStep) onAddLibrary() {
+	s.picker = newKPIPicker(s.ed, s.focusNew)
+	s.picker.show()
+}
+
+func (s *kpisStep) onAddCustom() {
+	id := workshop.NewID()
+	if s.ed.Edit(func(c *workshop.Charter) {
+		c.KPIs = append(c.KPIs, workshop.KPI{ID: id, Objectives: []string{}})
+	}) {
+		s.focusNew(id)
+	}
+}
+
+// focusNew brings a KPI just added into view, its name focused.
+func (s *kpisStep) focusNew(id string) {
+	s.Refresh()
+	for _, kc := range s.cards {
+		if kc.id == id && s.ed.Window() != nil {
+			scrollTo(s.ed.Window().Canvas().Content(), kc.Name.Entry)
+			s.ed.Window().Canvas().Focus(kc.Name.Entry)
+		}
+	}
+}
+
+// onRemove removes a KPI after confirmation, with its cascades and the side
+// effects' references to it as a guardrail.
+func (s *kpisStep) onRemove(id string) {
+	k := kpiAt(s.ed.Charter(), id)
+	if k == nil {
+		return
+	}
+	name := strings.TrimSpace(k.Name)
+	if name == "" {
+		name = tr("kpis.unnamed")
+	}
+	confirmThen(s.ed, tr("kpis.remove.title"), tr("kpis.remove.body", "Name", name), func() {
+		s.ed.Edit(func(c *workshop.Charter) { removeKPI(c, id) })
+	})
+}
+
+// removeKPI deletes a KPI, its cascades and its guardrail references.
+func removeKPI(c *workshop.Charter, id string) {
+	kpis := c.KPIs[:0]
+	for _, k := range c.KPIs {
+		if k.ID != id {
+			kpis = append(kpis, k)
+		}
+	}
+	c.KPIs = kpis
+	cs := c.Cascades[:0]
+	for _, x := range c.Cascades {
+		if x.KPIID != id {
+			cs = append(cs, x)
+		}
+	}
+	c.Cascades = cs
+	for i := range c.Objectives {
+		for j := range c.Objectives[i].SideEffects {
+			if c.Objectives[i].SideEffects[j].GuardrailID == id {
+				c.Objectives[i].SideEffects[j].GuardrailID = ""
+			}
+		}
+	}
+}
+
+func (s *kpisStep) newCard(id string) *kpiCard {
+	kc := &kpiCard{s: s, id: id}
+	ed, p := s.ed, s.places
+	kc.Heading = widget.NewLabel("")
+	kc.Heading.TextStyle = fyne.TextStyle{Bold: true}
+	kc.Heading.SizeName = theme.SizeNameSubHeadingText
+	type field = func(k *workshop.KPI) *string
+	entry := func(f field) *boundEntry { g, st := kpiText(id, f); return newBoundEntry(ed, g, st) }
+	multi := func(f field) *boundEntry { g, st := kpiText(id, f); return newBoundMultiLine(ed, g, st) }
+	number := func(f field) *numberField { g, st := kpiText(id, f); return newNumberField(ed, g, st) }
+
+	kc.Name = entry(func(k *workshop.KPI) *string { return &k.Name })
+	kc.Name.Entry.SetPlaceHolder(tr("kpis.name.placeholder"))
+	kc.Definition = multi(func(k *workshop.KPI) *string { return &k.Definition })
+	kc.Definition.Entry.SetMinRowsVisible(2)
+	kc.Definition.Entry.SetPlaceHolder(tr("kpis.definition.placeholder"))
+
+	kinds := []workshop.KPIKind{workshop.KindResult, workshop.KindEffort}
+	kindLabels := make([]string, len(kinds))
+	for i, k := range kinds {
+		kindLabels[i] = kindLabel(k)
+	}
+	kc.Kind = newChoiceSelect(ed, enumStrings(kinds), kindLabels,
+		func(c *workshop.Charter) string {
+			if k := kpiAt(c, id); k != nil {
+				return string(k.Kind)
+			}
+			return ""
+		}, func(c *workshop.Charter, v string) {
+			if k := kpiAt(c, id); k != nil {
+				k.Kind = workshop.KPIKind(v)
+			}
+		})
+
+	unitLabels := make([]string, 0, len(workshop.Units)+1)
+	for _, u := range workshop.Units {
+		unitLabels = append(unitLabels, unitLabel(u))
+	}
+	unitLabels = append(unitLabels, tr("kpis.unit.custom"))
+	kc.Unit = widget.NewSelect(unitLabels, func(string) { kc.onUnit() })
+	kc.Unit.PlaceHolder = tr("field.choose")
+	kc.UnitCustom = widget.NewEntry()
+	kc.UnitCustom.SetPlaceHolder(tr("kpis.unit.custom.placeholder"))
+	kc.UnitCustom.OnChanged = func(v string) {
+		if !kc.custom {
+			return
+		}
+		if k := kpiAt(ed.Charter(), id); k != nil && string(k.Unit) != v {
+			ed.Edit(func(c *workshop.Charter) {
+				if k := kpiAt(c, id); k != nil {
+					k.Unit = workshop.Unit(v)
+				}
+			})
+		}
+	}
+	kc.UnitCustom.Hide()
+
+	kc.TargetType = newEnumSelect(ed, enumStrings(workshop.TargetTypes),
+		func(c *workshop.Charter) string {
+			if k := kpiAt(c, id); k != nil {
+				return string(k.TargetType)
+			}
+			return ""
+		}, func(c *workshop.Charter, v string) {
+			if k := kpiAt(c, id); k != nil {
+				k.TargetType = workshop.TargetType(v)
+			}
+		})
+	kc.Frequency = newEnumSelect(ed, enumStrings(workshop.Frequencies),
+		func(c *workshop.Charter) string {
+			if k := kpiAt(c, id); k != nil {
+				return string(k.Frequency)
+			}
+			return ""
+		}, func(c *workshop.Charter, v string) {
+			if k := kpiAt(c, id); k != nil {
+				k.Frequency = workshop.Frequency(v)
+			}
+		})
+	kc.Baseline = number(func(k *workshop.KPI) *string { return &k.Baseline })
+	kc.Target = number(func(k *workshop.KPI) *string { return &k.Target })
+	kc.Alert = number(func(k *workshop.KPI) *string { return &k.Alert })
+	kc.Source = entry(func(k *workshop.KPI) *string { return &k.Source })
+	kc.Source.Entry.SetPlaceHolder(tr("kpis.source.placeholder"))
+	kc.Owner = entry(func(k *workshop.KPI) *string { return &k.Owner })
+	kc.Owner.Entry.SetPlaceHolder(tr("kpis.owner.placeholder"))
+	kc.OwnerPick = widget.NewSelect(nil, func(name string) {
+		if name == "" || ed.ReadOnly() {
+			return
+		}
+		kc.Owner.Entry.SetText(name)
+		kc.OwnerPick.ClearSelected()
+	})
+	kc.OwnerPick.PlaceHolder = tr("kpis.owner.pick")
+	kc.objBox = container.NewVBox()
+	kc.Guardrail = widget.NewCheck(tr("kpis.guardrail"), func(on bool) {
+		if k := kpiAt(ed.Charter(), id); k != nil && k.Guardrail != on {
+			ed.Edit(func(c *workshop.Charter) {
+				if k := kpiAt(c, id); k != nil {
+					k.Guardrail = on
+				}
+			})
+		}
+	})
+	kc.Remove = widget.NewButtonWithIcon(tr("kpis.remove"), theme.DeleteIcon(), func() { s.onRemove(id) })
+
+	p.place(id, "", kc.Name.Entry)
+	p.place(id, "name", kc.Name.Entry)
+	p.place(id, "definition", kc.Definition.Entry)
+	p.place(id, "kind", kc.Kind.Select)
+	p.place(id, "unit", kc.Unit)
+	p.place(id, "targetType", kc.TargetType.Select)
+	p.place(id, "baseline", kc.Baseline.Entry)
+	p.place(id, "target", kc.Target.Entry)
+	p.place(id, "alert", kc.Alert.Entry)
+	p.place(id, "frequency", kc.Frequency.Select)
+	p.place(id, "source", kc.Source.Entry)
+	p.place(id, "owner", kc.Owner.Entry)
+	p.place(id, "objectives", kc.objBox)
+	p.place(id, "guardrail", kc.Guardrail)
+	kc.obj = kc.layout()
+	return kc
+}
+
+func (kc *kpiCard) layout() fyne.CanvasObject {
+	p, id := kc.s.places, kc.id
+	block := func(key string, field fyne.CanvasObject, field2 string) fyne.CanvasObject {
+		return fieldBlock(tr(key), field, "", p.note(id, field2))
+	}
+	unit := container.NewVBox(kc.Unit, kc.UnitCustom)
+	owner := container.NewBorder(nil, nil, nil, kc.OwnerPick, kc.Owner.Entry)
+	objectives := container.NewVBox(
+		widget.NewLabelWithStyle(tr("kpis.objectives"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kc.objBox, p.note(id, "objectives"))
+	guard := container.NewVBox(
+		widget.NewLabelWithStyle(tr("kpis.guardrail.label"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kc.Guardrail, helpLabel(tr("kpis.guardrail.help")), p.note(id, "guardrail"))
+	return container.NewVBox(
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, kc.Heading, kc.Remove, kc.Name.Entry),
+		p.note(id, ""),
+		p.note(id, "name"),
+		container.NewGridWithColumns(3,
+			block("kpis.kind", kc.Kind.Select, "kind"),
+			block("kpis.unit", unit, "unit"),
+			block("kpis.targettype", kc.TargetType.Select, "targetType")),
+		block("kpis.definition", kc.Definition.Entry, "definition"),
+		container.NewGridWithColumns(3,
+			block("kpis.baseline", kc.Baseline.Object(), "baseline"),
+			block("kpis.target", kc.Target.Object(), "target"),
+			fieldBlock(tr("kpis.alert"), kc.Alert.Object(), tr("kpis.alert.help"), p.note(id, "alert"))),
+		container.NewGridWithColumns(3,
+			block("kpis.frequency", kc.Frequency.Select, "frequency"),
+			block("kpis.source", kc.Source.Entry, "source"),
+			block("kpis.owner", owner, "owner")),
+		twoColumns(objectives, guard),
+		widget.NewLabel(""),
+	)
+}
+
+// onUnit stores the unit picked, or switches to a custom unit typed in the
+// entry below the select.
+func (kc *kpiCard) onUnit() {
+	i := kc.Unit.SelectedIndex()
+	ed := kc.s.ed
+	k := kpiAt(ed.Charter(), kc.id)
+	if i < 0 || k == nil {
+		return
+	}
+	if i < len(workshop.Units) {
+		kc.custom = false
+		kc.UnitCustom.Hide()
+		if u := workshop.Units[i]; k.Unit != u {
+			ed.Edit(func(c *workshop.Charter) {
+				if k := kpiAt(c, kc.id); k != nil {
+					k.Unit = u
+				}
+			})
+		}
+		return
+	}
+	kc.custom = true
+	kc.UnitCustom.Show()
+	if isBuiltinUnit(k.Unit) {
+		ed.Edit(func(c *workshop.Charter) {
+			if k := kpiAt(c, kc.id); k != nil {
+				k.Unit = ""
+			}
+		})
+		if ed.Window() != nil && !ed.ReadOnly() {
+			ed.Window().Canvas().Focus(kc.UnitCustom)
+		}
+	}
+}
+
+func isBuiltinUnit(u workshop.Unit) bool {
+	for _, x := range workshop.Units {
+		if x == u {
+			return true
+		}
+	}
+	return false
+}
+
+// sync refreshes the card from the charter.
+func (kc *kpiCard) sync(n int) {
+	ed := kc.s.ed
+	c := ed.Charter()
+	k := kpiAt(c, kc.id)
+	if k == nil {
+		return
+	}
+	ro := ed.ReadOnly()
+	if k.Guardrail {
+		kc.Heading.SetText(tr("kpis.number.guardrail", "N", n))
+	} else {
+		kc.Heading.SetText(tr("kpis.number", "N", n))
+	}
+	kc.Name.sync()
+	kc.Definition.sync()
+	kc.Kind.sync()
+	kc.TargetType.sync()
+	kc.Frequency.sync()
+	kc.Baseline.sync()
+	kc.Target.sync()
+	kc.Alert.sync()
+	kc.Source.sync()
+	kc.Owner.sync()
+	setEnabled(kc.Unit, !ro)
+	setEnabled(kc.UnitCustom, !ro)
+	setEnabled(kc.OwnerPick, !ro)
+	setEnabled(kc.Guardrail, !ro)
+	setEnabled(kc.Remove, !ro)
+
+	// Unit: a built-in one in the select, anything else as a custom unit.
+	switch {
+	case isBuiltinUnit(k.Unit):
+		kc.custom = false
+		for i, u := range workshop.Units {
+			if u == k.Unit && kc.Unit.SelectedIndex() != i {
+				kc.Unit.SetSelectedIndex(i)
+			}
+		}
+		kc.UnitCustom.Hide()
+	case k.Unit != "" || kc.custom:
+		kc.custom = true
+		if kc.Unit.SelectedIndex() != len(workshop.Units) {
+			kc.Unit.SetSelectedIndex(len(workshop.Units))
+		}
+		if kc.UnitCustom.Text != string(k.Unit) && !hasFocus(ed, kc.UnitCustom) {
+			kc.UnitCustom.SetText(string(k.Unit))
+		}
+		kc.UnitCustom.Show()
+	default:
+		if kc.Unit.SelectedIndex() >= 0 {
+			kc.Unit.ClearSelected()
+		}
+		kc.UnitCustom.Hide()
+	}
+
+	// Owner quick picks: the participants' names.
+	var names []string
+	for _, pt := range c.Participants {
+		if n := strings.TrimSpace(pt.Name); n != "" {
+			names = append(names, n)
+		}
+	}
+	if !equalStrings(names, kc.OwnerPick.Options) {
+		kc.OwnerPick.Options = names
+		kc.OwnerPick.Refresh()
+	}
+	if len(names) == 0 {
+		kc.OwnerPick.Disable()
+	}
+
+	// Measured objectives: one check per objective.
+	ids := make([]string, len(c.Objectives))
+	titles := make([]string, len(c.Objectives))
+	for i, o := range c.Objectives {
+		ids[i] = o.ID
+		titles[i] = strings.TrimSpace(o.Title)
+		if titles[i] == "" {
+			titles[i] = tr("kpis.objective.untitled", "N", i+1)
+		}
+	}
+	if !equalStrings(ids, kc.objIDs) {
+		kc.objIDs = ids
+		kc.Objectives = kc.Objectives[:0]
+		objs := make([]fyne.CanvasObject, 0, len(ids)+1)
+		for _, oid := range ids {
+			chk := widget.NewCheck("", func(on bool) { kc.onObjective(oid, on) })
+			kc.Objectives = append(kc.Objectives, chk)
+			objs = append(objs, chk)
+		}
+		if len(ids) == 0 {
+			objs = append(objs, helpLabel(tr("kpis.objectives.none")))
+		}
+		kc.objBox.Objects = objs
+		kc.objBox.Refresh()
+	}
+	for i, chk := range kc.Objectives {
+		if chk.Text != titles[i] {
+			chk.Text = titles[i]
+			chk.Refresh()
+		}
+		on := hasString(k.Objectives, ids[i])
+		if chk.Checked != on {
+			chk.Checked = on
+			chk.Refresh()
+		}
+		setEnabled(chk, !ro)
+	}
+	if kc.Guardrail.Checked != k.Guardrail {
+		kc.Guardrail.Checked = k.Guardrail
+		kc.Guardrail.Refresh()
+	}
+}
+
+// onObjective links or unlinks the KPI and an objective.
+func (kc *kpiCard) onObjective(oid string, on bool) {
+	k := kpiAt(kc.s.ed.Charter(), kc.id)
+	if k == nil || hasString(k.Objectives, oid) == on {
+		return
+	}
+	kc.s.ed.Edit(func(c *workshop.Charter) {
+		k := kpiAt(c, kc.id)
+		if k == nil {
+			return
+		}
+		if on {
+			k.Objectives = append(k.Objectives, oid)
+			return
+		}
+		out := make([]string, 0, len(k.Objectives))
+		for _, x := range k.Objectives {
+			if x != oid {
+				out = append(out, x)
+			}
+		}
+		k.Objectives = out
+	})
+}
+
+// hasString reports whether list holds s.
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *kpisStep) Refresh() {
+	if s.ed == nil {
+		return
+	}
+	c := s.ed.Charter()
+	ro := s.ed.ReadOnly()
+	same := len(c.KPIs) == len(s.cards)
+	for i := 0; same && i < len(s.cards); i++ {
+		same = s.cards[i].id == c.KPIs[i].ID
+	}
+	if !same {
+		keep := map[string]*kpiCard{}
+		for _, kc := range s.cards {
+			keep[kc.id] = kc
+		}
+		s.cards = s.cards[:0]
+		objs := make([]fyne.CanvasObject, 0, len(c.KPIs))
+		for _, k := range c.KPIs {
+			kc, ok := keep[k.ID]
+			if !ok {
+				kc = s.newCard(k.ID)
+			}
+			delete(keep, k.ID)
+			s.cards = append(s.cards, kc)
+			objs = append(objs, kc.obj)
+		}
+		for id := range keep {
+			s.places.forget(id)
+		}
+		if len(objs) == 0 {
+			objs = append(objs, helpLabel(tr("kpis.none")))
+		}
+		s.list.Objects = objs
+		s.list.Refresh()
+	}
+	priority, guards := 0, 0
+	for _, k := range c.KPIs {
+		if k.Guardrail {
+			guards++
+		} else {
+			priority++
+		}
+	}
+	for i, kc := range s.cards {
+		kc.sync(i + 1)
+	}
+	count := tr("kpis.count", "N", priority)
+	if guards > 0 {
+		count += " " + tr("kpis.count.guardrails", "N", guards)
+	}
+	s.Count.SetText(count)
+	if priority >= 3 && priority <= 5 {
+		s.Count.Importance = widget.SuccessImportance
+	} else {
+		s.Count.Importance = widget.DangerImportance
+	}
+	s.Count.Refresh()
+	setEnabled(s.AddLibrary, !ro)
+	setEnabled(s.AddCustom, !ro)
+	s.syncSides(c, ro)
+	s.places.refreshExcept("R-NUM-1")
+}
+
+// syncSides rebuilds the side-effects section when objectives or side
+// effects were added or removed, else refreshes it in place.
+func (s *kpisStep) syncSides(c *workshop.Charter, ro bool) {
+	var key strings.Builder
+	for _, o := range c.Objectives {
+		key.WriteString(o.ID + "|" + o.Title + ":")
+		for _, se := range o.SideEffects {
+			key.WriteString(se.ID + ",")
+		}
+		key.WriteString(";")
+	}
+	if key.String() != s.sideKey {
+		s.sideKey = key.String()
+		for _, r := range s.sideRows {
+			s.places.forget(r.sid)
+		}
+		s.sideRows = nil
+		s.sideAdds = map[string]*widget.Button{}
+		var objs []fyne.CanvasObject
+		for i, o := range c.Objectives {
+			title := strings.TrimSpace(o.Title)
+			if title == "" {
+				title = tr("kpis.objective.untitled", "N", i+1)
+			}
+			head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			head.Wrapping = fyne.TextWrapWord
+			rows := container.NewVBox()
+			for _, se := range o.SideEffects {
+				r := s.newSideRow(o.ID, se.ID)
+				s.sideRows = append(s.sideRows, r)
+				rows.Add(container.NewBorder(nil, nil, nil, r.Remove,
+					container.NewGridWithColumns(2, r.Description.Entry, r.Guardrail.Select)))
+			}
+			oid := o.ID
+			add := widget.NewButtonWithIcon(tr("kpis.side.add"), theme.ContentAddIcon(), func() { s.onAddSide(oid) })
+			s.sideAdds[oid] = add
+			s.places.place(oid, "sideEffects", add)
+			objs = append(objs, head, rows, s.places.note(oid, "sideEffects"), container.NewHBox(add))
+		}
+		if len(objs) == 0 {
+			objs = append(objs, helpLabel(tr("kpis.side.noobjective")))
+		}
+		s.sides.Objects = objs
+		s.sides.Refresh()
+	}
+	values, labels := kpiChoices(c)
+	for _, r := range s.sideRows {
+		r.Description.sync()
+		r.Guardrail.setChoices(values, labels)
+		r.Guardrail.sync()
+		setEnabled(r.Remove, !ro)
+	}
+	for _, b := range s.sideAdds {
+		setEnabled(b, !ro)
+	}
+}
+
+// sideAt returns side effect sid of objective oid in c, or nil.
+func sideAt(c *workshop.Charter, oid, sid string) *workshop.SideEffect {
+	for i := range c.Objectives {
+		if c.Objectives[i].ID != oid {
+			continue
+		}
+		for j := range c.Objectives[i].SideEffects {
+			if c.Objectives[i].SideEffects[j].ID == sid {
+				return &c.Objectives[i].SideEffects[j]
+			}
+		}
+	}
+	return nil
+}
+
+func (s *kpisStep) newSideRow(oid, sid string) *kpiSideRow {
+	r := &kpiSideRow{oid: oid, sid: sid}
+	r.Description = newBoundEntry(s.ed, func(c *workshop.Charter) string {
+		if se := sideAt(c, oid, sid); se != nil {
+			return se.Description
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if se := sideAt(c, oid, sid); se != nil {
+			se.Description = v
+		}
+	})
+	r.Description.Entry.SetPlaceHolder(tr("kpis.side.placeholder"))
+	values, labels := kpiChoices(s.ed.Charter())
+	r.Guardrail = newChoiceSelect(s.ed, values, labels, func(c *workshop.Charter) string {
+		if se := sideAt(c, oid, sid); se != nil {
+			return se.GuardrailID
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if se := sideAt(c, oid, sid); se != nil {
+			se.GuardrailID = v
+		}
+	})
+	r.Guardrail.Select.PlaceHolder = tr("kpis.side.noguardrail")
+	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveSide(oid, sid) })
+	return r
+}
+
+func (s *kpisStep) onAddSide(oid string) {
+	sid := workshop.NewID()
+	if !s.ed.Edit(func(c *workshop.Charter) {
+		for i := range c.Objectives {
+			if c.Objectives[i].ID == oid {
+				c.Objectives[i].SideEffects = append(c.Objectives[i].SideEffects, workshop.SideEffect{ID: sid})
+			}
+		}
+	}) {
+		return
+	}
+	for _, r := range s.sideRows {
+		if r.sid == sid && s.ed.Window() != nil {
+			s.ed.Window().Canvas().Focus(r.Description.Entry)
+		}
+	}
+}
+
+func (s *kpisStep) onRemoveSide(oid, sid string) {
+	remove := func() {
+		s.ed.Edit(func(c *workshop.Charter) {
+			for i := range c.Objectives {
+				if c.Objectives[i].ID != oid {
+					continue
+				}
+				out := c.Objectives[i].SideEffects[:0]
+				for _, se := range c.Objectives[i].SideEffects {
+					if se.ID != sid {
+						out = append(out, se)
+					}
+				}
+				c.Objectives[i].SideEffects = out
+			}
+		})
+	}
+	se := sideAt(s.ed.Charter(), oid, sid)
+	if se == nil || strings.TrimSpace(se.Description) == "" {
+		remove()
+		return
+	}
+	confirmThen(s.ed, tr("kpis.side.remove"), tr("field.remove.line", "Text", se.Description), remove)
+}
+
+// kpiChoices lists "no guardrail" then the charter's KPIs by name, made
+// unique so that two KPIs of the same name stay apart.
+func kpiChoices(c *workshop.Charter) (values, labels []string) {
+	values = []string{""}
+	labels = []string{tr("kpis.side.noguardrail")}
+	v, l := kpiNames(c)
+	return append(values, v...), append(labels, l...)
+}
+
+// kpiNames lists the charter's KPI ids and unique display names.
+func kpiNames(c *workshop.Charter) (ids, names []string) {
+	seen := map[string]int{}
+	for i, k := range c.KPIs {
+		name := strings.TrimSpace(k.Name)
+		if name == "" {
+			name = tr("kpis.unnamed.n", "N", i+1)
+		}
+		seen[name]++
+		if seen[name] > 1 {
+			name = fmt.Sprintf("%s (%d)", name, seen[name])
+		}
+		ids = append(ids, k.ID)
+		names = append(names, name)
+	}
+	return ids, names
+}
+
+func (s *kpisStep) Focus(where workshop.Where) {
+	if s.places != nil {
+		s.places.focus(where)
+	}
+}
