@@ -9,6 +9,12 @@ func allSteps() []Step {
 		newIntentStep(),
 		newIdeasStep(),
 		newObjectivesStep(),
+		newKPIsStep(),
+		newRolesStep(),
+		newCascadeStep(),
+		newRitualsStep(),
+		newIncentivesStep(),
+		newLogStep(),
 		newReviewStep(),
 	}
 }
