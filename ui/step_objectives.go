@@ -40,7 +40,7 @@ type objectiveCard struct {
 	deadline   *dateField
 	QuickPick  *widget.Select
 	picks      []string
-	measurable *fyne.Container
+	Measurable *widget.Label
 	GotoKPIs   *widget.Button
 	Smart      []*smartBadge
 	SmartWhy   *widget.Label
@@ -200,7 +200,8 @@ func (s *objectivesStep) newCard(id string) *objectiveCard {
 	})
 	oc.QuickPick = widget.NewSelect(nil, oc.onPick)
 	oc.QuickPick.PlaceHolder = tr("objectives.relevant.pick")
-	oc.measurable = container.NewVBox()
+	oc.Measurable = widget.NewLabel("")
+	oc.Measurable.Wrapping = fyne.TextWrapWord
 	oc.GotoKPIs = widget.NewButtonWithIcon(tr("objectives.measurable.goto"), theme.NavigateNextIcon(),
 		func() { s.ed.Goto(workshop.Where{Step: workshop.StepKPIs}) })
 	oc.Remove = widget.NewButtonWithIcon(tr("objectives.remove"), theme.DeleteIcon(), func() { s.onRemove(id) })
@@ -234,7 +235,7 @@ func (oc *objectiveCard) object() fyne.CanvasObject {
 		nil, oc.SmartWhy)
 	measurable := container.NewVBox(
 		boldLabel(tr("objectives.measurable")),
-		oc.measurable,
+		oc.Measurable,
 		container.NewBorder(nil, nil, nil, oc.GotoKPIs, helpLabel(tr("objectives.measurable.help"))),
 		p.note(id, "kpis"))
 	relevant := container.NewVBox(
@@ -484,18 +485,8 @@ func (oc *objectiveCard) sync(n int) {
 	if len(lines) == 0 {
 		lines = []string{tr("objectives.measurable.none")}
 	}
-	if len(oc.measurable.Objects) != len(lines) {
-		objs := make([]fyne.CanvasObject, len(lines))
-		for i := range lines {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			objs[i] = l
-		}
-		oc.measurable.Objects = objs
-		oc.measurable.Refresh()
-	}
-	for i, line := range lines {
-		oc.measurable.Objects[i].(*widget.Label).SetText(line)
+	if text := strings.Join(lines, "\n"); oc.Measurable.Text != text {
+		oc.Measurable.SetText(text)
 	}
 
 	// SMART check.

@@ -88,7 +88,7 @@ func TestRSMART1to5_LettersFollowTheFields(t *testing.T) {
 	if oc.SmartWhy.Text != "All five letters are satisfied." {
 		t.Errorf("why text = %q", oc.SmartWhy.Text)
 	}
-	if got := oc.measurable.Objects[0].(*widget.Label).Text; got != "• Sales cycle — decrease to 45 days" {
+	if got := oc.Measurable.Text; got != "• Sales cycle — decrease to 45 days" {
 		t.Errorf("KPI line = %q", got)
 	}
 

@@ -22,6 +22,10 @@ type setupStep struct {
 
 	title, scope, facilitator *boundEntry
 	period                    *boundEntry
+	// periodBase is the period as it was before the person began typing
+	// the label: an unreadable label leaves these dates, not those of a
+	// readable prefix typed on the way ("2027" on the way to "2027-Q5").
+	periodBase workshop.Period
 	periodInvalid             *widget.Label
 	start, end                *dateField
 	charterLang               *choiceSelect
@@ -56,14 +60,17 @@ func (s *setupStep) Build(ed Editor) fyne.CanvasObject {
 	s.title = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Title },
 		func(c *workshop.Charter, v string) { c.Title = v })
 	s.title.Entry.SetPlaceHolder(tr("setup.title.placeholder"))
-	s.scope = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Scope },
+	s.scope = newBoundMultiLine(ed, func(c *workshop.Charter) string { return c.Scope },
 		func(c *workshop.Charter, v string) { c.Scope = v })
+	s.scope.Entry.SetMinRowsVisible(2)
 	s.scope.Entry.SetPlaceHolder(tr("setup.scope.placeholder"))
 	s.facilitator = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Facilitator },
 		func(c *workshop.Charter, v string) { c.Facilitator = v })
 
 	s.periodInvalid = newNoteLabel()
-	s.period = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Period.Label }, setPeriodLabel)
+	s.periodBase = ed.Charter().Period
+	s.period = newBoundEntry(ed, func(c *workshop.Charter) string { return c.Period.Label },
+		func(c *workshop.Charter, v string) { setPeriodLabel(c, v, s.periodBase) })
 	s.period.Entry.SetPlaceHolder("2027-Q1")
 	s.period.OnEdited = func(string) {
 		s.start.sync()
@@ -146,13 +153,13 @@ func (s *setupStep) Build(ed Editor) fyne.CanvasObject {
 }
 
 // setPeriodLabel stores the label as typed; when it reads as a period the
-// dates follow, else the dates are kept and the step shows why.
-func setPeriodLabel(c *workshop.Charter, v string) {
+// dates follow, else the dates of base stay and the step shows why.
+func setPeriodLabel(c *workshop.Charter, v string, base workshop.Period) {
 	if p, err := workshop.PeriodFromLabel(v); err == nil {
 		c.Period = p
 		return
 	}
-	c.Period.Label = v
+	c.Period = workshop.Period{Label: v, Start: base.Start, End: base.End}
 }
 
 // validatePeriod shows the inline message of an unreadable period label.
@@ -366,6 +373,9 @@ func (s *setupStep) refresh() {
 	s.title.sync()
 	s.scope.sync()
 	s.period.sync()
+	if !hasFocus(s.ed, s.period.Entry) {
+		s.periodBase = s.ed.Charter().Period
+	}
 	s.validatePeriod()
 	s.start.sync()
 	s.end.sync()

@@ -219,3 +219,19 @@ func readCatalogA(t *testing.T, name string) map[string]string {
 	}
 	return m
 }
+
+// Typing "2027-Q5" passes through "2027", a readable year: the unreadable
+// label must leave the dates of before the typing, not the year's.
+func TestSetupTypedInvalidPeriodKeepsTheDatesOfBefore(t *testing.T) {
+	s := blankSessionA(t)
+	before := s.Current().Charter.Period
+	ed, env := newTestEditor(t, s)
+	st := stepA[*setupStep](t, ed, workshop.StepSetup)
+	env.Win.Canvas().Focus(st.period.Entry)
+	st.period.Entry.SetText("")
+	test.Type(st.period.Entry, "2027-Q5")
+	p := env.stored(t, s.ID).Current().Charter.Period
+	if p.Label != "2027-Q5" || p.Start != before.Start || p.End != before.End {
+		t.Errorf("stored period = %+v, want label 2027-Q5 with the dates of %+v", p, before)
+	}
+}
