@@ -25,10 +25,10 @@ type setupStep struct {
 	// periodBase is the period as it was before the person began typing
 	// the label: an unreadable label leaves these dates, not those of a
 	// readable prefix typed on the way ("2027" on the way to "2027-Q5").
-	periodBase workshop.Period
-	periodInvalid             *widget.Label
-	start, end                *dateField
-	charterLang               *choiceSelect
+	periodBase    workshop.Period
+	periodInvalid *widget.Label
+	start, end    *dateField
+	charterLang   *choiceSelect
 
 	participants   *fyne.Container
 	rows           []*participantRow
