@@ -545,8 +545,15 @@ func scrollTo(root, obj fyne.CanvasObject) {
 	if s == nil || s.Content == nil {
 		return
 	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y - theme.Padding()*4
+	// Lay the content out first: a step just shown or rebuilt may not be
+	// yet, and the scroll clamps its offset to the content's size.
+	s.Content.Resize(s.Content.MinSize().Max(s.Size()))
+	layoutTree(s.Content)
+	pos, ok := positionIn(s.Content, obj)
+	if !ok {
+		return
+	}
+	y := pos.Y - theme.Padding()*4
 	if max := s.Content.MinSize().Height - s.Size().Height; y > max {
 		y = max
 	}
@@ -554,6 +561,25 @@ func scrollTo(root, obj fyne.CanvasObject) {
 		y = 0
 	}
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, y))
+}
+
+// positionIn is obj's position relative to root, summed over the
+// containers between them. (The driver's AbsolutePositionForObject knows
+// only objects already drawn, not the rows of a step just rebuilt.)
+func positionIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
+	if root == obj {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, child := range c.Objects {
+		if p, ok := positionIn(child, obj); ok {
+			return child.Position().Add(p), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 // enclosingScroll finds the innermost *container.Scroll under root whose

@@ -190,6 +190,8 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	s.Remaining = widget.NewLabel("")
 	s.Remaining.TextStyle = fyne.TextStyle{Bold: true}
 	s.VoteMsg = newNoteLabel()
+	s.VoteMsg.SizeName = theme.SizeNameText // the room must read a refusal
+	s.VoteMsg.TextStyle = fyne.TextStyle{Bold: true}
 
 	s.cardsBox = container.NewVBox()
 	s.rankingBox = container.NewVBox()
@@ -428,25 +430,33 @@ func (s *ideasStep) onTotal(cardID, text string) {
 // promotedTarget tells whether the card's promotion still exists in the
 // charter (an objective, a KPI or a side effect).
 func promotedTarget(c *workshop.Charter, id string) bool {
+	_, ok := promotedWhere(c, id)
+	return ok
+}
+
+// promotedWhere is the place of what a card was promoted to, if it still
+// exists in the charter; a card whose objective or KPI was deleted since
+// can be promoted again.
+func promotedWhere(c *workshop.Charter, id string) (workshop.Where, bool) {
 	if id == "" {
-		return false
+		return workshop.Where{}, false
 	}
 	for _, o := range c.Objectives {
 		if o.ID == id {
-			return true
+			return workshop.Where{Step: workshop.StepObjectives, ID: id, Field: "title"}, true
 		}
 		for _, se := range o.SideEffects {
 			if se.ID == id {
-				return true
+				return workshop.Where{Step: workshop.StepObjectives, ID: o.ID, Field: "sideEffects"}, true
 			}
 		}
 	}
 	for _, k := range c.KPIs {
 		if k.ID == id {
-			return true
+			return workshop.Where{Step: workshop.StepKPIs, ID: id, Field: "name"}, true
 		}
 	}
-	return false
+	return workshop.Where{}, false
 }
 
 // onPromote turns a card into a draft objective (objective cards), a KPI
@@ -724,9 +734,10 @@ func (s *ideasStep) syncRanking() {
 		r.Votes = boldLabel(tr("ideas.card.votes", "N", votesOf(c)))
 		r.Text = widget.NewLabel(c.Text + "  (" + workshop.Label(ul, string(c.Kind)) + ")")
 		r.Text.Wrapping = fyne.TextWrapWord
-		if promotedTarget(ch, c.PromotedTo) {
-			r.Promote = widget.NewButtonWithIcon(tr("ideas.promoted"), theme.ConfirmIcon(), nil)
-			r.Promote.Disable()
+		if where, ok := promotedWhere(ch, c.PromotedTo); ok {
+			// Already in the charter: the button shows where.
+			r.Promote = widget.NewButtonWithIcon(tr("ideas.promoted.open"), theme.ConfirmIcon(), func() { s.ed.Goto(where) })
+			r.Promote.Importance = widget.SuccessImportance
 		} else {
 			id := c.ID
 			r.Promote = widget.NewButtonWithIcon(tr("ideas.promote"), theme.UploadIcon(), func() { s.onPromote(id) })

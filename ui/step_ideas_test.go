@@ -201,9 +201,14 @@ func TestIdeasPromoteCardToObjectiveAndKPI(t *testing.T) {
 	if got := cardByText(t, sess.Board, "Cut the sales cycle by 15 %").PromotedTo; got != c.Objectives[0].ID {
 		t.Errorf("card promoted to %q, want %q", got, c.Objectives[0].ID)
 	}
-	if !st.Ranked[0].Promote.Disabled() || st.Ranked[0].Promote.Text != "Promoted" {
-		t.Errorf("promoted card's button = %q (disabled %v)", st.Ranked[0].Promote.Text, st.Ranked[0].Promote.Disabled())
+	if st.Ranked[0].Promote.Text != "Promoted — open" {
+		t.Errorf("promoted card's button = %q", st.Ranked[0].Promote.Text)
 	}
+	test.Tap(st.Ranked[0].Promote)
+	if ed.currentStep() != workshop.StepObjectives {
+		t.Errorf("opening a promoted card shows %s", ed.currentStep())
+	}
+	st = stepA[*ideasStep](t, ed, workshop.StepIdeas)
 
 	test.Tap(st.Ranked[1].Promote)
 	tapButton(t, env.Win, "Go there")

@@ -645,8 +645,9 @@ func (b *smartBadge) paint() {
 		b.bg.FillColor = theme.Color(theme.ColorNameSuccess)
 		b.text.Color = color.White
 	} else {
-		b.bg.FillColor = theme.Color(theme.ColorNameDisabledButton)
-		b.text.Color = theme.Color(theme.ColorNameDisabled)
+		// A plain grey that reads in light and dark themes alike.
+		b.bg.FillColor = theme.Color(theme.ColorNamePlaceHolder)
+		b.text.Color = theme.Color(theme.ColorNameBackground)
 	}
 	b.bg.Refresh()
 	b.text.Refresh()
