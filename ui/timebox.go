@@ -111,7 +111,8 @@ func newTimebox(ed Editor) *timebox {
 	t.flash.CornerRadius = theme.InputRadiusSize()
 	t.content = container.NewStack(t.flash, container.NewHBox(
 		container.NewCenter(t.Digits), container.NewCenter(t.StartPause), container.NewCenter(t.Reset),
-		container.NewCenter(t.Length), container.NewCenter(widget.NewLabel(tr("timebox.minutes"))),
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(84, t.Length.MinSize().Height), t.Length)),
+		container.NewCenter(widget.NewLabel(tr("timebox.minutes"))),
 		container.NewCenter(t.Cue)))
 	t.ExtendBaseWidget(t)
 	t.show()
@@ -274,7 +275,9 @@ func (t *timebox) startFlash() {
 	red := theme.Color(theme.ColorNameError)
 	r, g, b, _ := red.RGBA()
 	on := color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x99}
-	t.flashAnim = canvas.NewColorRGBAAnimation(on, color.NRGBA{R: on.R, G: on.G, B: on.B, A: 0}, 600*time.Millisecond,
+	// From clear to red and back, three times: it ends clear, leaving the
+	// red digits and the cue readable.
+	t.flashAnim = canvas.NewColorRGBAAnimation(color.NRGBA{R: on.R, G: on.G, B: on.B, A: 0}, on, 600*time.Millisecond,
 		func(c color.Color) {
 			t.flash.FillColor = c
 			t.flash.Refresh()
