@@ -92,12 +92,11 @@ func (c *cli) exec(v *verb, args []string) int {
 			if f.Name == "data" {
 				return
 			}
-			name, usage := flag.UnquoteUsage(f)
 			dash := "--"
 			if len(f.Name) == 1 {
 				dash = "-"
 			}
-			fmt.Fprintf(w, "  %s%s %s\t%s\n", dash, f.Name, name, usage)
+			fmt.Fprintf(w, "  %-30s %s\n", strings.TrimSpace(dash+f.Name+" "+placeholders[f.Name]), f.Usage)
 		})
 	}
 	if err := fs.Parse(reorder(fs, args)); err != nil {
@@ -143,6 +142,13 @@ func (c *cli) exec(v *verb, args []string) int {
 		fmt.Fprintf(c.stderr, "boussole: %s\n", line)
 	}
 	return exitStatus(err)
+}
+
+// placeholders name the value of each flag in the usage text.
+var placeholders = map[string]string{
+	"title": "T", "template": "ID", "lang": "fr|en", "period": "2027-Q1",
+	"format": "pdf|boussole|csv|ics", "o": "PATH", "revision": "N", "paper": "A4|Letter",
+	"as": "NAME", "comment": "TEXT", "reason": "TEXT",
 }
 
 // newFlagSetFor declares the verb's flags, and --data, which may also come

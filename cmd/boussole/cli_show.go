@@ -137,18 +137,19 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 
 // signatureState says whether an approver signed, declined or is awaited.
 func signatureState(rev *workshop.Revision, participantID string, tr func(fr, en string) string) string {
+	quote := func(s string) string { return tr("« "+s+" »", "“"+s+"”") }
 	for _, sg := range rev.Signatures {
 		if sg.ParticipantID == participantID {
 			s := tr("signé le ", "signed on ") + sg.At.Format("2006-01-02")
 			if sg.Comment != "" {
-				s += fmt.Sprintf(" — %q", sg.Comment)
+				s += " — " + quote(sg.Comment)
 			}
 			return s
 		}
 	}
 	for i := len(rev.Declines) - 1; i >= 0; i-- {
 		if d := rev.Declines[i]; d.ParticipantID == participantID {
-			return fmt.Sprintf("%s %s — %q", tr("a refusé le", "declined on"), d.At.Format("2006-01-02"), d.Reason)
+			return fmt.Sprintf("%s %s — %s", tr("a refusé le", "declined on"), d.At.Format("2006-01-02"), quote(d.Reason))
 		}
 	}
 	if rev.Frozen() {

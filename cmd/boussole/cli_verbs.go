@@ -65,9 +65,9 @@ var newVerb = &verb{
 	usage: "[--title T] [--template ID] [--lang fr|en] [--period 2027-Q1]",
 	flags: func(c *cli, set *flag.FlagSet) {
 		set.StringVar(&c.title, "title", "", "title of the charter (required for a blank session)")
-		set.StringVar(&c.template, "template", "blank", "template id (boussole templates lists them)")
-		set.StringVar(&c.lang, "lang", "", "language of the charter, fr or en (default: the system language)")
-		set.StringVar(&c.period, "period", "", "period: 2027-Q1, 2027-H1, 2027-03 or 2027 (default: next quarter)")
+		set.StringVar(&c.template, "template", "blank", "template (boussole templates lists them)")
+		set.StringVar(&c.lang, "lang", "", "language of the charter (default: the system language)")
+		set.StringVar(&c.period, "period", "", "2027-Q1, 2027-H1, 2027-03 or 2027 (default: the next quarter)")
 	},
 	do: func(c *cli, _ []string) error {
 		l := uiLang(c.env)
@@ -146,10 +146,10 @@ var exportVerb = &verb{
 	usage:      "ID --format pdf|boussole|csv|ics -o PATH [--revision N] [--paper A4|Letter]",
 	positional: []string{"ID"},
 	flags: func(c *cli, set *flag.FlagSet) {
-		set.StringVar(&c.format, "format", "", "pdf, boussole, csv or ics")
+		set.StringVar(&c.format, "format", "", "what to write")
 		set.StringVar(&c.output, "o", "", "file to write (- for standard output)")
 		set.IntVar(&c.revision, "revision", 0, "revision number (default: the current one)")
-		set.StringVar(&c.paper, "paper", "A4", "PDF paper size: A4 or Letter")
+		set.StringVar(&c.paper, "paper", "A4", "PDF paper size")
 	},
 	do: func(c *cli, args []string) error {
 		format := strings.ToLower(c.format)
@@ -212,7 +212,7 @@ var signVerb = &verb{
 	usage:      "ID --as NAME [--comment TEXT]",
 	positional: []string{"ID"},
 	flags: func(c *cli, set *flag.FlagSet) {
-		set.StringVar(&c.as, "as", "", "name of the approver who signs")
+		set.StringVar(&c.as, "as", "", "the approver who signs")
 		set.StringVar(&c.comment, "comment", "", "optional comment")
 	},
 	do: func(c *cli, args []string) error {
@@ -234,7 +234,11 @@ var signVerb = &verb{
 					waiting = append(waiting, p.Name)
 				}
 			}
-			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", c.as, strings.Join(waiting, ", "))
+			signer := c.as
+			if n := len(rev.Signatures); n > 0 {
+				signer = rev.Signatures[n-1].Name // as the charter spells it
+			}
+			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", signer, strings.Join(waiting, ", "))
 			return nil
 		})
 	},
@@ -244,7 +248,7 @@ var declineVerb = &verb{
 	usage:      "ID --as NAME --reason TEXT",
 	positional: []string{"ID"},
 	flags: func(c *cli, set *flag.FlagSet) {
-		set.StringVar(&c.as, "as", "", "name of the approver who declines")
+		set.StringVar(&c.as, "as", "", "the approver who declines")
 		set.StringVar(&c.reason, "reason", "", "why (required)")
 	},
 	do: func(c *cli, args []string) error {
