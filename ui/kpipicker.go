@@ -29,7 +29,9 @@ type kpiPicker struct {
 	Def     *widget.Label
 	Already *widget.Label
 	Empty   *widget.Label
-	dialog  *dialog.ConfirmDialog
+	Add     *widget.Button
+	Cancel  *widget.Button
+	dialog  *dialog.CustomDialog
 
 	// onAdded runs with the new KPI's id after it was stored.
 	onAdded func(id string)
@@ -47,7 +49,7 @@ func newKPIPicker(ed Editor, onAdded func(id string)) *kpiPicker {
 			name.TextStyle = fyne.TextStyle{Bold: true}
 			name.Truncation = fyne.TextTruncateEllipsis
 			meta := widget.NewLabel("")
-			meta.Importance = widget.LowImportance
+			meta.SizeName = theme.SizeNameCaptionText
 			return container.NewBorder(nil, nil, nil, meta, name)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -72,6 +74,17 @@ func newKPIPicker(ed Editor, onAdded func(id string)) *kpiPicker {
 	p.Def.Wrapping = fyne.TextWrapWord
 	p.Already = newNoteLabel()
 	p.Empty = newNoteLabel()
+	p.Add = widget.NewButtonWithIcon(tr("picker.add"), theme.ConfirmIcon(), func() {
+		if p.add() && p.dialog != nil {
+			p.dialog.Hide()
+		}
+	})
+	p.Add.Importance = widget.HighImportance
+	p.Cancel = widget.NewButtonWithIcon(tr("field.cancel"), theme.CancelIcon(), func() {
+		if p.dialog != nil {
+			p.dialog.Hide()
+		}
+	})
 	p.filter()
 	return p
 }
@@ -86,11 +99,8 @@ func (p *kpiPicker) show() {
 	left := container.NewBorder(container.NewVBox(p.Search, p.Empty), nil, nil, nil, p.List)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(detail)))
 	split.Offset = 0.5
-	p.dialog = dialog.NewCustomConfirm(tr("picker.title"), tr("picker.add"), tr("field.cancel"), split, func(ok bool) {
-		if ok {
-			p.add()
-		}
-	}, w)
+	p.dialog = dialog.NewCustomWithoutButtons(tr("picker.title"), split, w)
+	p.dialog.SetButtons([]fyne.CanvasObject{p.Cancel, p.Add})
 	size := w.Canvas().Size()
 	p.dialog.Resize(fyne.NewSize(min32(900, size.Width*0.9), min32(620, size.Height*0.85)))
 	p.dialog.Show()
@@ -149,11 +159,10 @@ func (p *kpiPicker) showChosen() {
 		p.Meta.SetText("")
 		p.Def.SetText(tr("picker.choose"))
 		showNote(p.Already, "", widget.MediumImportance)
-		if p.dialog != nil {
-			p.dialog.SetConfirmText(tr("picker.add"))
-		}
+		p.Add.Disable()
 		return
 	}
+	p.Add.Enable()
 	k := p.Results[p.chosen]
 	p.Name.SetText(libraryText(k.Name))
 	p.Meta.SetText(tr("picker.meta", "Kind", kindLabel(k.Kind), "Unit", unitLabel(k.Unit),
@@ -176,19 +185,21 @@ func (p *kpiPicker) inCharter(id string) bool {
 	return false
 }
 
-// add creates the chosen KPI in the charter's language.
-func (p *kpiPicker) add() {
+// add creates the chosen KPI in the charter's language; false when none
+// is chosen or the charter cannot change.
+func (p *kpiPicker) add() bool {
 	if p.chosen < 0 || p.chosen >= len(p.Results) {
-		return
+		return false
 	}
 	k := p.Results[p.chosen].NewKPI(p.ed.Lang())
 	k.Objectives = []string{}
 	if !p.ed.Edit(func(c *workshop.Charter) { c.KPIs = append(c.KPIs, k) }) {
-		return
+		return false
 	}
 	if p.onAdded != nil {
 		p.onAdded(k.ID)
 	}
+	return true
 }
 
 // libraryText is a library text in the interface language.

@@ -78,7 +78,7 @@ func numberProblem(text string, l workshop.Lang) string {
 // numberExample is how a number is written in the charter's language.
 func numberExample(l workshop.Lang) string {
 	if l == workshop.FR {
-		return "1 200,5"
+		return "1\u00a0200,5" // no-break: the example never breaks across lines
 	}
 	return "1,200.5"
 }

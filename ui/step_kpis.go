@@ -88,10 +88,9 @@ func (s *kpisStep) Build(ed Editor) fyne.CanvasObject {
 	content := container.NewVBox(
 		sectionHeading(tr("kpis.section")),
 		helpLabel(tr("kpis.help")),
-		container.NewHBox(widget.NewLabel(tr("kpis.count.label")), s.Count),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(tr("kpis.count.label")), s.Count), container.NewHBox(s.AddLibrary, s.AddCustom)),
 		s.places.note("", ""),
 		s.list,
-		container.NewHBox(s.AddLibrary, s.AddCustom),
 		widget.NewLabel(""),
 		sectionHeading(tr("kpis.side.section")),
 		helpLabel(tr("kpis.side.help")),

@@ -71,7 +71,7 @@ func (s *rolesStep) Build(ed Editor) fyne.CanvasObject {
 		s.places.note("", ""),
 		s.empty,
 		s.legend,
-		container.NewHScroll(s.grid),
+		newFitScroll(s.grid),
 	)
 	s.Refresh()
 	return content
@@ -166,12 +166,10 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Truncation = fyne.TextTruncateEllipsis
 		fn := widget.NewLabel("")
-		fn.Importance = widget.LowImportance
 		fn.SizeName = theme.SizeNameCaptionText
-		fn.Truncation = fyne.TextTruncateEllipsis
 		s.names = append(s.names, name)
 		s.funcs = append(s.funcs, fn)
-		cells = append(cells, container.NewVBox(name, fn))
+		cells = append(cells, container.NewBorder(nil, nil, nil, fn, name))
 		s.Cells[i] = make([]*widget.Select, no)
 		for j, oid := range s.oids {
 			sel := widget.NewSelect(labels, nil)
@@ -399,3 +397,66 @@ func (l *columnsLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 		y += h + pad
 	}
 }
+
+// fitScroll shows its content as it is when there is room for it, and in a
+// horizontal scroll only when it is wider than the space given: a scroll
+// takes every wheel event under the mouse, so an unneeded one would stop
+// the step from scrolling down over the grid.
+type fitScroll struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	scroll  *container.Scroll
+}
+
+func newFitScroll(content fyne.CanvasObject) *fitScroll {
+	f := &fitScroll{content: content}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// Scrolling reports whether the content is shown in a scroll now.
+func (f *fitScroll) Scrolling() bool { return f.scroll != nil && f.scroll.Visible() }
+
+func (f *fitScroll) CreateRenderer() fyne.WidgetRenderer {
+	return &fitScrollRenderer{f: f, objects: []fyne.CanvasObject{f.content}}
+}
+
+type fitScrollRenderer struct {
+	f       *fitScroll
+	objects []fyne.CanvasObject
+}
+
+func (r *fitScrollRenderer) Layout(size fyne.Size) {
+	f := r.f
+	if size.Width >= f.content.MinSize().Width {
+		if f.scroll != nil {
+			f.scroll.Hide()
+		}
+		r.objects = []fyne.CanvasObject{f.content}
+		f.content.Move(fyne.NewPos(0, 0))
+		f.content.Resize(size)
+		return
+	}
+	if f.scroll == nil {
+		f.scroll = container.NewHScroll(f.content)
+	}
+	f.scroll.Show()
+	r.objects = []fyne.CanvasObject{f.scroll}
+	f.scroll.Move(fyne.NewPos(0, 0))
+	f.scroll.Resize(size)
+}
+
+func (r *fitScrollRenderer) MinSize() fyne.Size {
+	m := r.f.content.MinSize()
+	return fyne.NewSize(min32(m.Width, rolesNameWidth+rolesColumnWidth), m.Height)
+}
+
+func (r *fitScrollRenderer) Refresh() {
+	r.Layout(r.f.Size())
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+func (r *fitScrollRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *fitScrollRenderer) Destroy()                     {}

@@ -157,6 +157,9 @@ func TestRKPI1_AddFromLibraryInCharterLanguage(t *testing.T) {
 		}
 		t.Fatalf("search results = %v, want [win-rate]", ids)
 	}
+	if !p.Add.Disabled() {
+		t.Error("“Add” is enabled before a KPI is chosen")
+	}
 	p.List.Select(0)
 	if !strings.Contains(p.Def.Text, "won") {
 		t.Errorf("definition shown = %q, want the English definition (interface language)", p.Def.Text)
