@@ -196,3 +196,31 @@ func TestRSIDE1_ShownUnderTheSideEffects(t *testing.T) {
 		t.Errorf("R-SIDE-1 note still shown: %q", note.Text)
 	}
 }
+
+// A signed charter is read only: the objectives cannot be changed, but the
+// board (ideas and votes) stays open and only promotion is off.
+func TestObjectivesAndPromotionReadOnlyWhenSigned(t *testing.T) {
+	s := blankSessionA(t)
+	s.Current().Charter.Objectives = []workshop.Objective{{ID: "o1", Title: "One", SideEffects: []workshop.SideEffect{{ID: "s1", Description: "x"}}}}
+	s.Board.Cards = []workshop.Card{{ID: "c1", Kind: workshop.CardObjective, Text: "idea"}}
+	s.Current().Status = workshop.StatusSigned
+	ed, _ := newTestEditor(t, s)
+	st := stepA[*objectivesStep](t, ed, workshop.StepObjectives)
+	oc := st.cards[0]
+	for name, d := range map[string]interface{ Disabled() bool }{
+		"add": st.Add, "remove": oc.Remove, "title": oc.title.Entry, "specific": oc.specific.Entry,
+		"deadline": oc.deadline.Entry, "add side effect": oc.AddSide, "side effect": oc.sides[0].description.Entry,
+		"guardrail": oc.sides[0].guardrail.Select, "quick pick": oc.QuickPick,
+	} {
+		if !d.Disabled() {
+			t.Errorf("%s is editable on a signed charter", name)
+		}
+	}
+	ideas := stepA[*ideasStep](t, ed, workshop.StepIdeas)
+	if !ideas.Ranked[0].Promote.Disabled() {
+		t.Error("promotion is possible into a signed charter")
+	}
+	if ideas.AddCard.Disabled() {
+		t.Error("the board is closed on a signed charter")
+	}
+}
