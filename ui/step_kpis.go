@@ -636,8 +636,11 @@ func (s *kpisStep) syncSides(c *workshop.Charter, ro bool) {
 			for _, se := range o.SideEffects {
 				r := s.newSideRow(o.ID, se.ID)
 				s.sideRows = append(s.sideRows, r)
-				rows.Add(container.NewBorder(nil, nil, nil, r.Remove,
-					container.NewGridWithColumns(2, r.Description.Entry, r.Guardrail.Select)))
+				// The description gets the room; the guardrail select is
+				// wide enough for a KPI name.
+				rows.Add(container.NewBorder(nil, nil, nil,
+					container.NewHBox(container.New(fixedWidth(300), r.Guardrail.Select), r.Remove),
+					r.Description.Entry))
 			}
 			oid := o.ID
 			add := widget.NewButtonWithIcon(tr("kpis.side.add"), theme.ContentAddIcon(), func() { s.onAddSide(oid) })
