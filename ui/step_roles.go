@@ -16,8 +16,8 @@ import (
 // same on a laptop and on a projector; it scrolls sideways when the
 // objectives do not fit.
 const (
-	rolesNameWidth   = 220
-	rolesColumnWidth = 250
+	rolesNameWidth   = 260
+	rolesColumnWidth = 230
 )
 
 // rolesStep is step 6: who pilots, contributes, approves or is informed,
