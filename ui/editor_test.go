@@ -123,3 +123,16 @@ func TestEditorPrevNext(t *testing.T) {
 		t.Fatalf("after Previous current = %d", ed.current)
 	}
 }
+
+// The navigator lists the eleven steps of the journey in order.
+func TestEditorStepsInJourneyOrder(t *testing.T) {
+	steps := allSteps()
+	if len(steps) != len(workshop.Steps) {
+		t.Fatalf("%d steps, want %d", len(steps), len(workshop.Steps))
+	}
+	for i, s := range steps {
+		if s.ID() != workshop.Steps[i] {
+			t.Errorf("step %d is %q, want %q", i+1, s.ID(), workshop.Steps[i])
+		}
+	}
+}

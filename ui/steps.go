@@ -1,8 +1,7 @@
 package ui
 
 // allSteps is the guided journey, in the order of workshop.Steps
-// (PRODUCT.md §1). Each editor gets fresh steps. A step whose screen is
-// not written yet is left out rather than faked.
+// (PRODUCT.md §1). Each editor gets fresh steps.
 func allSteps() []Step {
 	return []Step{
 		newSetupStep(),
