@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Validate judges a charter against the rules of PRODUCT.md §2 and returns
@@ -34,6 +35,8 @@ import (
 //     participant, or same name).
 //   - R-RIT-1 is reported once per missing cadence (weekly, monthly,
 //     quarterly).
+//   - R-RIT-2 (warning, beyond PRODUCT.md) flags a ritual the calendar
+//     cannot place: a time not written HH:MM, or no duration.
 //   - R-CAS-1 follows the KPI's direction: for "increase to" and "stay at or
 //     above" the team targets must add up to at least the collective
 //     target; for "decrease to" and "stay at or below" they must not add up
@@ -382,6 +385,17 @@ func (v *validator) rituals() {
 	for _, cad := range []Cadence{CadenceWeekly, CadenceMonthly, CadenceQuarterly} {
 		if !have[cad] {
 			v.add("R-RIT-1", SevWarning, Where{StepRituals, "", "cadence"}, string(cad))
+		}
+	}
+	// R-RIT-2: a ritual the calendar cannot place (time not HH:MM, no
+	// duration). Said here, before the ICS export refuses it.
+	for i, r := range v.c.Rituals {
+		name := strings.TrimSpace(r.Name)
+		if _, err := time.Parse("15:04", strings.TrimSpace(r.Time)); err != nil {
+			v.add("R-RIT-2", SevWarning, Where{StepRituals, r.ID, "time"}, name, pos(i), r.Time)
+		}
+		if r.Minutes <= 0 {
+			v.add("R-RIT-2", SevWarning, Where{StepRituals, r.ID, "minutes"}, name, pos(i), "")
 		}
 	}
 }

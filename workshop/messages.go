@@ -128,6 +128,22 @@ func (f Finding) Message(l Lang) string {
 		}
 		return msgTr(l, "Aucun rituel hebdomadaire n’est prévu : une synchronisation hebdomadaire fait vivre les objectifs.",
 			"No weekly ritual is planned: a weekly sync keeps the objectives alive.")
+	case "R-RIT-2":
+		subject := msgTr(l, "Rituel ", "Ritual ") + msgQuote(l, arg(0))
+		if strings.TrimSpace(arg(0)) == "" {
+			subject = msgTr(l, "Rituel "+arg(1)+" (sans nom)", "Ritual "+arg(1)+" (unnamed)")
+		}
+		if f.Where.Field == "minutes" {
+			return sentence(l, subject, msgTr(l, "aucune durée ; indiquez-la en minutes pour le calendrier",
+				"no duration; give it in minutes for the calendar"))
+		}
+		if strings.TrimSpace(arg(2)) == "" {
+			return sentence(l, subject, msgTr(l, "aucune heure ; indiquez-la au format HH:MM (par exemple 09:30) pour le calendrier",
+				"no time; give it as HH:MM (for example 09:30) for the calendar"))
+		}
+		return sentence(l, subject, msgTr(l, "l’heure ", "the time ")+msgQuote(l, arg(2))+
+			msgTr(l, " ne s’écrit pas HH:MM (par exemple 09:30) ; le calendrier ne peut pas le placer",
+				" is not written HH:MM (for example 09:30); the calendar cannot place it"))
 	case "R-CAS-1":
 		sum := arg(2)
 		if x, err := strconv.ParseFloat(sum, 64); err == nil {
