@@ -26,7 +26,7 @@ type home struct {
 	selected string             // id of the selected session
 
 	search                            *widget.Entry
-	list                              *widget.List
+	list                              *sessionList
 	empty                             *fyne.Container
 	emptyText                         *widget.Label
 	newBtn, importBtn                 *widget.Button
@@ -51,11 +51,14 @@ func (h *home) build() fyne.CanvasObject {
 	h.delBtn = widget.NewButtonWithIcon(tr("home.delete"), theme.DeleteIcon(), h.onDelete)
 	h.exportBt = widget.NewButtonWithIcon(tr("home.export"), theme.UploadIcon(), h.onExport)
 
-	h.list = widget.NewList(func() int { return len(h.shown) }, newSessionRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		if i < len(h.shown) {
-			fillSessionRow(o, h.shown[i], h.a.d.Now())
+	h.list = newSessionList(func() int { return len(h.shown) }, func() fyne.CanvasObject {
+		return newSessionRowWidget(newSessionRow(), h.list.Select, h.openRow)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if r := o.(*sessionRow); i < len(h.shown) {
+			r.id = i
+			fillSessionRow(r.content, h.shown[i], h.a.d.Now())
 		}
-	})
+	}, h.onOpen)
 	h.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(h.shown) {
 			h.selected = h.shown[i].ID
@@ -146,7 +149,7 @@ func (h *home) summary(id string) workshop.Summary {
 	return workshop.Summary{ID: id}
 }
 
-func newSessionRow() fyne.CanvasObject {
+func newSessionRow() *fyne.Container {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	period := widget.NewLabel("")
@@ -212,6 +215,13 @@ func relativeTime(t, now time.Time) string {
 func (h *home) onOpen() {
 	if h.selected != "" {
 		h.a.openSession(h.selected)
+	}
+}
+
+// openRow opens the session shown in row i (double click on the list).
+func (h *home) openRow(i widget.ListItemID) {
+	if i >= 0 && i < len(h.shown) {
+		h.a.openSession(h.shown[i].ID)
 	}
 }
 
