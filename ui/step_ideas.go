@@ -206,9 +206,12 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		container.NewHBox(s.authorBox, s.AddCard),
 		s.NewText)
 	newGroup := container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
+	// The remaining-votes sentence wraps: in one line it widened the whole
+	// window past a 1280-pixel projector.
+	s.Remaining.Wrapping = fyne.TextWrapWord
 	voting := container.NewBorder(nil, nil, s.Mode, nil,
-		container.NewHBox(widget.NewLabel(tr("ideas.voter")),
-			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter), s.Remaining))
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(tr("ideas.voter")),
+			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter)), nil, s.Remaining))
 
 	content := container.NewVBox(
 		s.places.note("", ""),
