@@ -196,10 +196,11 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	s.cardsBox = container.NewVBox()
 	s.rankingBox = container.NewVBox()
 
-	settings := container.NewHBox(
-		s.Anonymous,
-		widget.NewLabel("   "+tr("ideas.votes")), s.VotesPer,
-		widget.NewLabel("   "+tr("ideas.cap")), s.Cap)
+	// Two lines: on one the settings were wider than the step's column on a
+	// 1280-pixel screen and stretched the window.
+	settings := container.NewVBox(s.Anonymous, container.NewHBox(
+		widget.NewLabel(tr("ideas.votes")), s.VotesPer,
+		widget.NewLabel("   "+tr("ideas.cap")), s.Cap))
 	s.authorBox = container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor)
 	newCard := container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(190, s.NewKind.MinSize().Height), s.NewKind),
