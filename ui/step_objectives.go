@@ -238,10 +238,15 @@ func (oc *objectiveCard) object() fyne.CanvasObject {
 		oc.Measurable,
 		container.NewBorder(nil, nil, nil, oc.GotoKPIs, helpLabel(tr("objectives.measurable.help"))),
 		p.note(id, "kpis"))
+	// The long heading wraps and the picker may shrink (its text ends in an
+	// ellipsis): at their natural width the two columns stretched the window
+	// past a 1280-pixel screen.
+	relevantHeading := boldLabel(tr("objectives.relevant"))
+	relevantHeading.Wrapping = fyne.TextWrapWord
 	relevant := container.NewVBox(
-		boldLabel(tr("objectives.relevant")),
+		relevantHeading,
 		oc.relevant.Entry,
-		oc.QuickPick,
+		container.New(fixedWidth(200), oc.QuickPick),
 		p.note(id, "relevant"))
 	return container.NewVBox(
 		widget.NewSeparator(),
