@@ -53,6 +53,7 @@ type kpiCard struct {
 	Owner      *boundEntry
 	OwnerPick  *widget.Select
 	Objectives []*widget.Check
+	objTitles  []*tapLabel // beside each check, wrapping (a long title must not widen the window)
 	objIDs     []string
 	objBox     *fyne.Container
 	Guardrail  *widget.Check
@@ -88,7 +89,10 @@ func (s *kpisStep) Build(ed Editor) fyne.CanvasObject {
 	content := container.NewVBox(
 		sectionHeading(tr("kpis.section")),
 		helpLabel(tr("kpis.help")),
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(tr("kpis.count.label")), s.Count), container.NewHBox(s.AddLibrary, s.AddCustom)),
+		// The count, then the add buttons: on one line they were wider than
+		// the step's column on a 1280-pixel screen and stretched the window.
+		container.NewHBox(widget.NewLabel(tr("kpis.count.label")), s.Count),
+		container.NewHBox(s.AddLibrary, s.AddCustom),
 		s.places.note("", ""),
 		s.list,
 		widget.NewLabel(""),
@@ -478,11 +482,18 @@ func (kc *kpiCard) sync(n int) {
 	if !equalStrings(ids, kc.objIDs) {
 		kc.objIDs = ids
 		kc.Objectives = kc.Objectives[:0]
+		kc.objTitles = kc.objTitles[:0]
 		objs := make([]fyne.CanvasObject, 0, len(ids)+1)
 		for _, oid := range ids {
 			chk := widget.NewCheck("", func(on bool) { kc.onObjective(oid, on) })
+			title := newTapLabel(func() {
+				if !chk.Disabled() {
+					chk.SetChecked(!chk.Checked)
+				}
+			})
 			kc.Objectives = append(kc.Objectives, chk)
-			objs = append(objs, chk)
+			kc.objTitles = append(kc.objTitles, title)
+			objs = append(objs, container.NewBorder(nil, nil, chk, nil, title))
 		}
 		if len(ids) == 0 {
 			objs = append(objs, helpLabel(tr("kpis.objectives.none")))
@@ -491,9 +502,8 @@ func (kc *kpiCard) sync(n int) {
 		kc.objBox.Refresh()
 	}
 	for i, chk := range kc.Objectives {
-		if chk.Text != titles[i] {
-			chk.Text = titles[i]
-			chk.Refresh()
+		if kc.objTitles[i].Text != titles[i] {
+			kc.objTitles[i].SetText(titles[i])
 		}
 		on := hasString(k.Objectives, ids[i])
 		if chk.Checked != on {
@@ -783,5 +793,26 @@ func kpiNames(c *workshop.Charter) (ids, names []string) {
 func (s *kpisStep) Focus(where workshop.Where) {
 	if s.places != nil {
 		s.places.focus(where)
+	}
+}
+
+// tapLabel is a wrapping label that toggles the check beside it when
+// tapped, as a check's own text would.
+type tapLabel struct {
+	widget.Label
+	onTap func()
+}
+
+func newTapLabel(onTap func()) *tapLabel {
+	l := &tapLabel{onTap: onTap}
+	l.Wrapping = fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped toggles the check.
+func (l *tapLabel) Tapped(*fyne.PointEvent) {
+	if l.onTap != nil {
+		l.onTap()
 	}
 }
