@@ -16,8 +16,18 @@ var (
 	scPDF      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scSettings = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	scQuit     = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	scPresent  = &desktop.CustomShortcut{KeyName: fyne.KeyF5}
+	// Fyne fires menu shortcuts only with a modifier: plain F5 (as in
+	// slide software) is caught by the window's key handler, Ctrl+F5 works
+	// even while an entry has the focus.
+	scPresent = &desktop.CustomShortcut{KeyName: fyne.KeyF5, Modifier: fyne.KeyModifierShortcutDefault}
 )
+
+// onTypedKey handles keys no widget took: F5 opens the presentation.
+func (a *App) onTypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF5 {
+		a.showPresentation()
+	}
+}
 
 // mainMenu is the window's File / View / Help menus.
 func (a *App) mainMenu() *fyne.MainMenu {
@@ -44,6 +54,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	)
 	about := fyne.NewMenuItem(tr("menu.about"), a.showAbout)
 	help := fyne.NewMenu(tr("menu.help"), about)
+	a.win.Canvas().SetOnTypedKey(a.onTypedKey)
 	return fyne.NewMainMenu(file, view, help)
 }
 
