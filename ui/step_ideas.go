@@ -207,12 +207,13 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		container.NewHBox(s.authorBox, s.AddCard),
 		s.NewText)
 	newGroup := container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
-	// The remaining-votes sentence wraps: in one line it widened the whole
-	// window past a 1280-pixel projector.
+	// The remaining-votes sentence has its own line, wrapping: beside the
+	// picker it widened the whole window past a 1280-pixel projector.
 	s.Remaining.Wrapping = fyne.TextWrapWord
-	voting := container.NewBorder(nil, nil, s.Mode, nil,
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(tr("ideas.voter")),
-			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter)), nil, s.Remaining))
+	voting := container.NewVBox(
+		container.NewHBox(s.Mode, widget.NewLabel(tr("ideas.voter")),
+			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter)),
+		s.Remaining)
 
 	content := container.NewVBox(
 		s.places.note("", ""),
