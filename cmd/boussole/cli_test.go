@@ -554,6 +554,25 @@ func TestCLIDataDirectory(t *testing.T) {
 	}
 }
 
+// TestCLIReadingCreatesNothing: reading verbs on a data directory that
+// holds no store yet answer "nothing" and create no file.
+func TestCLIReadingCreatesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "fresh")
+	if got := ok(t, dir, "list"); got != "ID  TITLE  PERIOD  STATUS  REVISION  UPDATED\n" {
+		t.Errorf("list of an empty directory = %q, want the header only", got)
+	}
+	if got := ok(t, dir, "list", "--json"); got != "[]\n" {
+		t.Errorf("list --json of an empty directory = %q, want []", got)
+	}
+	if got := ok(t, dir, "check"); got != "ok\n" {
+		t.Errorf("check of an empty directory = %q", got)
+	}
+	fails(t, dir, exitUsage, "show", "0123456789abcdef")
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("reading created %s (%v)", dir, err)
+	}
+}
+
 // TestCLITemplatesLanguage: template titles follow the terminal's language.
 func TestCLITemplatesLanguage(t *testing.T) {
 	en := boussole(t, []string{"LANG=en_US.UTF-8"}, "templates")
@@ -584,7 +603,7 @@ func TestCLICheckAndRestore(t *testing.T) {
 		t.Errorf("check printed %q, want ok", got)
 	}
 	// The second read-write opening of the day makes the daily backup.
-	ok(t, dir, "list")
+	newID(t, dir, "--title", "Second")
 	backup := filepath.Join(t.TempDir(), "manual.db")
 	ok(t, dir, "backup", "-o", backup)
 	if b := readFile(t, backup); len(b) == 0 {

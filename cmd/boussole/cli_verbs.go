@@ -28,7 +28,7 @@ var listVerb = &verb{
 		set.BoolVar(&c.jsonOut, "json", false, "print a JSON array of the session summaries")
 	},
 	do: func(c *cli, _ []string) error {
-		return c.withStore(false, func(st *storage.Store) error {
+		return c.withStore(true, func(st *storage.Store) error {
 			list, err := st.List()
 			if err != nil {
 				return err
