@@ -218,6 +218,7 @@ func (s *setupStep) newParticipantRow(id string) *participantRow {
 		}
 	})
 	r.name.Entry.SetPlaceHolder(tr("setup.participant.name.placeholder"))
+	r.name.Entry.OnSubmitted = func(string) { s.onNameSubmitted(id) }
 	r.function = newEnumSelect(s.ed, enumStrings(workshop.Functions), func(c *workshop.Charter) string {
 		if p := participant(c, id); p != nil {
 			return string(p.Function)
@@ -265,6 +266,25 @@ func (s *setupStep) onAddParticipant() {
 		if r.id == id && s.ed.Window() != nil {
 			s.ed.Window().Canvas().Focus(r.name.Entry)
 		}
+	}
+}
+
+// onNameSubmitted moves Enter in a name to the next participant's name,
+// adding a participant after the last named one: the facilitator types the
+// room's names one after the other without reaching for the mouse.
+func (s *setupStep) onNameSubmitted(id string) {
+	for i, r := range s.rows {
+		if r.id != id {
+			continue
+		}
+		if i+1 < len(s.rows) {
+			if s.ed.Window() != nil {
+				s.ed.Window().Canvas().Focus(s.rows[i+1].name.Entry)
+			}
+		} else if strings.TrimSpace(r.name.Entry.Text) != "" && !s.ed.ReadOnly() {
+			s.onAddParticipant()
+		}
+		return
 	}
 }
 
