@@ -42,7 +42,7 @@ help:
 	@echo "make build   build bin/boussole"
 	@echo "make package build a desktop package with the Fyne tool (FyneApp.toml)"
 	@echo "make deps    check the system packages and Go, install what is missing"
-	@echo "make clean   remove bin/"
+	@echo "make clean   remove bin/ and packages"
 
 # The stamp makes `deps` quick: while it is newer than the script, only a cheap
 # check runs (commands, pkg-config modules, locale, Go version); the full
@@ -86,4 +86,4 @@ package: deps build
 	$(GO) run $(FYNE_TOOL) package --os $$($(GO) env GOOS) --executable $(BIN)
 
 clean:
-	rm -rf bin
+	rm -rf bin Boussole.tar.xz Boussole.app Boussole.exe
