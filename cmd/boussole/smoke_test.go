@@ -71,6 +71,7 @@ func startXvfb(tb testing.TB) *display {
 func (d *display) stop() {
 	if d.cmd.Process != nil {
 		d.cmd.Process.Kill()
+		d.cmd.WaitDelay = 2 * time.Second
 		d.cmd.Wait()
 	}
 }
@@ -111,6 +112,9 @@ func startApp(tb testing.TB, d *display, home, lang, bin string, args ...string)
 	a := &guiProc{cmd: exec.Command(bin, args...), done: make(chan struct{})}
 	a.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "DISPLAY=" + d.name, "LANG=" + lang, "LC_ALL=" + lang, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config")}
 	a.cmd.Stderr = &a.stderr
+	// Bound Wait once the process is gone: a child that inherited the
+	// stderr pipe must not hold the test for ever.
+	a.cmd.WaitDelay = 2 * time.Second
 	if err := a.cmd.Start(); err != nil {
 		tb.Fatalf("start %s: %v", bin, err)
 	}
@@ -120,7 +124,11 @@ func startApp(tb testing.TB, d *display, home, lang, bin string, args ...string)
 		case <-a.done:
 		default:
 			a.cmd.Process.Kill()
-			<-a.done
+			select {
+			case <-a.done:
+			case <-time.After(10 * time.Second):
+				tb.Errorf("%s did not exit 10 s after SIGKILL", bin)
+			}
 		}
 	})
 	return a
