@@ -45,20 +45,31 @@ func showConfirm(w fyne.Window, titleKey, body, yesKey, noKey string, fn func(bo
 // backup" (restore runs off the UI goroutine; on success reopen is called on
 // the UI goroutine). cmd/boussole shows it when storage.Open fails.
 func StoreProblem(w fyne.Window, path string, err error, restore func() error, reopen func(), quit func()) {
+	// The explanation is in the person's language; the store's own message
+	// (English, technical) goes below it in small print, to quote to support.
 	var title, body string
+	detail := workshop.Message(err)
 	switch workshop.KindOf(err) {
 	case workshop.KindLocked:
-		title, body = tr("store.locked.title"), tr("store.locked.body", "Path", path)
+		title, body, detail = tr("store.locked.title"), tr("store.locked.body", "Path", path), ""
 	case workshop.KindCorrupt:
-		title, body = tr("store.corrupt.title"), tr("store.corrupt.body", "Error", workshop.Message(err))
+		title, body = tr("store.corrupt.title"), tr("store.corrupt.body", "Path", path)
 	case workshop.KindTooNew:
-		title, body = tr("store.toonew.title"), tr("store.toonew.body", "Error", workshop.Message(err))
+		title, body = tr("store.toonew.title"), tr("store.toonew.body", "Path", path)
 	default:
-		title, body = tr("store.error.title"), workshop.Message(err)
+		title, body, detail = tr("store.error.title"), workshop.Message(err), ""
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel(body)
 	text.Wrapping = fyne.TextWrapWord
+	texts := container.NewVBox(heading, text)
+	if detail != "" {
+		d := widget.NewLabel(tr("store.detail", "Error", detail))
+		d.Wrapping = fyne.TextWrapWord
+		d.SizeName = theme.SizeNameCaptionText
+		d.Selectable = true
+		texts.Add(d)
+	}
 	quitBtn := widget.NewButton(tr("store.quit"), quit)
 	buttons := container.NewHBox(layout.NewSpacer(), quitBtn)
 	if workshop.KindOf(err) == workshop.KindCorrupt && restore != nil {
@@ -81,6 +92,6 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() error, r
 		buttons.Add(restoreBtn)
 	}
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
-	card := container.NewBorder(nil, buttons, container.NewVBox(icon), nil, container.NewVBox(heading, text))
+	card := container.NewBorder(nil, buttons, container.NewVBox(icon), nil, texts)
 	w.SetContent(container.NewPadded(container.New(layout.NewCenterLayout(), container.New(fixedWidth(560), container.NewPadded(card)))))
 }
