@@ -179,9 +179,7 @@ func (a *App) settingsForm() *settingsForm {
 			f.paper.SetSelected(paperText[i])
 		}
 	}
-	note := widget.NewLabel(tr("settings.lang.note"))
-	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
+	note := helpLabel(tr("settings.lang.note")) // low importance was unreadable in the light theme
 	form := widget.NewForm(
 		widget.NewFormItem(tr("settings.lang"), container.NewVBox(f.language, note)),
 		widget.NewFormItem(tr("settings.theme"), f.theme),
