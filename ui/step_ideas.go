@@ -49,13 +49,14 @@ type ideasStep struct {
 	NewGroup *widget.Entry
 	AddGroup *widget.Button
 
-	Mode      *widget.RadioGroup
-	mode      string
-	Voter     *widget.Select
-	voterIDs  []string
-	voterID   string
-	Remaining *widget.Label
-	VoteMsg   *widget.Label
+	Mode       *widget.RadioGroup
+	mode       string
+	Voter      *widget.Select
+	voterIDs   []string
+	voterID    string
+	Remaining  *widget.Label
+	voterLabel *widget.Label
+	VoteMsg    *widget.Label
 
 	cardsBox *fyne.Container
 	shape    string
@@ -210,8 +211,9 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	// The remaining-votes sentence has its own line, wrapping: beside the
 	// picker it widened the whole window past a 1280-pixel projector.
 	s.Remaining.Wrapping = fyne.TextWrapWord
+	s.voterLabel = widget.NewLabel(tr("ideas.voter"))
 	voting := container.NewVBox(
-		container.NewHBox(s.Mode, widget.NewLabel(tr("ideas.voter")),
+		container.NewHBox(s.Mode, s.voterLabel,
 			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter)),
 		s.Remaining)
 
@@ -829,9 +831,11 @@ func (s *ideasStep) refresh() {
 	}
 	if s.mode == voteTotals {
 		s.Voter.Hide()
+		s.voterLabel.Hide() // "Who votes:" has no picker to name in totals mode
 		s.Remaining.SetText(tr("ideas.mode.totals.help"))
 	} else {
 		s.Voter.Show()
+		s.voterLabel.Show()
 		switch {
 		case len(ids) == 0:
 			s.Remaining.SetText(tr("ideas.voter.noparticipants"))
