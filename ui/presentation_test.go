@@ -90,3 +90,16 @@ func TestPresentationKPIsAndRoles(t *testing.T) {
 		t.Errorf("review lines:\n%s", review)
 	}
 }
+
+// The review's KPI table shows a value typed with its unit once.
+func TestReviewKPIUnitOnce(t *testing.T) {
+	s := newTemplateSession(t, "net-retention", workshop.EN)
+	c := &s.Current().Charter
+	c.KPIs[0].Unit, c.KPIs[0].Baseline, c.KPIs[0].Target = workshop.UnitPercent, "102%", "110"
+	ed, env := newTestEditor(t, s)
+	ed.show(len(ed.steps) - 1)
+	text := renderedText(env.Win)
+	if strings.Contains(text, "% %") || !strings.Contains(text, "102%") || !strings.Contains(text, "110 %") {
+		t.Errorf("review KPI cells:\n%s", text)
+	}
+}

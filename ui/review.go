@@ -300,11 +300,15 @@ func (r *reviewStep) fillPreview(c *workshop.Charter, l workshop.Lang) {
 	text(tr("review.kpis"), fyne.TextStyle{Bold: true})
 	grid := container.NewGridWithColumns(6)
 	for _, h := range []string{"review.kpi.name", "review.kpi.baseline", "review.kpi.target", "review.kpi.alert", "review.kpi.frequency", "review.kpi.owner"} {
-		grid.Add(widget.NewLabelWithStyle(tr(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		// Headers wrap: at their natural width six columns widened the
+		// window past 1280 px in English.
+		hd := widget.NewLabelWithStyle(tr(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		hd.Wrapping = fyne.TextWrapWord
+		grid.Add(hd)
 	}
 	for _, k := range c.KPIs {
-		unit := workshop.Label(l, string(k.Unit))
-		cells := []string{k.Name, withUnit(k.Baseline, unit), withUnit(k.Target, unit), withUnit(k.Alert, unit), workshop.Label(l, string(k.Frequency)), k.Owner}
+		// valueUnit adds the unit unless typed ("102%" stays, never "102% %").
+		cells := []string{k.Name, orDash(valueUnit(k.Baseline, k.Unit)), orDash(valueUnit(k.Target, k.Unit)), orDash(valueUnit(k.Alert, k.Unit)), workshop.Label(l, string(k.Frequency)), k.Owner}
 		for _, s := range cells {
 			lb := widget.NewLabel(s)
 			lb.Wrapping = fyne.TextWrapWord
@@ -329,16 +333,6 @@ func (r *reviewStep) fillPreview(c *workshop.Charter, l workshop.Lang) {
 		text(o.Title+" — "+strings.Join(parts, " ; "), fyne.TextStyle{})
 	}
 	r.preview.Refresh()
-}
-
-func withUnit(v, unit string) string {
-	if strings.TrimSpace(v) == "" {
-		return "—"
-	}
-	if unit == "" {
-		return v
-	}
-	return v + " " + unit
 }
 
 func nonEmpty(ss ...string) []string {
