@@ -34,6 +34,7 @@ func (h *home) onImport() {
 	}, h.a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".boussole", ".json"}))
 	d.SetConfirmText(tr("home.import"))
+	d.SetTitleText(tr("dialog.import.title")) // Fyne's own title read "Import… File"
 	d.SetDismissText(tr("dialog.cancel"))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
@@ -95,6 +96,7 @@ func saveAs(a *App, name string, exts []string, write func(path string)) {
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetConfirmText(tr("dialog.save"))
+	d.SetTitleText(tr("dialog.save.title")) // Fyne's own title read "Enregistrer Fichier"
 	d.SetDismissText(tr("dialog.cancel"))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
