@@ -126,6 +126,25 @@ func (s *Store) backedUpToday() bool {
 	return false
 }
 
+// DailyBackup writes the first backup of the day when Open left it to this
+// call (Options.DeferDailyBackup); otherwise it does nothing. The copy is
+// made in a read transaction, so the store stays usable meanwhile; Close
+// waits for it. Run it off the UI goroutine once the window is up. The
+// pages were checked by Open, so the copy may push an older backup out of
+// the rotation.
+func (s *Store) DailyBackup() error {
+	s.bgMu.Lock()
+	if s.closed || !s.backupDue {
+		s.bgMu.Unlock()
+		return nil
+	}
+	s.backupDue = false
+	s.bg.Add(1)
+	s.bgMu.Unlock()
+	defer s.bg.Done()
+	return s.autoBackup()
+}
+
 // autoBackup writes DIR/backups/boussole-YYYYMMDD-HHMMSS.db and keeps the
 // newest KeepBackups.
 func (s *Store) autoBackup() error {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -38,6 +39,12 @@ type Options struct {
 	ReadOnly bool
 	// KeepBackups is how many automatic backups are kept (default 7).
 	KeepBackups int
+	// DeferDailyBackup leaves the first backup of the day to DailyBackup,
+	// so that a window can show before a large store is copied (writing
+	// and syncing a 130 MB file takes a third of a second). Open still
+	// checks every page first: a damaged store is refused as before. The
+	// backup before a migration is never deferred.
+	DeferDailyBackup bool
 }
 
 // Store is an open Boussole store. Its methods are safe for concurrent use.
@@ -46,6 +53,13 @@ type Store struct {
 	dir  string
 	path string
 	opts Options
+
+	// bgMu guards backupDue and closed; bg counts a DailyBackup running,
+	// which Close waits for.
+	bgMu      sync.Mutex
+	backupDue bool // Open checked the pages and deferred the daily backup
+	closed    bool
+	bg        sync.WaitGroup
 }
 
 // Open opens (or creates) the store in dir.
@@ -128,7 +142,9 @@ func Open(dir string, opts Options) (s *Store, err error) {
 			_ = db.Close()
 			return nil, err
 		}
-		if err := s.autoBackup(); err != nil {
+		if !pending && opts.DeferDailyBackup {
+			s.backupDue = true
+		} else if err := s.autoBackup(); err != nil {
 			_ = db.Close()
 			return nil, err
 		}
@@ -226,8 +242,12 @@ func corrupt(path string, cause error) error {
 		"The Boussole data file %s is damaged and was left untouched. Restore the latest backup (the app offers it; from a terminal: boussole check)", path)
 }
 
-// Close closes the store.
+// Close closes the store, after a daily backup still being written.
 func (s *Store) Close() error {
+	s.bgMu.Lock()
+	s.closed = true
+	s.bgMu.Unlock()
+	s.bg.Wait()
 	if s.db == nil {
 		return nil
 	}
