@@ -152,6 +152,14 @@ func (s *Store) autoBackup() error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return workshop.Wrap(workshop.KindInternal, err, "cannot create the backup folder %s", dir)
 	}
+	// A copy cut short (the process killed while a backup ran behind the
+	// window) leaves its temp file; only the holder of the store's lock
+	// writes here, so any such file is an orphan.
+	if orphans, _ := filepath.Glob(filepath.Join(dir, "."+backupPrefix+"*"+backupSuffix+".tmp-*")); len(orphans) > 0 {
+		for _, o := range orphans {
+			_ = os.Remove(o)
+		}
+	}
 	path := filepath.Join(dir, backupPrefix+s.opts.Now().Format(stampLayout)+backupSuffix)
 	if _, err := os.Stat(path); err != nil {
 		if err := s.Backup(path); err != nil {

@@ -18,9 +18,14 @@ func nextDayDeferred() Options {
 
 // The window's first open of a day takes no backup before it returns (the
 // window shows first); DailyBackup then writes the day's backup once, a
-// complete store holding what was written meanwhile.
+// complete store holding what was written meanwhile, and removes the temp
+// file of a copy cut short by a kill.
 func TestBackups_DailyDeferredUntilDailyBackup(t *testing.T) {
 	dir := filledStore(t, 3)
+	orphan := filepath.Join(dir, backupDir, ".boussole-20270111-235959.db.tmp-4242")
+	if err := os.WriteFile(orphan, []byte("a copy cut short"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	s := openAt(t, dir, nextDayDeferred())
 	if b, _ := listBackups(dir); len(b) != 1 {
 		t.Fatalf("backups after a deferred open = %v, want only yesterday's", b)
