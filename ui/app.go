@@ -75,6 +75,11 @@ func New(a fyne.App, w fyne.Window, d Deps) *App {
 	return ap
 }
 
+// BackupFailed tells the person that the day's automatic backup, written
+// in the background once the window is up, could not be written. Call it on
+// the UI goroutine.
+func (a *App) BackupFailed(err error) { showError(a.win, "error.backup", err) }
+
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.win }
 

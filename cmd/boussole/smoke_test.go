@@ -203,6 +203,62 @@ func TestSmokeWindowOpensAndQuits(t *testing.T) {
 	}
 }
 
+// The first start of a day shows the window before the day's backup is
+// written, then writes it behind the window: a complete backup appears
+// while the window runs, and Ctrl+Q still quits cleanly.
+func TestSmokeDailyBackupBehindWindow(t *testing.T) {
+	d := startXvfb(t)
+	data := filepath.Join(t.TempDir(), "data")
+	st, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := workshop.FromTemplate("net-retention", workshop.EN, "2027-Q1", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Put(s); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := st.Backups(); len(b) != 0 {
+		t.Fatalf("a new store has backups: %v", b)
+	}
+	st.Close()
+
+	a := startApp(t, d, t.TempDir(), "en_US.UTF-8", binary, "--data", data)
+	id := d.waitWindow(t, "Boussole")
+	var backups []string
+	for deadline := time.Now().Add(15 * time.Second); len(backups) == 0 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		backups, _ = filepath.Glob(filepath.Join(data, "backups", "boussole-"+time.Now().Format("20060102")+"-*.db"))
+	}
+	if len(backups) != 1 {
+		t.Fatalf("backups while the window runs = %v, want today's; stderr:\n%s", backups, a.stderr.String())
+	}
+	if code := a.quit(t, d, id); code != 0 {
+		t.Fatalf("exit status %d; stderr:\n%s", code, a.stderr.String())
+	}
+	copyDir := t.TempDir()
+	raw, err := os.ReadFile(backups[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(copyDir, storage.FileName), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bk, err := storage.Open(copyDir, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bk.Close()
+	if err := bk.Check(); err != nil {
+		t.Fatalf("the backup does not pass the check: %v", err)
+	}
+	if got, err := bk.Get(s.ID); err != nil || got.Current().Charter.Title != s.Current().Charter.Title {
+		t.Fatalf("the backup lacks the session: %v", err)
+	}
+}
+
 // fixture10000 is a data directory holding 10,000 sessions, made once per
 // process (each Put is a real commit, so it takes a while).
 var fixture10000 = sync.OnceValues(func() (string, error) {

@@ -32,9 +32,30 @@ func runWindow(dataDir string, stderr io.Writer) int {
 
 	var st *storage.Store
 	status := exitOK
+	// The first open of a day leaves its backup (a copy and fsync of the
+	// whole file) to run once the window is up: started is set when the
+	// app runs, and a store opened later (after a restore) starts its own.
+	started := false
+	var view *ui.App
+	dailyBackup := func(s *storage.Store, v *ui.App) {
+		go func() {
+			if err := s.DailyBackup(); err != nil {
+				fyne.Do(func() {
+					fmt.Fprintf(stderr, "boussole: %s\n", err)
+					v.BackupFailed(err)
+				})
+			}
+		}()
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		started = true
+		if st != nil {
+			dailyBackup(st, view)
+		}
+	})
 	var open func()
 	open = func() {
-		s, err := storage.Open(dataDir, storage.Options{Timeout: storeWait})
+		s, err := storage.Open(dataDir, storage.Options{Timeout: storeWait, DeferDailyBackup: true})
 		if err != nil {
 			fmt.Fprintf(stderr, "boussole: %s\n", err)
 			status = exitFailure
@@ -50,7 +71,10 @@ func runWindow(dataDir string, stderr io.Writer) int {
 		}
 		status = exitOK
 		st = s
-		ui.New(a, w, windowDeps(st))
+		view = ui.New(a, w, windowDeps(st))
+		if started {
+			dailyBackup(st, view)
+		}
 	}
 	open()
 	w.ShowAndRun()
