@@ -239,11 +239,14 @@ func nextQuarter(t time.Time) string {
 // newSessionForm is the "new session" dialog's fields; tests fill them.
 type newSessionForm struct {
 	title    *widget.Entry
+	titleFld *titleField // the title entry and its validation
 	template *widget.Select
 	summary  *widget.Label
 	lang     *widget.RadioGroup
 	period   *widget.Entry
 	ids      []string
+	infos    []workshop.TemplateInfo
+	auto     string // the title last filled from the template; anything else was typed
 	dialog   *dialog.FormDialog
 }
 
@@ -254,6 +257,7 @@ func (h *home) newForm() *newSessionForm {
 	ui := CurrentLang()
 	infos := workshop.Templates()
 	sort.SliceStable(infos, func(i, j int) bool { return infos[i].ID == "blank" && infos[j].ID != "blank" })
+	f.infos = infos
 	var titles []string
 	for _, t := range infos {
 		f.ids = append(f.ids, t.ID)
@@ -261,6 +265,15 @@ func (h *home) newForm() *newSessionForm {
 	}
 	f.title = widget.NewEntry()
 	f.title.SetPlaceHolder(tr("new.title.placeholder"))
+	// The title is required only for a blank charter: a template brings its
+	// own. The form shows the error inline under the field and keeps Create
+	// disabled until it is resolved.
+	f.titleFld = newTitleField(f.title, func(s string) error {
+		if strings.TrimSpace(s) == "" && f.templateID() == workshop.BlankTemplate {
+			return fmt.Errorf("%s", tr("new.title.required"))
+		}
+		return nil
+	})
 	f.summary = widget.NewLabel("")
 	f.summary.Wrapping = fyne.TextWrapWord
 	f.template = widget.NewSelect(titles, func(string) {
@@ -268,8 +281,9 @@ func (h *home) newForm() *newSessionForm {
 		if i >= 0 {
 			f.summary.SetText(templateSummary(infos[i], ui))
 		}
+		f.fillTitle()
 	})
-	f.lang = widget.NewRadioGroup([]string{tr("lang.fr"), tr("lang.en")}, nil)
+	f.lang = widget.NewRadioGroup([]string{tr("lang.fr"), tr("lang.en")}, func(string) { f.fillTitle() })
 	f.lang.Horizontal = true
 	f.lang.Required = true
 	if ui == workshop.FR {
@@ -285,17 +299,11 @@ func (h *home) newForm() *newSessionForm {
 		}
 		return nil
 	}
-	f.title.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("%s", tr("new.title.required"))
-		}
-		return nil
-	}
 	if len(titles) > 0 {
 		f.template.SetSelectedIndex(0)
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem(tr("new.title"), f.title),
+		widget.NewFormItem(tr("new.title"), f.titleFld),
 		widget.NewFormItem(tr("new.template"), f.template),
 		widget.NewFormItem("", f.summary),
 		widget.NewFormItem(tr("new.lang"), f.lang),
@@ -306,9 +314,90 @@ func (h *home) newForm() *newSessionForm {
 			h.create(f)
 		}
 	}, h.a.win)
+	f.title.OnSubmitted = func(string) { f.dialog.Submit() }
 	f.dialog.Resize(fyne.NewSize(560, 420))
 	return f
 }
+
+// templateID is the id of the chosen template ("blank" when none).
+func (f *newSessionForm) templateID() string {
+	if i := f.template.SelectedIndex(); i >= 0 && i < len(f.ids) {
+		return f.ids[i]
+	}
+	return workshop.BlankTemplate
+}
+
+// charterLang is the charter language chosen in the form.
+func (f *newSessionForm) charterLang() workshop.Lang {
+	if f.lang.Selected == tr("lang.fr") {
+		return workshop.FR
+	}
+	return workshop.EN
+}
+
+// fillTitle puts the chosen template's title, in the chosen charter
+// language, into the title field, unless the person typed their own; the
+// blank template empties a filled-in title. Then the field revalidates.
+func (f *newSessionForm) fillTitle() {
+	if f.title == nil || f.lang == nil || f.template == nil {
+		return // still being built
+	}
+	if f.title.Text == f.auto || strings.TrimSpace(f.title.Text) == "" {
+		want := ""
+		if i := f.template.SelectedIndex(); i >= 0 && f.ids[i] != workshop.BlankTemplate {
+			want = f.infos[i].Title[f.charterLang()]
+			if want == "" {
+				want = templateTitle(f.infos[i], f.charterLang())
+			}
+		}
+		f.auto = want
+		f.title.SetText(want)
+	}
+	f.titleFld.Validate()
+}
+
+// titleField is the title entry as a form item that validates against the
+// chosen template: an Entry's own Validator shows its error only once the
+// person has typed and left the field, and cannot be told that the template
+// changed, so Create would stay disabled without a word.
+type titleField struct {
+	widget.BaseWidget
+	entry *widget.Entry
+	// Validator is read by widget.Form (by reflection) to give the item a
+	// line for its message.
+	Validator fyne.StringValidator
+	err       error
+	onChange  func(error)
+}
+
+func newTitleField(e *widget.Entry, check fyne.StringValidator) *titleField {
+	f := &titleField{entry: e, Validator: check}
+	f.ExtendBaseWidget(f)
+	e.OnChanged = func(string) { f.Validate() }
+	return f
+}
+
+// Validate checks the title and tells the form, which shows the message
+// under the field and enables Create accordingly.
+func (f *titleField) Validate() error {
+	f.err = f.Validator(f.entry.Text)
+	if f.onChange != nil {
+		f.onChange(f.err)
+	}
+	return f.err
+}
+
+// SetOnValidationChanged is called by the form when it builds the item; a
+// title already missing is reported at once, so the message shows from the
+// start.
+func (f *titleField) SetOnValidationChanged(fn func(error)) {
+	f.onChange = fn
+	if fn != nil && f.err != nil {
+		fn(f.err)
+	}
+}
+
+func (f *titleField) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.entry) }
 
 // templateTitle is a template's title in l, else any.
 func templateTitle(t workshop.TemplateInfo, l workshop.Lang) string {
@@ -327,10 +416,7 @@ func (h *home) create(f *newSessionForm) {
 	if i < 0 {
 		i = 0
 	}
-	l := workshop.EN
-	if f.lang.Selected == tr("lang.fr") {
-		l = workshop.FR
-	}
+	l := f.charterLang()
 	title := strings.TrimSpace(f.title.Text)
 	period := strings.TrimSpace(f.period.Text)
 	now := h.a.d.Now()
