@@ -22,6 +22,31 @@ func showError(w fyne.Window, titleKey string, err error) {
 	d.Show()
 }
 
+// showProblem tells the person what failed (titleKey) in a sentence of
+// their language (body), with the technical detail — the store's English
+// message, with its line and column — below it in small print that can be
+// selected and quoted to support.
+func showProblem(w fyne.Window, titleKey, body, detail string) {
+	text := widget.NewLabel(body)
+	text.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(text)
+	if detail != "" {
+		content.Add(detailLabel(detail))
+	}
+	d := dialog.NewCustom(tr(titleKey), tr("dialog.ok"), content, w)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// detailLabel is a technical detail in small, selectable print.
+func detailLabel(detail string) *widget.Label {
+	d := widget.NewLabel(tr("store.detail", "Error", detail))
+	d.Wrapping = fyne.TextWrapWord
+	d.SizeName = theme.SizeNameCaptionText
+	d.Selectable = true
+	return d
+}
+
 // showInfo shows an information dialog with a translated title.
 func showInfo(w fyne.Window, titleKey, body string) {
 	l := widget.NewLabel(body)
@@ -64,11 +89,7 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() error, r
 	text.Wrapping = fyne.TextWrapWord
 	texts := container.NewVBox(heading, text)
 	if detail != "" {
-		d := widget.NewLabel(tr("store.detail", "Error", detail))
-		d.Wrapping = fyne.TextWrapWord
-		d.SizeName = theme.SizeNameCaptionText
-		d.Selectable = true
-		texts.Add(d)
+		texts.Add(detailLabel(detail))
 	}
 	quitBtn := widget.NewButton(tr("store.quit"), quit)
 	buttons := container.NewHBox(layout.NewSpacer(), quitBtn)

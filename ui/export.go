@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -52,12 +54,36 @@ func (h *home) importFrom(path string, read func() ([]byte, error)) {
 		id, err = h.a.d.Store.Import(data)
 	}, func() {
 		if err != nil {
-			showError(h.a.win, "error.import", workshop.Wrap(workshop.KindOf(err), err, "%s: %s", filepath.Base(path), workshop.Message(err)))
+			fyne.LogError(tr("error.import")+": "+path, err)
+			showProblem(h.a.win, "error.import", importProblem(filepath.Base(path), err), workshop.Message(err))
 			return
 		}
 		h.selected = id
 		h.reload()
 	})
+}
+
+// importProblem says in the person's language why the file could not be
+// imported, by the kind of error; the store's own message (English, with
+// line and column) goes below it as the technical detail.
+func importProblem(file string, err error) string {
+	key := "import.failed"
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		key = "import.notfound"
+	case errors.Is(err, fs.ErrPermission):
+		key = "import.denied"
+	default:
+		switch workshop.KindOf(err) {
+		case workshop.KindInvalid:
+			key = "import.invalid"
+		case workshop.KindTooNew:
+			key = "import.toonew"
+		case workshop.KindForbidden:
+			key = "import.readonly"
+		}
+	}
+	return tr(key, "File", file)
 }
 
 // onExport saves the selected session as a .boussole file.
