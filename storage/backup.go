@@ -183,13 +183,28 @@ func (s *Store) autoBackup() error {
 // aside to boussole.db.damaged-<time>, never deleted. It returns the path of
 // the backup restored.
 func RestoreLatestBackup(dir string) (restored string, err error) {
+	r, err := RestoreLatest(dir)
+	return r.Backup, err
+}
+
+// Restored tells what RestoreLatest did, so the person can be told which
+// backup came back and where the damaged file is.
+type Restored struct {
+	Backup string // path of the backup put in place
+	Aside  string // where the damaged store was moved; "" when there was no store file
+}
+
+// RestoreLatest is RestoreLatestBackup, also telling where the damaged
+// store was set aside.
+func RestoreLatest(dir string) (Restored, error) {
+	var restored, aside string
 	path := filepath.Join(dir, FileName)
 	if err := ensureClosed(path); err != nil {
-		return "", err
+		return Restored{}, err
 	}
 	list, err := listBackups(dir)
 	if err != nil {
-		return "", err
+		return Restored{}, err
 	}
 	var reasons []string
 	for _, b := range list {
@@ -202,14 +217,14 @@ func RestoreLatestBackup(dir string) (restored string, err error) {
 	}
 	if restored == "" {
 		if len(list) == 0 {
-			return "", workshop.Errorf(workshop.KindNotFound, "there is no backup in %s", filepath.Join(dir, backupDir))
+			return Restored{}, workshop.Errorf(workshop.KindNotFound, "there is no backup in %s", filepath.Join(dir, backupDir))
 		}
-		return "", workshop.Errorf(workshop.KindCorrupt, "no backup in %s passes the check (%s)", filepath.Join(dir, backupDir), strings.Join(reasons, "; "))
+		return Restored{}, workshop.Errorf(workshop.KindCorrupt, "no backup in %s passes the check (%s)", filepath.Join(dir, backupDir), strings.Join(reasons, "; "))
 	}
 
 	src, err := os.Open(restored)
 	if err != nil {
-		return "", workshop.Wrap(workshop.KindInternal, err, "cannot read the backup %s", restored)
+		return Restored{}, workshop.Wrap(workshop.KindInternal, err, "cannot read the backup %s", restored)
 	}
 	defer src.Close()
 	// Copy first, under a temporary name: the damaged file moves aside only
@@ -217,23 +232,23 @@ func RestoreLatestBackup(dir string) (restored string, err error) {
 	tmp := path + ".restoring"
 	if err := writeAtomic(tmp, func(w io.Writer) (int64, error) { return io.Copy(w, src) }); err != nil {
 		_ = os.Remove(tmp)
-		return "", workshop.Wrap(workshop.KindInternal, err, "cannot copy the backup %s", restored)
+		return Restored{}, workshop.Wrap(workshop.KindInternal, err, "cannot copy the backup %s", restored)
 	}
 	if _, err := os.Stat(path); err == nil {
-		aside := path + ".damaged-" + time.Now().Format(stampLayout)
+		aside = path + ".damaged-" + time.Now().Format(stampLayout)
 		for i := 2; fileExists(aside); i++ {
 			aside = fmt.Sprintf("%s.damaged-%s-%d", path, time.Now().Format(stampLayout), i)
 		}
 		if err := os.Rename(path, aside); err != nil {
 			_ = os.Remove(tmp)
-			return "", workshop.Wrap(workshop.KindInternal, err, "cannot move the damaged store aside")
+			return Restored{}, workshop.Wrap(workshop.KindInternal, err, "cannot move the damaged store aside")
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return "", workshop.Wrap(workshop.KindInternal, err, "cannot put the backup in place")
+		return Restored{}, workshop.Wrap(workshop.KindInternal, err, "cannot put the backup in place")
 	}
 	syncDir(dir)
-	return restored, nil
+	return Restored{Backup: restored, Aside: aside}, nil
 }
 
 func fileExists(p string) bool {

@@ -148,16 +148,19 @@ func TestOpen_FlippedPageBytesIsCorruptThenRestore(t *testing.T) {
 	next := func() Options { return Options{Now: func() time.Time { return day.AddDate(0, 0, 1) }} }
 	wantCorruptUntouched(t, dir, next())
 
-	restored, err := RestoreLatestBackup(dir)
+	r, err := RestoreLatest(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want, _ := listBackups(dir); restored != want[0] {
-		t.Fatalf("restored %s, want %s", restored, want[0])
+	if want, _ := listBackups(dir); r.Backup != want[0] {
+		t.Fatalf("restored %s, want %s", r.Backup, want[0])
 	}
 	aside, _ := filepath.Glob(path + ".damaged-*")
 	if len(aside) != 1 || fileSum(t, aside[0]) != damaged {
 		t.Fatalf("damaged file not kept aside intact: %v", aside)
+	}
+	if r.Aside != aside[0] {
+		t.Errorf("RestoreLatest says the damaged file is at %q, it is at %q", r.Aside, aside[0])
 	}
 	s := openAt(t, dir, next())
 	list, err := s.List()

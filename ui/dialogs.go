@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -65,11 +69,16 @@ func showConfirm(w fyne.Window, titleKey, body, yesKey, noKey string, fn func(bo
 	d.Show()
 }
 
+// Restored tells which backup a restore put back and where the damaged
+// store was set aside ("" when there was none).
+type Restored struct{ Backup, Aside string }
+
 // StoreProblem fills w with what went wrong opening the store, in plain
 // words, and the way out: Quit, and for damaged data "Restore latest
 // backup" (restore runs off the UI goroutine; on success reopen is called on
-// the UI goroutine). cmd/boussole shows it when storage.Open fails.
-func StoreProblem(w fyne.Window, path string, err error, restore func() error, reopen func(), quit func()) {
+// the UI goroutine, then a dialog says which backup came back and where the
+// damaged file is). cmd/boussole shows it when storage.Open fails.
+func StoreProblem(w fyne.Window, path string, err error, restore func() (Restored, error), reopen func(), quit func()) {
 	// The explanation is in the person's language; the store's own message
 	// (English, technical) goes below it in small print, to quote to support.
 	var title, body string
@@ -98,7 +107,7 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() error, r
 		restoreBtn = widget.NewButtonWithIcon(tr("store.restore"), theme.HistoryIcon(), func() {
 			restoreBtn.Disable()
 			go func() {
-				rerr := restore()
+				r, rerr := restore()
 				fyne.Do(func() {
 					if rerr != nil {
 						restoreBtn.Enable()
@@ -106,6 +115,7 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() error, r
 						return
 					}
 					reopen()
+					showRestored(w, r)
 				})
 			}()
 		})
@@ -115,4 +125,41 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() error, r
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
 	card := container.NewBorder(nil, buttons, container.NewVBox(icon), nil, texts)
 	w.SetContent(container.NewPadded(container.New(layout.NewCenterLayout(), container.New(fixedWidth(560), container.NewPadded(card)))))
+}
+
+// showRestored says which backup came back — its date and time, read from
+// its name boussole-YYYYMMDD-HHMMSS.db — and where the damaged file was
+// set aside, with the backup's path in small print.
+func showRestored(w fyne.Window, r Restored) {
+	when := filepath.Base(r.Backup)
+	if t, ok := backupTime(r.Backup); ok {
+		when = formatStamp(t)
+	}
+	body := tr("store.restored.body", "When", when)
+	if r.Aside != "" {
+		body += "\n\n" + tr("store.restored.aside", "Path", r.Aside)
+	}
+	showProblem(w, "store.restored.title", body, r.Backup)
+}
+
+// backupTime reads the local time in a backup's name,
+// boussole-YYYYMMDD-HHMMSS.db.
+func backupTime(path string) (time.Time, bool) {
+	n := filepath.Base(path)
+	if !strings.HasPrefix(n, "boussole-") || !strings.HasSuffix(n, ".db") {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation("20060102-150405", strings.TrimSuffix(strings.TrimPrefix(n, "boussole-"), ".db"), time.Local)
+	return t, err == nil
+}
+
+// formatStamp writes a date and time the way the interface language does:
+// "25 novembre 2026 à 20:18", "November 25, 2026 at 20:18".
+func formatStamp(t time.Time) string {
+	months := strings.Split(tr("time.months"), ",")
+	month := t.Format("January")
+	if len(months) == 12 {
+		month = strings.TrimSpace(months[t.Month()-1])
+	}
+	return tr("time.stamp", "Day", t.Day(), "Month", month, "Year", t.Year(), "Time", t.Format("15:04"))
 }

@@ -62,9 +62,9 @@ func runWindow(dataDir string, stderr io.Writer) int {
 			if workshop.KindOf(err) == workshop.KindLocked {
 				status = exitLocked
 			}
-			restore := func() error {
-				_, err := storage.RestoreLatestBackup(dataDir)
-				return err
+			restore := func() (ui.Restored, error) {
+				r, err := storage.RestoreLatest(dataDir)
+				return ui.Restored{Backup: r.Backup, Aside: r.Aside}, err
 			}
 			ui.StoreProblem(w, dataDir, err, restore, open, a.Quit)
 			return
