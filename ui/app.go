@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -58,6 +59,27 @@ type App struct {
 	// jobs counts background work (store and export calls) still running,
 	// so tests and the close handler can wait for it.
 	jobs sync.WaitGroup
+
+	settleTimer *time.Timer // see settle
+}
+
+// settleDelay is how long after a screen is filled its loading garbage is
+// handed back: long enough for the first frame to be drawn, since drawing
+// rasterises every text into an image that is garbage once uploaded.
+const settleDelay = 500 * time.Millisecond
+
+// settle returns the heap freed by loading a screen to the operating
+// system once it is drawn. Opening a charter builds its step, measures and
+// rasterises its text and parses the text faces it uses: the heap peaks
+// about 10 MB above what stays live, and the Go runtime would otherwise
+// keep those pages resident (PRODUCT.md §7 bounds resident memory). Called
+// on the UI goroutine; a burst of calls makes one collection.
+func (a *App) settle() {
+	if a.settleTimer == nil {
+		a.settleTimer = time.AfterFunc(settleDelay, debug.FreeOSMemory)
+		return
+	}
+	a.settleTimer.Reset(settleDelay)
 }
 
 // New builds the main window's content in w (home screen first), its main
@@ -139,6 +161,7 @@ func (a *App) showEditor(s *workshop.Session) {
 	a.win.SetTitle(s.Current().Charter.Title + " — " + tr("app.title"))
 	a.win.SetContent(a.editor.build())
 	a.editor.show(0)
+	a.settle()
 	if a.pres != nil {
 		a.pres.follow(a.editor)
 	}
