@@ -96,6 +96,10 @@ func newTimebox(ed Editor) *timebox {
 	t.Digits = canvas.NewText("00:00", theme.Color(theme.ColorNameForeground))
 	t.Digits.TextSize = theme.TextSize() * 2.6
 	t.Digits.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
+	// The monospace face itself, as drawn until now: a text style of its
+	// own would make Fyne parse a whole face set for five characters (the
+	// emoji font and a system fallback with it, about 7 MB resident).
+	t.Digits.FontSource = theme.TextMonospaceFont()
 	t.Cue = widget.NewLabelWithStyle(tr("timebox.up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.Cue.Importance = widget.DangerImportance
 	t.Cue.Hide()
