@@ -103,7 +103,44 @@ func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	if t.force {
 		v = t.variant
 	}
+	if c, ok := readableColor(n, v); ok {
+		return c
+	}
 	return t.Theme.Color(n, v)
+}
+
+// Readable "disabled" colours. Fyne 2.7 draws the text of a disabled Entry,
+// Select, Check or Radio in theme.ColorNameDisabled, and its default is
+// nearly the background (#e3e3e3 on the light input's #f3f3f3, #39393a on
+// the dark one's #202023): a signed charter, read-only, could hardly be
+// read. These greys read at about 3:1 (light) and 5:1 (dark) on an input,
+// and stay clearly lighter (light) or dimmer (dark) than ordinary text
+// (#565656, #f3f3f3).
+//
+// A disabled Button draws its label and icon in the same colour and its
+// fill in ColorNameDisabledButton (a High importance button loses its
+// colour). In the light theme Fyne's disabled fill equals the enabled one
+// (#f5f5f5), so with readable text a disabled button would look enabled:
+// its fill fades almost to the background instead. A disabled Select also
+// takes that fill, which suits read-only content.
+var (
+	disabledLight       = color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
+	disabledDark        = color.NRGBA{R: 0x8a, G: 0x8a, B: 0x8e, A: 0xff}
+	disabledButtonLight = color.NRGBA{R: 0xfb, G: 0xfb, B: 0xfb, A: 0xff}
+)
+
+// readableColor is the colour of n in variant v where the app differs from
+// Fyne's default theme.
+func readableColor(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool) {
+	switch {
+	case n == theme.ColorNameDisabled && v == theme.VariantLight:
+		return disabledLight, true
+	case n == theme.ColorNameDisabled:
+		return disabledDark, true
+	case n == theme.ColorNameDisabledButton && v == theme.VariantLight:
+		return disabledButtonLight, true
+	}
+	return nil, false
 }
 
 // themeFor returns the theme of a theme preference.
