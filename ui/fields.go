@@ -357,14 +357,16 @@ func showNote(l *widget.Label, text string, imp widget.Importance) {
 	l.Show()
 }
 
-// helpLabel is helper text in a lighter style: smaller and in italics, in
-// the ordinary text colour so that it stays readable on a projector, in
-// light and dark themes alike.
+// helpLabel is helper text in a lighter style: smaller, in the ordinary
+// text colour so that it stays readable on a projector, in light and dark
+// themes alike. Upright: an italic style would make Fyne parse a face set
+// of its own (the text face, the 4 MB emoji font and a system fallback,
+// about 8 MB resident) for the first step shown, against the memory
+// promise of PRODUCT.md §7.
 func helpLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
-	l.TextStyle = fyne.TextStyle{Italic: true}
 	return l
 }
 
