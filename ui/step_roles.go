@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,12 +13,15 @@ import (
 	"boussole/workshop"
 )
 
-// Column widths of the roles matrix: fixed, so that the grid reads the
-// same on a laptop and on a projector; it scrolls sideways when the
-// objectives do not fit.
+// Column widths of the roles matrix. Columns take what the step gives,
+// between these bounds, so that three objectives fit beside the names on a
+// 1280-pixel screen; an objective column is never narrower than its longest
+// role. When even the narrowest columns do not fit, the grid scrolls
+// sideways and a line above it says which objectives are out of sight.
 const (
-	rolesNameWidth   = 260
-	rolesColumnWidth = 230
+	rolesNameMin   = 190
+	rolesNameMax   = 240
+	rolesColumnMax = 240
 )
 
 // rolesStep is step 6: who pilots, contributes, approves or is informed,
@@ -27,10 +31,13 @@ type rolesStep struct {
 	ed     Editor
 	places *fieldPlaces
 
-	legend *fyne.Container
 	grid   *fyne.Container
-	empty  *widget.Label
-	key    string
+	layout *columnsLayout
+	scroll *fitScroll
+	// More says which objectives are out of sight when the grid scrolls.
+	More  *widget.Label
+	empty *widget.Label
+	key   string
 
 	pids, oids []string
 	// Cells[participant index][objective index].
@@ -40,7 +47,6 @@ type rolesStep struct {
 	heads   []*widget.Label
 	titles  []*widget.Label
 	footers [][]*roleRuleLine // per objective, R-ROLE-1..4
-	legends []*widget.Label
 }
 
 // roleRuleLine shows one rule's state under an objective's column.
@@ -62,16 +68,21 @@ func (s *rolesStep) Build(ed Editor) fyne.CanvasObject {
 	ed = stepEditor{Editor: ed, after: s.Refresh}
 	s.ed = ed
 	s.places = newFieldPlaces(ed, workshop.StepRoles)
-	s.legend = container.NewVBox()
-	s.grid = container.New(&columnsLayout{})
+	s.layout = &columnsLayout{}
+	s.grid = container.New(s.layout)
 	s.empty = newNoteLabel()
+	s.More = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	s.More.Importance = widget.WarningImportance
+	s.More.Wrapping = fyne.TextWrapWord
+	s.More.Hide()
+	s.scroll = newFitScroll(s.grid, s.syncMore)
 	content := container.NewVBox(
 		sectionHeading(tr("roles.section")),
 		helpLabel(tr("roles.help")),
 		s.places.note("", ""),
 		s.empty,
-		s.legend,
-		newFitScroll(s.grid),
+		s.More,
+		s.scroll,
 	)
 	s.Refresh()
 	return content
@@ -135,31 +146,28 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 	}
 	s.places.place("", "", s.grid)
 	np, no := len(s.pids), len(s.oids)
-	widths := []float32{rolesNameWidth}
+	labels := roleChoiceLabels()
+	colMin := roleColumnMin(labels)
+	s.layout.min = []float32{rolesNameMin}
+	s.layout.max = []float32{rolesNameMax}
 	for range s.oids {
-		widths = append(widths, rolesColumnWidth)
+		s.layout.min = append(s.layout.min, colMin)
+		s.layout.max = append(s.layout.max, max32(colMin, rolesColumnMax))
 	}
-	s.grid.Layout = &columnsLayout{widths: widths}
 
 	var cells []fyne.CanvasObject
-	// Header row.
+	// Header row: "O1" and the objective's whole title, wrapped.
 	cells = append(cells, widget.NewLabelWithStyle(tr("roles.participant"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	s.heads, s.titles, s.legends = nil, nil, nil
-	s.legend.Objects = nil
+	s.heads, s.titles = nil, nil
 	for j := range s.oids {
 		h := widget.NewLabelWithStyle(tr("roles.objective.short", "N", j+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		t := widget.NewLabel("")
-		t.Truncation = fyne.TextTruncateEllipsis
+		t.Wrapping = fyne.TextWrapWord
 		s.heads = append(s.heads, h)
 		s.titles = append(s.titles, t)
 		cells = append(cells, container.NewVBox(h, t))
-		l := widget.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
-		s.legends = append(s.legends, l)
-		s.legend.Objects = append(s.legend.Objects, l)
 	}
 	// One row per participant.
-	labels := roleChoiceLabels()
 	s.Cells = make([][]*widget.Select, np)
 	s.names, s.funcs = nil, nil
 	for i, pid := range s.pids {
@@ -190,6 +198,7 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 		for range 4 {
 			line := &roleRuleLine{icon: widget.NewIcon(nil), Text: widget.NewLabel("")}
 			line.Text.SizeName = theme.SizeNameCaptionText
+			line.Text.Wrapping = fyne.TextWrapWord
 			s.footers[j] = append(s.footers[j], line)
 			box.Add(container.NewBorder(nil, nil, line.icon, nil, line.Text))
 		}
@@ -197,11 +206,71 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 	}
 	if np == 0 || no == 0 {
 		cells = nil
-		s.legend.Objects = nil
 	}
 	s.grid.Objects = cells
 	s.grid.Refresh()
-	s.legend.Refresh()
+}
+
+// roleColumnMin is the narrowest an objective column may be: its longest
+// role label shown whole in a Select.
+func roleColumnMin(labels []string) float32 {
+	w := widget.NewSelect(labels, nil).MinSize().Width
+	for _, l := range labels {
+		text := fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width
+		if need := text + 4*theme.InnerPadding() + theme.IconInlineSize(); need > w {
+			w = need
+		}
+	}
+	return float32(math.Ceil(float64(w)))
+}
+
+// syncMore tells, above the grid, which objectives are out of sight when
+// it scrolls sideways: "O3, O4 →" to the right, "← O1" to the left.
+func (s *rolesStep) syncMore(scrolling bool, offset, view float32) {
+	if s.More == nil {
+		return
+	}
+	if !scrolling || len(s.oids) == 0 {
+		if s.More.Visible() {
+			s.More.Hide()
+		}
+		return
+	}
+	var left, right []string
+	x := float32(0)
+	for j, w := range s.layout.widths() {
+		start, end := x, x+w
+		x = end + theme.Padding()
+		name := tr("roles.objective.short", "N", j)
+		if j == 0 {
+			name = tr("roles.participant") // the names, out of sight once scrolled
+		}
+		switch {
+		case end > offset+view+1:
+			right = append(right, name)
+		case start < offset-1:
+			left = append(left, name)
+		}
+	}
+	text := ""
+	switch {
+	case len(right) > 0 && len(left) > 0:
+		text = tr("roles.more.both", "Left", strings.Join(left, ", "), "Right", strings.Join(right, ", "))
+	case len(right) > 0:
+		text = tr("roles.more.right", "List", strings.Join(right, ", "))
+	case len(left) > 0:
+		text = tr("roles.more.left", "List", strings.Join(left, ", "))
+	}
+	if text == "" {
+		s.More.Hide()
+		return
+	}
+	if s.More.Text != text {
+		s.More.SetText(text)
+	}
+	if !s.More.Visible() {
+		s.More.Show()
+	}
 }
 
 // onCell stores the role chosen in a cell.
@@ -255,7 +324,6 @@ func (s *rolesStep) Refresh() {
 			title = tr("roles.objective.untitled")
 		}
 		s.titles[j].SetText(title)
-		s.legends[j].SetText(fmt.Sprintf("%s — %s", tr("roles.objective.short", "N", j+1), title))
 	}
 	for i, pid := range s.pids {
 		name, fn := "", ""
@@ -335,32 +403,72 @@ func (s *rolesStep) Focus(where workshop.Where) {
 	}
 }
 
-// columnsLayout lays objects out row by row in columns of fixed widths;
-// each row is as tall as its tallest cell.
-type columnsLayout struct{ widths []float32 }
+// columnsLayout lays objects out row by row in columns. Each column is at
+// least min wide; the width given beyond the minimums is shared out evenly,
+// a column growing up to its max; what is left stays empty on the right.
+// Each row is as tall as its tallest cell once cells have their widths, so
+// wrapped text (objective titles) counts with its real number of lines.
+type columnsLayout struct {
+	min, max []float32
+	width    float32 // the width of the last layout
+}
+
+// widthsFor shares out total among the columns.
+func (l *columnsLayout) widthsFor(total float32) []float32 {
+	n := len(l.min)
+	ws := append([]float32(nil), l.min...)
+	if n == 0 {
+		return ws
+	}
+	extra := total - theme.Padding()*float32(n-1)
+	for _, w := range ws {
+		extra -= w
+	}
+	for extra > 0.5 {
+		open := 0
+		for j := range ws {
+			if ws[j] < l.max[j] {
+				open++
+			}
+		}
+		if open == 0 {
+			break
+		}
+		share := extra / float32(open)
+		for j := range ws {
+			if ws[j] < l.max[j] {
+				add := min32(share, l.max[j]-ws[j])
+				ws[j] += add
+				extra -= add
+			}
+		}
+	}
+	return ws
+}
+
+// widths are the column widths of the last layout (the minimums before).
+func (l *columnsLayout) widths() []float32 { return l.widthsFor(l.width) }
 
 func (l *columnsLayout) rows(objs []fyne.CanvasObject) [][]fyne.CanvasObject {
-	n := len(l.widths)
+	n := len(l.min)
 	if n == 0 {
 		return nil
 	}
 	var out [][]fyne.CanvasObject
 	for i := 0; i < len(objs); i += n {
-		end := i + n
-		if end > len(objs) {
-			end = len(objs)
-		}
-		out = append(out, objs[i:end])
+		out = append(out, objs[i:min(i+n, len(objs))])
 	}
 	return out
 }
 
-func (l *columnsLayout) rowHeight(row []fyne.CanvasObject) float32 {
+// rowHeight gives the row's cells their widths, then measures the tallest.
+func (l *columnsLayout) rowHeight(row []fyne.CanvasObject, ws []float32) float32 {
 	var h float32
-	for _, o := range row {
-		if m := o.MinSize().Height; m > h {
-			h = m
+	for j, o := range row {
+		if o.Size().Width != ws[j] {
+			o.Resize(fyne.NewSize(ws[j], o.MinSize().Height))
 		}
+		h = max32(h, o.MinSize().Height)
 	}
 	return h
 }
@@ -368,54 +476,77 @@ func (l *columnsLayout) rowHeight(row []fyne.CanvasObject) float32 {
 func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
 	var w, h float32
-	for i, x := range l.widths {
+	for i, x := range l.min {
 		if i > 0 {
 			w += pad
 		}
 		w += x
 	}
+	ws := l.widths()
 	for i, row := range l.rows(objs) {
 		if i > 0 {
 			h += pad
 		}
-		h += l.rowHeight(row)
+		h += l.rowHeight(row, ws)
 	}
 	return fyne.NewSize(w, h)
 }
 
-func (l *columnsLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
+	l.width = size.Width
+	ws := l.widths()
 	var y float32
 	for _, row := range l.rows(objs) {
-		h := l.rowHeight(row)
+		h := l.rowHeight(row, ws)
 		var x float32
 		for j, o := range row {
 			o.Move(fyne.NewPos(x, y))
-			o.Resize(fyne.NewSize(l.widths[j], h))
-			x += l.widths[j] + pad
+			o.Resize(fyne.NewSize(ws[j], h))
+			x += ws[j] + pad
 		}
 		y += h + pad
 	}
 }
 
+func max32(a, b float32) float32 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
 // fitScroll shows its content as it is when there is room for it, and in a
 // horizontal scroll only when it is wider than the space given: a scroll
 // takes every wheel event under the mouse, so an unneeded one would stop
-// the step from scrolling down over the grid.
+// the step from scrolling down over the grid. onChange hears whether it
+// scrolls, the offset and the visible width, after each layout and scroll.
 type fitScroll struct {
 	widget.BaseWidget
-	content fyne.CanvasObject
-	scroll  *container.Scroll
+	content  fyne.CanvasObject
+	scroll   *container.Scroll
+	onChange func(scrolling bool, offset, view float32)
 }
 
-func newFitScroll(content fyne.CanvasObject) *fitScroll {
-	f := &fitScroll{content: content}
+func newFitScroll(content fyne.CanvasObject, onChange func(scrolling bool, offset, view float32)) *fitScroll {
+	f := &fitScroll{content: content, onChange: onChange}
 	f.ExtendBaseWidget(f)
 	return f
 }
 
 // Scrolling reports whether the content is shown in a scroll now.
 func (f *fitScroll) Scrolling() bool { return f.scroll != nil && f.scroll.Visible() }
+
+func (f *fitScroll) changed() {
+	if f.onChange == nil {
+		return
+	}
+	if f.Scrolling() {
+		f.onChange(true, f.scroll.Offset.X, f.scroll.Size().Width)
+	} else {
+		f.onChange(false, 0, f.Size().Width)
+	}
+}
 
 func (f *fitScroll) CreateRenderer() fyne.WidgetRenderer {
 	return &fitScrollRenderer{f: f, objects: []fyne.CanvasObject{f.content}}
@@ -435,20 +566,23 @@ func (r *fitScrollRenderer) Layout(size fyne.Size) {
 		r.objects = []fyne.CanvasObject{f.content}
 		f.content.Move(fyne.NewPos(0, 0))
 		f.content.Resize(size)
+		f.changed()
 		return
 	}
 	if f.scroll == nil {
 		f.scroll = container.NewHScroll(f.content)
+		f.scroll.OnScrolled = func(fyne.Position) { f.changed() }
 	}
 	f.scroll.Show()
 	r.objects = []fyne.CanvasObject{f.scroll}
 	f.scroll.Move(fyne.NewPos(0, 0))
 	f.scroll.Resize(size)
+	f.changed()
 }
 
 func (r *fitScrollRenderer) MinSize() fyne.Size {
 	m := r.f.content.MinSize()
-	return fyne.NewSize(min32(m.Width, rolesNameWidth+rolesColumnWidth), m.Height)
+	return fyne.NewSize(min32(m.Width, rolesNameMin+rolesColumnMax), m.Height)
 }
 
 func (r *fitScrollRenderer) Refresh() {
