@@ -298,19 +298,61 @@ var minimalBinary = sync.OnceValues(func() (string, error) {
 	return bin, nil
 })
 
+// pollVisible waits until a visible window whose title matches pattern is
+// mapped, asking every 10 ms, and returns its id. (xdotool's own --sync
+// asks every half second: both programs then measured 510 ms or 1010 ms,
+// too coarse for a start-up ratio.)
+func (d *display) pollVisible(tb testing.TB, pattern string) string {
+	tb.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", pattern)
+		cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+		out, _ := cmd.Output() // status 1 while there is no such window
+		if f := strings.Fields(string(out)); len(f) > 0 {
+			return f[0]
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("no visible window %q after 30 s", pattern)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // startToWindow starts a program and returns how long until its window is
 // visible, and the window id.
 func startToWindow(b *testing.B, d *display, title, bin string, args ...string) (time.Duration, *guiProc, string) {
 	home := b.TempDir()
 	t0 := time.Now()
 	a := startApp(b, d, home, "en_US.UTF-8", bin, args...)
-	id := d.waitWindow(b, title)
+	id := d.pollVisible(b, title)
 	return time.Since(t0), a, id
 }
 
+// ageBackups renames today's automatic backups in data to an old date, so
+// that the next start is the first of the day (page check, then the day's
+// backup) without deleting 130 MB files between measurements.
+func ageBackups(b *testing.B, data string) {
+	today := "boussole-" + time.Now().Format("20060102") + "-"
+	list, _ := filepath.Glob(filepath.Join(data, "backups", today+"*.db"))
+	for i, p := range list {
+		old := filepath.Join(filepath.Dir(p), fmt.Sprintf("boussole-20000101-%06d.db", agedBackups+i))
+		if err := os.Rename(p, old); err != nil {
+			b.Fatal(err)
+		}
+	}
+	agedBackups += len(list)
+}
+
+var agedBackups int
+
 // BenchmarkStartupRatio10000 holds the promise "window on screen with
 // 10,000 stored sessions within 1.3× the start time of a minimal Fyne
-// window" (ratio metric; goal ≤ 1.3).
+// window" (goal ≤ 1.3 for every ratio). Each round starts the minimal
+// window, Boussole as the first start of a day (daily-ratio: the start
+// people notice, with the page check and the day's backup), the minimal
+// window again, then Boussole again the same day (later-ratio); ratio is
+// all Boussole starts over all minimal starts.
 func BenchmarkStartupRatio10000(b *testing.B) {
 	d := startXvfb(b)
 	data, err := fixture10000()
@@ -321,19 +363,30 @@ func BenchmarkStartupRatio10000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var tb, tm time.Duration
+	var tDaily, tLater, tm time.Duration
 	b.ResetTimer()
 	for b.Loop() {
 		dt, a, id := startToWindow(b, d, "^Minimal$", minimal)
 		tm += dt
 		a.quitOrKill(b, d, id)
+		ageBackups(b, data)
 		dt, a, id = startToWindow(b, d, "Boussole", binary, "--data", data)
-		tb += dt
+		tDaily += dt
+		a.quitOrKill(b, d, id) // Ctrl+Q waits for the day's backup
+		dt, a, id = startToWindow(b, d, "^Minimal$", minimal)
+		tm += dt
+		a.quitOrKill(b, d, id)
+		dt, a, id = startToWindow(b, d, "Boussole", binary, "--data", data)
+		tLater += dt
 		a.quitOrKill(b, d, id)
 	}
-	b.ReportMetric(float64(tb.Milliseconds())/float64(b.N), "boussole-ms")
-	b.ReportMetric(float64(tm.Milliseconds())/float64(b.N), "minimal-ms")
-	b.ReportMetric(float64(tb)/float64(tm), "ratio")
+	n := float64(b.N)
+	b.ReportMetric(float64(tDaily.Milliseconds())/n, "daily-ms")
+	b.ReportMetric(float64(tLater.Milliseconds())/n, "later-ms")
+	b.ReportMetric(float64(tm.Milliseconds())/(2*n), "minimal-ms")
+	b.ReportMetric(2*float64(tDaily)/float64(tm), "daily-ratio")
+	b.ReportMetric(2*float64(tLater)/float64(tm), "later-ratio")
+	b.ReportMetric(float64(tDaily+tLater)/float64(tm), "ratio")
 }
 
 // quitOrKill closes a benchmarked window: Ctrl+Q, which the minimal window
