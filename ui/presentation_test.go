@@ -37,7 +37,7 @@ func TestPresentationFollowsStepRankingAndTimebox(t *testing.T) {
 	if !strings.Contains(p.step.Text, ed.steps[ideas].Title()) {
 		t.Errorf("presentation did not follow to the ideas step: %q", p.step.Text)
 	}
-	want := "1. MEDDICC everywhere — 4 vote(s)\n2. Legal fast lane — 1 vote(s)"
+	want := "1. MEDDICC everywhere — 4 votes\n2. Legal fast lane — 1 vote"
 	if body != want {
 		t.Errorf("ranking = %q, want %q", body, want)
 	}

@@ -107,7 +107,7 @@ func TestRSIGN_ErrorsBlockSignOff(t *testing.T) {
 	if !r.signBtn.Disabled() {
 		t.Fatal("Sign enabled with errors")
 	}
-	if r.blocked.Hidden || !strings.Contains(r.blocked.Text, "block sign-off") {
+	if r.blocked.Hidden || !strings.Contains(r.blocked.Text, "sign-off: fix") {
 		t.Errorf("no sentence saying errors block sign-off: %q", r.blocked.Text)
 	}
 }

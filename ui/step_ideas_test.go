@@ -99,7 +99,7 @@ func TestIdeasVotePerParticipantRespectsBudgetAndCap(t *testing.T) {
 	st.Voter.SetSelectedIndex(0) // Ana
 	test.Tap(st.Rows[a].Plus)
 	test.Tap(st.Rows[a].Plus)
-	if st.Remaining.Text != "Ana: 0 vote(s) left of 2" {
+	if st.Remaining.Text != "Ana: 0 votes left of 2" {
 		t.Errorf("remaining = %q", st.Remaining.Text)
 	}
 	test.Tap(st.Rows[bb].Plus) // over Ana's budget
@@ -169,7 +169,7 @@ func TestIdeasTotalsModeAndRankingOrder(t *testing.T) {
 	if want := []string{"second", "fourth", "first", "third"}; !equalStrings(order, want) {
 		t.Errorf("ranking = %q, want %q (ties in the order cards were added)", order, want)
 	}
-	if got := st.Ranked[0].Votes.Text; got != "4 vote(s)" {
+	if got := st.Ranked[0].Votes.Text; got != "4 votes" {
 		t.Errorf("first ranked shows %q", got)
 	}
 

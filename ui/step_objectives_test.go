@@ -137,7 +137,7 @@ func TestObjectivesKPIsListedSideEffectsAndRemoval(t *testing.T) {
 	ed, env := newTestEditor(t, s)
 	st := stepA[*objectivesStep](t, ed, workshop.StepObjectives)
 	oc := st.cards[0]
-	if st.count.Text != "2 objective(s) — 3 to 4 expected" {
+	if st.count.Text != "2 objectives — 3 to 4 expected" {
 		t.Errorf("count = %q", st.count.Text)
 	}
 	text := renderedText(env.Win)
