@@ -69,7 +69,7 @@ func bindEntry(ed Editor, e *widget.Entry, get func(c *workshop.Charter) string,
 		if s == b.get(b.ed.Charter()) {
 			return
 		}
-		if b.ed.Edit(func(c *workshop.Charter) { b.set(c, s) }) && b.OnEdited != nil {
+		if editTyped(b.ed, func(c *workshop.Charter) { b.set(c, s) }) && b.OnEdited != nil {
 			b.OnEdited(s)
 		}
 	}
@@ -247,7 +247,7 @@ func (l *listEditor) onLine(i int, s string) {
 	if i >= len(cur) || cur[i] == s {
 		return
 	}
-	l.ed.Edit(func(c *workshop.Charter) {
+	editTyped(l.ed, func(c *workshop.Charter) {
 		next := append([]string{}, l.get(c)...)
 		if i < len(next) {
 			next[i] = s
@@ -629,6 +629,32 @@ func (e stepEditor) Edit(fn func(c *workshop.Charter)) bool {
 		e.after()
 	}
 	return ok
+}
+
+// typingEditor is the editor that stores a typed change at once and
+// refreshes the widgets that follow it a little later, once for a burst of
+// keys (see typingRefreshDelay).
+type typingEditor interface {
+	editTyped(fn func(c *workshop.Charter)) bool
+}
+
+// editTyped applies a change typed in a field: through the editor's
+// coalesced refresh when it has one, else as an ordinary Edit.
+func editTyped(ed Editor, fn func(c *workshop.Charter)) bool {
+	if t, ok := ed.(typingEditor); ok {
+		return t.editTyped(fn)
+	}
+	return ed.Edit(fn)
+}
+
+// editTyped leaves the step's refresh to the editor, which refreshes the
+// current step with the rest once the typing pauses (the step that hosts
+// a field is the one shown while its field is typed in).
+func (e stepEditor) editTyped(fn func(c *workshop.Charter)) bool {
+	if t, ok := e.Editor.(typingEditor); ok {
+		return t.editTyped(fn)
+	}
+	return e.Edit(fn)
 }
 
 func (e stepEditor) EditBoard(fn func(b *workshop.Board)) bool {
