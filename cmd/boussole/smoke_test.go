@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -298,35 +299,59 @@ var minimalBinary = sync.OnceValues(func() (string, error) {
 	return bin, nil
 })
 
-// pollVisible waits until a visible window whose title matches pattern is
-// mapped, asking every 10 ms, and returns its id. (xdotool's own --sync
-// asks every half second: both programs then measured 510 ms or 1010 ms,
-// too coarse for a start-up ratio.)
-func (d *display) pollVisible(tb testing.TB, pattern string) string {
-	tb.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", pattern)
-		cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
-		out, _ := cmd.Output() // status 1 while there is no such window
-		if f := strings.Fields(string(out)); len(f) > 0 {
-			return f[0]
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("no visible window %q after 30 s", pattern)
-		}
-		time.Sleep(10 * time.Millisecond)
+// mapWatcher reports when top-level windows are mapped on the display,
+// read from xev on one X connection opened before the programs start.
+// (xdotool --sync asks every half second, too coarse for a start-up ratio;
+// a fresh xdotool connection every few milliseconds raced with the starting
+// program's own and sometimes made its XOpenDisplay fail.)
+type mapWatcher struct{ maps chan time.Time }
+
+func (d *display) watchMaps(b *testing.B) *mapWatcher {
+	if _, err := exec.LookPath("xev"); err != nil {
+		b.Skipf("xev not installed: %v", err)
 	}
+	cmd := exec.Command("xev", "-root", "-event", "substructure")
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatalf("start xev: %v", err)
+	}
+	b.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	w := &mapWatcher{maps: make(chan time.Time, 64)}
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "MapNotify event") {
+				w.maps <- time.Now()
+			}
+		}
+	}()
+	time.Sleep(500 * time.Millisecond) // xev selects its events
+	return w
 }
 
 // startToWindow starts a program and returns how long until its window is
-// visible, and the window id.
-func startToWindow(b *testing.B, d *display, title, bin string, args ...string) (time.Duration, *guiProc, string) {
+// mapped (checked to be the visible window titled title), and its id.
+func startToWindow(b *testing.B, d *display, w *mapWatcher, title, bin string, args ...string) (time.Duration, *guiProc, string) {
+	for len(w.maps) > 0 {
+		<-w.maps
+	}
 	home := b.TempDir()
 	t0 := time.Now()
 	a := startApp(b, d, home, "en_US.UTF-8", bin, args...)
-	id := d.pollVisible(b, title)
-	return time.Since(t0), a, id
+	var mapped time.Time
+	select {
+	case mapped = <-w.maps:
+	case <-a.done:
+		b.Fatalf("%s exited before showing its window: %v; stderr:\n%s", bin, a.err, a.stderr.String())
+	case <-time.After(30 * time.Second):
+		b.Fatalf("no window mapped by %s after 30 s; stderr:\n%s", bin, a.stderr.String())
+	}
+	id := d.waitWindow(b, title)
+	return mapped.Sub(t0), a, id
 }
 
 // ageBackups renames today's automatic backups in data to an old date, so
@@ -363,20 +388,21 @@ func BenchmarkStartupRatio10000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	w := d.watchMaps(b)
 	var tDaily, tLater, tm time.Duration
 	b.ResetTimer()
 	for b.Loop() {
-		dt, a, id := startToWindow(b, d, "^Minimal$", minimal)
+		dt, a, id := startToWindow(b, d, w, "^Minimal$", minimal)
 		tm += dt
 		a.quitOrKill(b, d, id)
 		ageBackups(b, data)
-		dt, a, id = startToWindow(b, d, "Boussole", binary, "--data", data)
+		dt, a, id = startToWindow(b, d, w, "Boussole", binary, "--data", data)
 		tDaily += dt
 		a.quitOrKill(b, d, id) // Ctrl+Q waits for the day's backup
-		dt, a, id = startToWindow(b, d, "^Minimal$", minimal)
+		dt, a, id = startToWindow(b, d, w, "^Minimal$", minimal)
 		tm += dt
 		a.quitOrKill(b, d, id)
-		dt, a, id = startToWindow(b, d, "Boussole", binary, "--data", data)
+		dt, a, id = startToWindow(b, d, w, "Boussole", binary, "--data", data)
 		tLater += dt
 		a.quitOrKill(b, d, id)
 	}
@@ -430,6 +456,7 @@ func BenchmarkMemoryFullCharter(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	w := d.watchMaps(b)
 	var extra, full, base float64
 	for b.Loop() {
 		data := filepath.Join(b.TempDir(), "data")
@@ -443,12 +470,12 @@ func BenchmarkMemoryFullCharter(b *testing.B) {
 		}
 		st.Close()
 
-		_, m, mid := startToWindow(b, d, "^Minimal$", minimal)
+		_, m, mid := startToWindow(b, d, w, "^Minimal$", minimal)
 		time.Sleep(time.Second)
 		mrss := vmRSS(b, m.cmd.Process.Pid)
 		m.quitOrKill(b, d, mid)
 
-		_, a, id := startToWindow(b, d, "^Boussole$", binary, "--data", data)
+		_, a, id := startToWindow(b, d, w, "^Boussole$", binary, "--data", data)
 		time.Sleep(time.Second)
 		d.x(b, 10*time.Second, "xdotool", "mousemove", "115", "98", "click", "1")
 		time.Sleep(300 * time.Millisecond)
