@@ -20,6 +20,10 @@ type findingsPanel struct {
 	counts *widget.Label
 	list   *fyne.Container
 	rows   []*widget.Button // the go buttons, in findings order (tests tap them)
+	msgs   []*widget.Label  // the messages, in findings order
+	icons  []*widget.Icon   // the severity icons, in findings order
+	sevs   []workshop.Severity
+	fs     []workshop.Finding // what the rows show (the go buttons read it)
 }
 
 func newFindingsPanel(ed *editor) *findingsPanel {
@@ -40,17 +44,40 @@ func (p *findingsPanel) refresh() {
 		return
 	}
 	fs := p.ed.findings
-	p.counts.SetText(countsText(fs))
-	p.list.Objects = nil
-	p.rows = nil
+	setLabel(p.counts, countsText(fs))
 	l := p.ed.Lang()
-	for _, f := range fs {
-		f := f
+	p.fs = append(p.fs[:0], fs...)
+	if len(fs) > 0 && len(fs) == len(p.rows) {
+		// As many findings as rows (typing usually changes a message, not
+		// the list): update the rows in place instead of rebuilding them.
+		before := p.list.MinSize()
+		for i, f := range fs {
+			setLabel(p.msgs[i], f.Message(l))
+			if p.sevs[i] != f.Severity {
+				p.sevs[i] = f.Severity
+				p.icons[i].SetResource(severityIcon(f.Severity))
+			}
+		}
+		// A message may now wrap on more or fewer lines: lay the rows out
+		// again (containers do not follow their children's sizes).
+		if after := p.list.MinSize(); after != before {
+			p.list.Resize(after.Max(fyne.NewSize(p.list.Size().Width, 0)))
+		}
+		layoutTree(p.list)
+		return
+	}
+	p.list.Objects = nil
+	p.rows, p.msgs, p.icons, p.sevs = nil, nil, nil, nil
+	for i, f := range fs {
 		msg := widget.NewLabel(f.Message(l))
 		msg.Wrapping = fyne.TextWrapWord
-		goBtn := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.ed.Goto(f.Where) })
+		goBtn := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.ed.Goto(p.fs[i].Where) })
+		icon := widget.NewIcon(severityIcon(f.Severity))
 		p.rows = append(p.rows, goBtn)
-		p.list.Add(container.NewBorder(nil, nil, widget.NewIcon(severityIcon(f.Severity)), goBtn, msg))
+		p.msgs = append(p.msgs, msg)
+		p.icons = append(p.icons, icon)
+		p.sevs = append(p.sevs, f.Severity)
+		p.list.Add(container.NewBorder(nil, nil, icon, goBtn, msg))
 	}
 	if len(fs) == 0 {
 		none := widget.NewLabel(tr("findings.none"))
