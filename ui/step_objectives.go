@@ -137,35 +137,8 @@ func (s *objectivesStep) onRemove(id string) {
 		name = tr("objectives.untitled")
 	}
 	confirmThen(s.ed, tr("objectives.remove.title"), tr("objectives.remove.body", "Title", name), func() {
-		s.ed.Edit(func(c *workshop.Charter) { removeObjective(c, id) })
+		s.ed.Edit(func(c *workshop.Charter) { c.RemoveObjective(id) })
 	})
-}
-
-// removeObjective deletes an objective, its roles and the KPIs' links to it.
-func removeObjective(c *workshop.Charter, id string) {
-	objs := c.Objectives[:0]
-	for _, o := range c.Objectives {
-		if o.ID != id {
-			objs = append(objs, o)
-		}
-	}
-	c.Objectives = objs
-	roles := c.Roles[:0]
-	for _, a := range c.Roles {
-		if a.ObjectiveID != id {
-			roles = append(roles, a)
-		}
-	}
-	c.Roles = roles
-	for i := range c.KPIs {
-		links := c.KPIs[i].Objectives[:0]
-		for _, oid := range c.KPIs[i].Objectives {
-			if oid != id {
-				links = append(links, oid)
-			}
-		}
-		c.KPIs[i].Objectives = links
-	}
 }
 
 func (s *objectivesStep) newCard(id string) *objectiveCard {

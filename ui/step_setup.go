@@ -303,7 +303,7 @@ func (s *setupStep) onRemoveParticipant(id string) {
 		}
 	}
 	remove := func() {
-		s.ed.Edit(func(c *workshop.Charter) { removeParticipant(c, id) })
+		s.ed.Edit(func(c *workshop.Charter) { c.RemoveParticipant(id) })
 		s.Refresh()
 	}
 	if roles == 0 {
@@ -316,34 +316,6 @@ func (s *setupStep) onRemoveParticipant(id string) {
 	}
 	confirmThen(s.ed, tr("setup.participant.remove.title"),
 		tr("setup.participant.remove.roles", "Name", name, "N", roles), remove)
-}
-
-// removeParticipant deletes a participant with their roles and their place
-// among ritual attendees.
-func removeParticipant(c *workshop.Charter, id string) {
-	ps := c.Participants[:0]
-	for _, p := range c.Participants {
-		if p.ID != id {
-			ps = append(ps, p)
-		}
-	}
-	c.Participants = ps
-	roles := c.Roles[:0]
-	for _, a := range c.Roles {
-		if a.ParticipantID != id {
-			roles = append(roles, a)
-		}
-	}
-	c.Roles = roles
-	for i := range c.Rituals {
-		att := c.Rituals[i].Attendees[:0]
-		for _, a := range c.Rituals[i].Attendees {
-			if a != id {
-				att = append(att, a)
-			}
-		}
-		c.Rituals[i].Attendees = att
-	}
 }
 
 // syncParticipants rebuilds the table when participants were added or
