@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
 
 	"boussole/assets"
 	"boussole/report"
@@ -19,10 +21,25 @@ import (
 // the store before saying so (PRODUCT.md §7: within 2 seconds).
 const storeWait = 1500 * time.Millisecond
 
+// storeOptions opens the window's store: the day's backup waits for the
+// window (Store.DailyBackup).
+var storeOptions = storage.Options{Timeout: storeWait, DeferDailyBackup: true}
+
 // runWindow opens the application window on the store in dataDir and runs
 // until it closes. When the store cannot be opened the window says why and
 // offers the way out (quit; restore the latest backup when damaged).
 func runWindow(dataDir string, stderr io.Writer) int {
+	// The store opens (on the first start of a day it checks every page)
+	// while Fyne creates the window.
+	type opening struct {
+		s   *storage.Store
+		err error
+	}
+	first := make(chan opening, 1)
+	go func() {
+		s, err := storage.Open(dataDir, storeOptions)
+		first <- opening{s, err}
+	}()
 	a := app.NewWithID("fr.boussole.app")
 	settings := ui.NewSettings(a.Preferences())
 	ui.SetupLanguage(settings.Language())
@@ -54,8 +71,9 @@ func runWindow(dataDir string, stderr io.Writer) int {
 		}
 	})
 	var open func()
-	open = func() {
-		s, err := storage.Open(dataDir, storage.Options{Timeout: storeWait, DeferDailyBackup: true})
+	var opened func(s *storage.Store, err error)
+	open = func() { opened(storage.Open(dataDir, storeOptions)) }
+	opened = func(s *storage.Store, err error) {
 		if err != nil {
 			fmt.Fprintf(stderr, "boussole: %s\n", err)
 			status = exitFailure
@@ -76,8 +94,16 @@ func runWindow(dataDir string, stderr io.Writer) int {
 			dailyBackup(st, view)
 		}
 	}
-	open()
-	w.ShowAndRun()
+	// The window goes on screen first, themed and sized, with an empty
+	// content; the store and the home screen (a third of the start: the
+	// bold face of the buttons, the list, the menu) follow before the
+	// event loop runs, so nothing can be clicked before they are in place.
+	settings.ApplyTheme(a)
+	w.SetContent(canvas.NewRectangle(color.Transparent))
+	w.Show()
+	o := <-first
+	opened(o.s, o.err)
+	a.Run()
 	if st != nil {
 		if err := st.Close(); err != nil {
 			fmt.Fprintf(stderr, "boussole: closing the store: %s\n", err)
