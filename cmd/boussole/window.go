@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 
 	"boussole/assets"
 	"boussole/report"
@@ -43,6 +44,19 @@ func runWindow(dataDir string, stderr io.Writer) int {
 	a := app.NewWithID("fr.boussole.app")
 	settings := ui.NewSettings(a.Preferences())
 	ui.SetupLanguage(settings.Language())
+	settings.ApplyTheme(a)
+	// The faces of the interface's text (regular, and bold for the buttons
+	// and headings) are parsed, with a scan of the system's fonts, on the
+	// first text measured: about 50 ms, done here while Fyne creates the
+	// window. The home is built after this ends (the theme is not changed
+	// meanwhile).
+	fonts := make(chan struct{})
+	go func() {
+		defer close(fonts)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Boussole", theme.TextSize(), style)
+		}
+	}()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Boussole")
 	w.Resize(settings.WindowSize())
@@ -98,9 +112,9 @@ func runWindow(dataDir string, stderr io.Writer) int {
 	// content; the store and the home screen (a third of the start: the
 	// bold face of the buttons, the list, the menu) follow before the
 	// event loop runs, so nothing can be clicked before they are in place.
-	settings.ApplyTheme(a)
 	w.SetContent(canvas.NewRectangle(color.Transparent))
 	w.Show()
+	<-fonts
 	o := <-first
 	opened(o.s, o.err)
 	a.Run()
