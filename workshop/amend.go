@@ -386,20 +386,21 @@ func (ch *changeList) kpiFields(name string, p, c KPI) {
 	ch.textField(name, ch.tr("source", "data source"), p.Source, c.Source)
 	ch.textField(name, ch.tr("responsable de la mesure", "owner"), p.Owner, c.Owner)
 	if !slices.Equal(p.Objectives, c.Objectives) {
-		ch.line(name, ch.tr("objectifs mesurés", "objectives measured"), ch.objectiveList(p.Objectives), ch.objectiveList(c.Objectives))
+		ch.line(name, ch.tr("objectifs mesurés", "objectives measured"), nameList(p.Objectives, ch.objectiveTitle), nameList(c.Objectives, ch.objectiveTitle))
 	}
 	if p.Guardrail != c.Guardrail {
 		ch.line(name, ch.tr("garde-fou uniquement", "guardrail only"), ch.yesNo(p.Guardrail), ch.yesNo(c.Guardrail))
 	}
 }
 
-func (ch *changeList) objectiveList(ids []string) string {
+// nameList names the items ids point to ("—" for none), for a change line.
+func nameList(ids []string, name func(id string) string) string {
 	if len(ids) == 0 {
 		return "—"
 	}
 	names := make([]string, len(ids))
 	for i, id := range ids {
-		names[i] = ch.objectiveTitle(id)
+		names[i] = name(id)
 	}
 	return strings.Join(names, ", ")
 }
@@ -532,7 +533,7 @@ func (ch *changeList) rituals() {
 			ch.line(name, ch.tr("durée", "duration"), fmt.Sprintf("%d min", p.Minutes), fmt.Sprintf("%d min", c.Minutes))
 		}
 		if !slices.Equal(p.Attendees, c.Attendees) {
-			ch.line(name, ch.tr("participants", "attendees"), ch.people(p.Attendees), ch.people(c.Attendees))
+			ch.line(name, ch.tr("participants", "attendees"), nameList(p.Attendees, ch.participantName), nameList(c.Attendees, ch.participantName))
 		}
 		if !slices.Equal(p.Agenda, c.Agenda) {
 			ch.note(name, ch.tr("ordre du jour modifié", "agenda changed"))
@@ -544,17 +545,6 @@ func (ch *changeList) rituals() {
 			ch.note(ch.tr("Rituel retiré", "Ritual removed"), p.Name)
 		}
 	}
-}
-
-func (ch *changeList) people(ids []string) string {
-	if len(ids) == 0 {
-		return "—"
-	}
-	names := make([]string, len(ids))
-	for i, id := range ids {
-		names[i] = ch.participantName(id)
-	}
-	return strings.Join(names, ", ")
 }
 
 func (ch *changeList) incentive() {
