@@ -87,20 +87,46 @@ func (w *writer) paragraph(s string, style string, pt float64, c rgb, indent flo
 
 // bullets writes a bulleted list.
 func (w *writer) bullets(items []string, pt float64) {
+	w.list(items, pt, listMarker{x: 1.5, w: 4.5, indent: 6, text: func(int) string { return "•" }})
+}
+
+// numbered writes a numbered list, its numbers in bold.
+func (w *writer) numbered(items []string, pt float64) {
+	w.list(items, pt, listMarker{bold: true, x: 1, w: 6, indent: 7, text: func(n int) string { return fmt.Sprintf("%d.", n+1) }})
+}
+
+// listMarker is how a list marks its items: the marker's text for item n,
+// its place and width from the left margin, and where the text starts.
+type listMarker struct {
+	bold   bool
+	x, w   float64
+	indent float64
+	text   func(n int) string
+}
+
+// list writes items, each wrapped under its own indent, the marker in navy
+// on the first line.
+func (w *writer) list(items []string, pt float64, m listMarker) {
 	w.font("", pt)
 	lh := lineH(pt)
-	width := w.pg.contentW() - 6
-	for _, it := range items {
+	width := w.pg.contentW() - m.indent
+	for n, it := range items {
 		lines := w.split(sanitize(it), width)
 		for i, line := range lines {
 			w.room(lh)
 			if i == 0 {
+				if m.bold {
+					w.font("B", pt)
+				}
 				w.text(navy)
-				w.pdf.SetX(w.pg.left + 1.5)
-				w.pdf.CellFormat(4.5, lh, "•", "", 0, "L", false, 0, "")
+				w.pdf.SetX(w.pg.left + m.x)
+				w.pdf.CellFormat(m.w, lh, m.text(n), "", 0, "L", false, 0, "")
+				if m.bold {
+					w.font("", pt)
+				}
 			}
 			w.text(ink)
-			w.pdf.SetX(w.pg.left + 6)
+			w.pdf.SetX(w.pg.left + m.indent)
 			w.pdf.CellFormat(width, lh, line, "", 1, "L", false, 0, "")
 		}
 		w.pdf.SetY(w.pdf.GetY() + 0.8)
@@ -292,29 +318,5 @@ func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths
 				widths[i] -= (widths[i] - need[i]) * take
 			}
 		}
-	}
-}
-
-// numbered writes a numbered list.
-func (w *writer) numbered(items []string, pt float64) {
-	w.font("", pt)
-	lh := lineH(pt)
-	width := w.pg.contentW() - 7
-	for n, it := range items {
-		lines := w.split(sanitize(it), width)
-		for i, line := range lines {
-			w.room(lh)
-			if i == 0 {
-				w.font("B", pt)
-				w.text(navy)
-				w.pdf.SetX(w.pg.left + 1)
-				w.pdf.CellFormat(6, lh, fmt.Sprintf("%d.", n+1), "", 0, "L", false, 0, "")
-				w.font("", pt)
-			}
-			w.text(ink)
-			w.pdf.SetX(w.pg.left + 7)
-			w.pdf.CellFormat(width, lh, line, "", 1, "L", false, 0, "")
-		}
-		w.pdf.SetY(w.pdf.GetY() + 0.8)
 	}
 }

@@ -463,7 +463,7 @@ func (ch *charter) objectives() {
 	c, l := ch.c, ch.l
 	ch.section(ch.t("sec.objectives"), true)
 	if len(c.Objectives) == 0 {
-		ch.w.paragraph(ch.t("obj.none"), "I", 10, muted, 0)
+		ch.none("obj.none")
 		return
 	}
 	for i, o := range c.Objectives {
@@ -507,7 +507,7 @@ func (ch *charter) kpiTable() {
 	c, l := ch.c, ch.l
 	ch.section(ch.t("sec.kpis"), true)
 	if len(c.KPIs) == 0 {
-		ch.w.paragraph(ch.t("kpi.none"), "I", 10, muted, 0)
+		ch.none("kpi.none")
 		return
 	}
 	cols := []column{
@@ -563,7 +563,7 @@ func (ch *charter) roles() {
 	c, l := ch.c, ch.l
 	ch.section(ch.t("sec.roles"), false)
 	if len(c.Roles) == 0 || len(c.Objectives) == 0 {
-		ch.w.paragraph(ch.t("roles.none"), "I", 10, muted, 0)
+		ch.none("roles.none")
 		return
 	}
 	cell := map[[2]string]string{}
@@ -603,7 +603,7 @@ func (ch *charter) cascades() {
 	c, l := ch.c, ch.l
 	ch.section(ch.t("sec.cascade"), false)
 	if len(c.Cascades) == 0 {
-		ch.w.paragraph(ch.t("cas.none"), "I", 10, muted, 0)
+		ch.none("cas.none")
 		return
 	}
 	for _, cs := range c.Cascades {
@@ -663,7 +663,7 @@ func (ch *charter) rituals() {
 	c, l := ch.c, ch.l
 	ch.section(ch.t("sec.rituals"), false)
 	if len(c.Rituals) == 0 {
-		ch.w.paragraph(ch.t("rit.none"), "I", 10, muted, 0)
+		ch.none("rit.none")
 		return
 	}
 	for _, rt := range c.Rituals {
@@ -731,7 +731,7 @@ func (ch *charter) decisionTable(ds []workshop.Decision) {
 func (ch *charter) decisionLog() {
 	ch.section(ch.t("sec.log"), true)
 	if len(ch.c.Decisions) == 0 {
-		ch.w.paragraph(ch.t("log.none"), "I", 10, muted, 0)
+		ch.none("log.none")
 	} else {
 		ch.decisionTable(ch.c.Decisions)
 	}
@@ -752,7 +752,7 @@ func (ch *charter) changes() {
 	ch.fields([][2]string{{ch.t("chg.reason"), ch.r.AmendReason}})
 	lines := workshop.Changes(&prev.Charter, ch.c, ch.l)
 	if len(lines) == 0 {
-		ch.w.paragraph(ch.t("chg.none"), "I", 10, muted, 0)
+		ch.none("chg.none")
 		return
 	}
 	ch.w.bullets(lines, 9.5)
@@ -772,7 +772,7 @@ func (ch *charter) signatures() {
 		rows = append(rows, []string{sg.Name, ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), orDash(sg.Comment)})
 	}
 	if len(rows) == 0 {
-		ch.w.paragraph(ch.t("sig.none"), "I", 10, muted, 0)
+		ch.none("sig.none")
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
 	} else {
 		ch.w.table([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.role"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.comment"), 46, "L", false}},
@@ -896,3 +896,7 @@ func (ch *charter) decorate() {
 		}
 	}
 }
+
+// none says, in the muted italic of empty sections, that a section has
+// nothing yet.
+func (ch *charter) none(key string) { ch.w.paragraph(ch.t(key), "I", 10, muted, 0) }
