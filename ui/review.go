@@ -377,32 +377,15 @@ type signForm struct {
 func (r *reviewStep) onSign() { r.signForm().dialog.Show() }
 
 func (r *reviewStep) signForm() *signForm {
-	f := &signForm{approver: widget.NewSelect(r.pendingApprovers(), nil), text: widget.NewMultiLineEntry()}
-	if len(f.approver.Options) > 0 {
-		f.approver.SetSelectedIndex(0)
-	}
-	f.text.SetMinRowsVisible(3)
-	f.text.Wrapping = fyne.TextWrapWord
-	items := []*widget.FormItem{
-		widget.NewFormItem(tr("review.sign.as"), f.approver),
-		widget.NewFormItem(tr("review.sign.comment"), f.text),
-	}
-	f.dialog = dialog.NewForm(tr("review.sign.title"), tr("review.sign.confirm"), tr("dialog.cancel"), items, func(ok bool) {
-		if ok && f.approver.Selected != "" {
-			r.sign(f.approver.Selected, strings.TrimSpace(f.text.Text))
-		}
-	}, r.ed.win)
-	f.dialog.Resize(fyne.NewSize(520, 0))
-	return f
+	return r.approverForm(r.pendingApprovers(), approverDialog{
+		as: "review.sign.as", text: "review.sign.comment",
+		title: "review.sign.title", confirm: "review.sign.confirm",
+	}, func(name, comment string) { r.sign(name, comment) })
 }
 
 // sign records name's signature on the current revision.
 func (r *reviewStep) sign(name, comment string) bool {
-	ok := r.ed.Act(func(s *workshop.Session, now time.Time) error { return s.Sign(name, comment, now) })
-	if ok {
-		r.ed.refreshAll()
-	}
-	return ok
+	return r.act(func(s *workshop.Session, now time.Time) error { return s.Sign(name, comment, now) })
 }
 
 func (r *reviewStep) onDecline() { r.declineForm().dialog.Show() }
@@ -412,32 +395,56 @@ func (r *reviewStep) declineForm() *signForm {
 	for _, p := range workshop.Approvers(r.ed.Charter()) {
 		names = append(names, p.Name)
 	}
+	return r.approverForm(names, approverDialog{
+		as: "review.decline.as", text: "review.reason",
+		title: "review.decline.title", confirm: "review.decline.confirm",
+		required: "review.reason.required",
+	}, func(name, reason string) { r.decline(name, reason) })
+}
+
+func (r *reviewStep) decline(name, reason string) bool {
+	return r.act(func(s *workshop.Session, now time.Time) error { return s.Decline(name, reason, now) })
+}
+
+// act runs a sign-off action on the session and, when it went through,
+// refreshes every step (the revision's state changed).
+func (r *reviewStep) act(fn func(s *workshop.Session, now time.Time) error) bool {
+	ok := r.ed.Act(fn)
+	if ok {
+		r.ed.refreshAll()
+	}
+	return ok
+}
+
+// approverDialog names the catalog keys of an approver's dialog; required,
+// when set, is the message refusing a blank text.
+type approverDialog struct {
+	as, text, title, confirm, required string
+}
+
+// approverForm is the dialog in which an approver signs or declines: who,
+// and a comment or reason; done receives both when confirmed.
+func (r *reviewStep) approverForm(names []string, d approverDialog, done func(name, text string)) *signForm {
 	f := &signForm{approver: widget.NewSelect(names, nil), text: widget.NewMultiLineEntry()}
 	if len(names) > 0 {
 		f.approver.SetSelectedIndex(0)
 	}
 	f.text.SetMinRowsVisible(3)
 	f.text.Wrapping = fyne.TextWrapWord
-	f.text.Validator = required("review.reason.required")
-	items := []*widget.FormItem{
-		widget.NewFormItem(tr("review.decline.as"), f.approver),
-		widget.NewFormItem(tr("review.reason"), f.text),
+	if d.required != "" {
+		f.text.Validator = required(d.required)
 	}
-	f.dialog = dialog.NewForm(tr("review.decline.title"), tr("review.decline.confirm"), tr("dialog.cancel"), items, func(ok bool) {
+	items := []*widget.FormItem{
+		widget.NewFormItem(tr(d.as), f.approver),
+		widget.NewFormItem(tr(d.text), f.text),
+	}
+	f.dialog = dialog.NewForm(tr(d.title), tr(d.confirm), tr("dialog.cancel"), items, func(ok bool) {
 		if ok && f.approver.Selected != "" {
-			r.decline(f.approver.Selected, strings.TrimSpace(f.text.Text))
+			done(f.approver.Selected, strings.TrimSpace(f.text.Text))
 		}
 	}, r.ed.win)
 	f.dialog.Resize(fyne.NewSize(520, 0))
 	return f
-}
-
-func (r *reviewStep) decline(name, reason string) bool {
-	ok := r.ed.Act(func(s *workshop.Session, now time.Time) error { return s.Decline(name, reason, now) })
-	if ok {
-		r.ed.refreshAll()
-	}
-	return ok
 }
 
 // required is a validator refusing blank text, with a translated message.
