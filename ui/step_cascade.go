@@ -44,6 +44,8 @@ type cascadeCard struct {
 	obj       fyne.CanvasObject
 }
 
+func (r *cascadeCard) rowID() string { return r.id }
+
 // cascadeLineRow is one team's target.
 type cascadeLineRow struct {
 	Team   *boundEntry
@@ -370,11 +372,7 @@ func (s *cascadeStep) Refresh() {
 		return
 	}
 	c := s.ed.Charter()
-	same := len(c.Cascades) == len(s.cards)
-	for i := 0; same && i < len(s.cards); i++ {
-		same = s.cards[i].id == c.Cascades[i].ID
-	}
-	if !same {
+	if !rowsMatch(s.cards, c.Cascades, func(x workshop.Cascade) string { return x.ID }) {
 		keep := map[string]*cascadeCard{}
 		for _, cc := range s.cards {
 			keep[cc.id] = cc

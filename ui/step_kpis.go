@@ -61,6 +61,8 @@ type kpiCard struct {
 	obj        fyne.CanvasObject
 }
 
+func (r *kpiCard) rowID() string { return r.id }
+
 // kpiSideRow is one anticipated side effect in the side-effects section.
 type kpiSideRow struct {
 	oid, sid    string
@@ -559,11 +561,7 @@ func (s *kpisStep) Refresh() {
 	}
 	c := s.ed.Charter()
 	ro := s.ed.ReadOnly()
-	same := len(c.KPIs) == len(s.cards)
-	for i := 0; same && i < len(s.cards); i++ {
-		same = s.cards[i].id == c.KPIs[i].ID
-	}
-	if !same {
+	if !rowsMatch(s.cards, c.KPIs, func(x workshop.KPI) string { return x.ID }) {
 		keep := map[string]*kpiCard{}
 		for _, kc := range s.cards {
 			keep[kc.id] = kc

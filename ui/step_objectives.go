@@ -51,6 +51,8 @@ type objectiveCard struct {
 	AddSide  *widget.Button
 }
 
+func (r *objectiveCard) rowID() string { return r.id }
+
 // sideEffectRow is one anticipated side effect.
 type sideEffectRow struct {
 	id          string
@@ -58,6 +60,8 @@ type sideEffectRow struct {
 	guardrail   *choiceSelect
 	remove      *widget.Button
 }
+
+func (r *sideEffectRow) rowID() string { return r.id }
 
 func newObjectivesStep() Step { return &objectivesStep{} }
 
@@ -488,11 +492,7 @@ func (oc *objectiveCard) sync(n int) {
 	}
 
 	// Side effects.
-	same := len(o.SideEffects) == len(oc.sides)
-	for i := 0; same && i < len(oc.sides); i++ {
-		same = oc.sides[i].id == o.SideEffects[i].ID
-	}
-	if !same {
+	if !rowsMatch(oc.sides, o.SideEffects, func(x workshop.SideEffect) string { return x.ID }) {
 		oc.sides = oc.sides[:0]
 		objs := make([]fyne.CanvasObject, 0, len(o.SideEffects))
 		for _, se := range o.SideEffects {
@@ -535,11 +535,7 @@ func (s *objectivesStep) Refresh() {
 // refresh re-reads the charter and the board into the widgets.
 func (s *objectivesStep) refresh() {
 	c := s.ed.Charter()
-	same := len(c.Objectives) == len(s.cards)
-	for i := 0; same && i < len(s.cards); i++ {
-		same = s.cards[i].id == c.Objectives[i].ID
-	}
-	if !same {
+	if !rowsMatch(s.cards, c.Objectives, func(x workshop.Objective) string { return x.ID }) {
 		for _, oc := range s.cards {
 			s.places.forget(oc.id)
 		}

@@ -57,6 +57,8 @@ type ritualCard struct {
 	obj        fyne.CanvasObject
 }
 
+func (r *ritualCard) rowID() string { return r.id }
+
 // timePattern is a time of day written "09:30".
 var timePattern = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 
@@ -452,11 +454,7 @@ func (s *ritualsStep) Refresh() {
 		return
 	}
 	c := s.ed.Charter()
-	same := len(c.Rituals) == len(s.cards)
-	for i := 0; same && i < len(s.cards); i++ {
-		same = s.cards[i].id == c.Rituals[i].ID
-	}
-	if !same {
+	if !rowsMatch(s.cards, c.Rituals, func(x workshop.Ritual) string { return x.ID }) {
 		keep := map[string]*ritualCard{}
 		for _, rc := range s.cards {
 			keep[rc.id] = rc

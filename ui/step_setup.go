@@ -46,6 +46,8 @@ type participantRow struct {
 	remove   *widget.Button
 }
 
+func (r *participantRow) rowID() string { return r.id }
+
 func newSetupStep() Step { return &setupStep{} }
 
 func (s *setupStep) ID() string    { return workshop.StepSetup }
@@ -322,11 +324,7 @@ func (s *setupStep) onRemoveParticipant(id string) {
 // removed, else refreshes the rows in place.
 func (s *setupStep) syncParticipants() {
 	c := s.ed.Charter()
-	same := len(c.Participants) == len(s.rows)
-	for i := 0; same && i < len(s.rows); i++ {
-		same = s.rows[i].id == c.Participants[i].ID
-	}
-	if !same {
+	if !rowsMatch(s.rows, c.Participants, func(x workshop.Participant) string { return x.ID }) {
 		for _, r := range s.rows {
 			s.places.forget(r.id)
 		}
