@@ -24,7 +24,7 @@ var (
 func sealHostileCharter() workshop.Charter {
 	return workshop.Charter{
 		Title:       "<b>Q1</b> & \"co\" \\ 'x'",
-		Scope:       "line\nbreak\ttab\rcr\x00nul\x1f\x7fdel",
+		Scope:       "line\nbreak\ttab\rcr\x00nul\x1f\x7fdel\bbs\fff\x01\x0b\x1b",
 		Period:      workshop.Period{Label: "2027-Q1", Start: "2027-01-01", End: "2027-03-31"},
 		Lang:        workshop.FR,
 		Facilitator: "sep\u2028line\u2029para",
@@ -77,7 +77,7 @@ var goldenSeals = []struct {
 
 // Golden seals of the hand-built charters, also from commit d0ccab1.
 const (
-	goldenHostileSeal   = "76ce7de8251cf631d64a3aecc3c2f9471c1d489861b9250450ead72ccb01391d"
+	goldenHostileSeal   = "b360773e6b505afce3a02a5202654ce69c2f66bd612b470003b85dbcc76fce51"
 	goldenLifecycleSeal = "267ce89d1db2be6955203401f10629cedde78900657487563ed7585a3a1fd98f"
 )
 
