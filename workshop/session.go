@@ -112,7 +112,7 @@ type Decline struct {
 }
 
 // Charter is the content of one revision: everything the PDF shows except
-// the signatures. Its canonical encoding is what the seal hashes.
+// the signatures. Its canonical record (sealRecord) is what the seal hashes.
 type Charter struct {
 	Title        string        `json:"title"`
 	Scope        string        `json:"scope"`
