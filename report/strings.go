@@ -8,11 +8,15 @@ import (
 	"boussole/workshop"
 )
 
-const nbsp = "\u00a0"
+// nbsp and withUnit are the workshop typography's, named short for the
+// PDF and calendar code.
+const nbsp = workshop.NBSP
+
+var withUnit = workshop.WithUnit
 
 // catalog holds the texts of the exports, French then English. French
-// texts are written with ordinary spaces; tr adds the no-break spaces French
-// typography puts before « : ; ? ! » and inside guillemets.
+// texts are written with ordinary spaces; tr adds the no-break spaces of
+// French typography (workshop.FrenchSpaces).
 var catalog = map[string][2]string{
 	"doc.kind":       {"Charte d’objectifs collectifs", "Collective objectives charter"},
 	"doc.draft":      {"BROUILLON", "DRAFT"},
@@ -126,8 +130,6 @@ var catalog = map[string][2]string{
 	"empty":        {"Non renseigné", "Not provided"},
 }
 
-var frenchSpacer = strings.NewReplacer(" :", nbsp+":", " ;", nbsp+";", " ?", nbsp+"?", " !", nbsp+"!", "« ", "«"+nbsp, " »", nbsp+"»")
-
 // tr returns the text of key in the language, formatted with args.
 // Arguments are user data: they are inserted after the French spacing is
 // applied so that what people typed is printed as typed.
@@ -138,7 +140,7 @@ func tr(l workshop.Lang, key string, args ...any) string {
 	}
 	s := p[1]
 	if l == workshop.FR {
-		s = frenchSpacer.Replace(p[0])
+		s = workshop.FrenchSpaces(p[0])
 	}
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
@@ -183,30 +185,6 @@ func shortDate(l workshop.Lang, d workshop.Date) string {
 		return t.Format("02/01/2006")
 	}
 	return t.Format("2006-01-02")
-}
-
-// withUnit shows a value as typed followed by its unit ("25 %", "12 jours"),
-// unless the unit was typed too; counts and ratios show bare.
-func withUnit(l workshop.Lang, value string, u workshop.Unit) string {
-	v := strings.TrimSpace(value)
-	if v == "" {
-		return "—"
-	}
-	if u == "" || u == workshop.UnitCount || u == workshop.UnitRatio {
-		return v
-	}
-	sym := workshop.Label(l, string(u))
-	lv := strings.ToLower(v)
-	for _, suffix := range []string{strings.ToLower(sym), strings.ToLower(string(u))} {
-		if suffix != "" && strings.HasSuffix(lv, suffix) {
-			return v
-		}
-	}
-	sep := " "
-	if l == workshop.FR {
-		sep = nbsp
-	}
-	return v + sep + sym
 }
 
 // listJoin joins names as a sentence: "A, B et C" / "A, B and C".

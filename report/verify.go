@@ -140,16 +140,8 @@ func firstDiff(a, b []byte) int {
 // Message is the outcome as a plain sentence in the language.
 func (v VerifyResult) Message(l workshop.Lang) string {
 	fr := l == workshop.FR
-	q := func(s string) string {
-		if fr {
-			return "«" + nbsp + s + nbsp + "»"
-		}
-		return "“" + s + "”"
-	}
-	colon := ": "
-	if fr {
-		colon = nbsp + ": "
-	}
+	q := func(s string) string { return workshop.Quote(l, s) }
+	colon := workshop.Colon(l)
 	switch v.Outcome {
 	case OutcomeMatch:
 		var who []string

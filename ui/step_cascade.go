@@ -349,22 +349,13 @@ func (cc *cascadeCard) syncSum(c *workshop.Charter, x *workshop.Cascade) {
 	cc.Sum.Show()
 }
 
-// valueUnit writes a value followed by its unit's symbol ("25 %", with a
-// no-break space in French), unless the value already ends with it; counts
-// and ratios stay bare.
+// valueUnit is workshop.WithUnit in the window's language, a blank value
+// or a dash left as it is (the callers show their own dash).
 func valueUnit(v string, u workshop.Unit) string {
-	v = strings.TrimSpace(v)
-	if v == "" || v == "—" || u == "" || u == workshop.UnitCount || u == workshop.UnitRatio {
+	if v = strings.TrimSpace(v); v == "" || v == "—" {
 		return v
 	}
-	sym := workshop.Label(CurrentLang(), string(u))
-	if strings.HasSuffix(strings.ToLower(v), strings.ToLower(sym)) || strings.HasSuffix(strings.ToLower(v), strings.ToLower(string(u))) {
-		return v
-	}
-	if CurrentLang() == workshop.FR {
-		return v + "\u00a0" + sym
-	}
-	return v + " " + sym
+	return workshop.WithUnit(CurrentLang(), v, u)
 }
 
 func (s *cascadeStep) Refresh() {

@@ -105,19 +105,12 @@ func (ch *changeList) line(subject, field, old, new string) {
 	if field != "" {
 		field += " "
 	}
-	ch.out = append(ch.out, subject+ch.colon()+field+old+" → "+new)
+	ch.out = append(ch.out, subject+Colon(ch.l)+field+old+" → "+new)
 }
 
 // note adds "subject: what".
 func (ch *changeList) note(subject, what string) {
-	ch.out = append(ch.out, subject+ch.colon()+what)
-}
-
-func (ch *changeList) colon() string {
-	if ch.l == FR {
-		return nbsp + ": "
-	}
-	return ": "
+	ch.out = append(ch.out, subject+Colon(ch.l)+what)
 }
 
 func (ch *changeList) tr(fr, en string) string { return tr(ch.l, fr, en) }
@@ -131,7 +124,7 @@ func (ch *changeList) text(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		s = string(r[:59]) + "…"
 	}
-	return quote(ch.l, s)
+	return Quote(ch.l, s)
 }
 
 // textField adds a line when a text field changed.
@@ -379,7 +372,7 @@ func (ch *changeList) kpiFields(name string, p, c KPI) {
 	}
 	for _, n := range numbers {
 		if strings.TrimSpace(n.old) != strings.TrimSpace(n.new) || (p.Unit != c.Unit && strings.TrimSpace(n.new) != "") {
-			ch.line(name, n.field, valueWithUnit(l, n.old, p.Unit), valueWithUnit(l, n.new, c.Unit))
+			ch.line(name, n.field, WithUnit(l, n.old, p.Unit), WithUnit(l, n.new, c.Unit))
 		}
 	}
 	ch.enumField(name, ch.tr("fréquence de mesure", "measurement frequency"), string(p.Frequency), string(c.Frequency))
@@ -439,7 +432,7 @@ func (ch *changeList) roles() {
 	}
 	subject := ch.tr("Rôles", "Roles")
 	report := func(k cell) {
-		ch.line(subject, ch.participantName(k.participant)+" "+ch.tr("sur", "on")+" "+ch.objectiveTitle(k.objective)+strings.TrimSuffix(ch.colon(), " "),
+		ch.line(subject, ch.participantName(k.participant)+" "+ch.tr("sur", "on")+" "+ch.objectiveTitle(k.objective)+strings.TrimSuffix(Colon(ch.l), " "),
 			roleText(prev[k]), roleText(cur[k]))
 	}
 	for _, k := range curOrder {
@@ -478,16 +471,16 @@ func (ch *changeList) cascades() {
 			pl, ok := prevLines[team]
 			switch {
 			case !ok:
-				ch.line(subject, team, "—", valueWithUnit(ch.l, line.Target, unit))
+				ch.line(subject, team, "—", WithUnit(ch.l, line.Target, unit))
 			case strings.TrimSpace(pl.Target) != strings.TrimSpace(line.Target):
-				ch.line(subject, team, valueWithUnit(ch.l, pl.Target, unit), valueWithUnit(ch.l, line.Target, unit))
+				ch.line(subject, team, WithUnit(ch.l, pl.Target, unit), WithUnit(ch.l, line.Target, unit))
 			}
 		}
 		curLines := byKey(c.Lines, func(l CascadeLine) string { return strings.TrimSpace(l.Team) })
 		for _, line := range p.Lines {
 			team := strings.TrimSpace(line.Team)
 			if _, ok := curLines[team]; !ok {
-				ch.line(subject, team, valueWithUnit(ch.l, line.Target, unit), "—")
+				ch.line(subject, team, WithUnit(ch.l, line.Target, unit), "—")
 			}
 		}
 	}
@@ -554,7 +547,7 @@ func (ch *changeList) incentive() {
 		ch.line(subject, ch.tr("indexée sur les KPI collectifs", "indexed on collective KPIs"), ch.yesNo(p.Enabled), ch.yesNo(c.Enabled))
 	}
 	if strings.TrimSpace(p.Share) != strings.TrimSpace(c.Share) {
-		ch.line(subject, ch.tr("part", "share"), valueWithUnit(ch.l, p.Share, UnitPercent), valueWithUnit(ch.l, c.Share, UnitPercent))
+		ch.line(subject, ch.tr("part", "share"), WithUnit(ch.l, p.Share, UnitPercent), WithUnit(ch.l, c.Share, UnitPercent))
 	}
 	ch.textField(subject, ch.tr("note", "note"), p.Note, c.Note)
 }

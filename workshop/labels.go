@@ -1,13 +1,6 @@
 package workshop
 
-import (
-	"strings"
-	"time"
-)
-
-// nbsp is the no-break space French typography puts before « : », « ; »,
-// « ? », « ! », « % », « € » and inside guillemets.
-const nbsp = "\u00a0"
+import "time"
 
 // enumLabels maps every stored enum value to its French and English label.
 // Several enums share a value ("weekly" is a frequency and a cadence,
@@ -155,51 +148,4 @@ func WeekdayLabel(l Lang, d time.Weekday) string {
 		return weekdayLabels[d][0]
 	}
 	return weekdayLabels[d][1]
-}
-
-// tr picks the French or English text. French texts are written with
-// ordinary spaces and get their no-break spaces here, so that the source
-// stays readable; user data is never passed through it.
-func tr(l Lang, fr, en string) string {
-	if l == FR {
-		return frenchSpaces(fr)
-	}
-	return en
-}
-
-var frTypoReplacer = strings.NewReplacer(" :", nbsp+":", " ;", nbsp+";", " ?", nbsp+"?", " !", nbsp+"!", "« ", "«"+nbsp, " »", nbsp+"»")
-
-func frenchSpaces(s string) string { return frTypoReplacer.Replace(s) }
-
-// quote puts the user's text between the quotation marks of the language.
-func quote(l Lang, s string) string {
-	if l == FR {
-		return "«" + nbsp + s + nbsp + "»"
-	}
-	return "“" + s + "”"
-}
-
-// valueWithUnit shows a value as typed followed by its unit ("25 %", "12 jours"),
-// unless the person already typed the unit. Counts and ratios show bare.
-// An empty value shows as a dash.
-func valueWithUnit(l Lang, value string, u Unit) string {
-	v := strings.TrimSpace(value)
-	if v == "" {
-		return "—"
-	}
-	if u == "" || u == UnitCount || u == UnitRatio {
-		return v
-	}
-	sym := Label(l, string(u))
-	lv := strings.ToLower(v)
-	for _, suffix := range []string{strings.ToLower(sym), strings.ToLower(string(u))} {
-		if suffix != "" && strings.HasSuffix(lv, suffix) {
-			return v
-		}
-	}
-	sep := " "
-	if l == FR {
-		sep = nbsp
-	}
-	return v + sep + sym
 }

@@ -99,22 +99,3 @@ func TestLabel_Values(t *testing.T) {
 		t.Errorf("weekday = %q", got)
 	}
 }
-
-func TestFrenchSpaces(t *testing.T) {
-	got := tr(FR, "Taux : « cible » ; ok ?", "unused")
-	if want := "Taux\u00a0: «\u00a0cible\u00a0»\u00a0; ok\u00a0?"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if got := tr(EN, "x", "Rate: target"); got != "Rate: target" {
-		t.Errorf("EN = %q", got)
-	}
-	if got := valueWithUnit(FR, "15 %", UnitPercent); got != "15 %" {
-		t.Errorf("unit typed twice: %q", got)
-	}
-	if got := valueWithUnit(FR, "12 000", UnitEUR); got != "12 000\u00a0€" {
-		t.Errorf("EUR = %q", got)
-	}
-	if got := valueWithUnit(EN, " ", UnitDays); got != "—" {
-		t.Errorf("empty = %q", got)
-	}
-}

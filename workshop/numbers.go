@@ -59,7 +59,7 @@ func (e *NumberError) Message(l Lang) string {
 // a final period, so that findings can embed it.
 func numReason(l Lang, text, reason, detail string) string {
 	fr := l == FR
-	q := msgQuote(l, text)
+	q := Quote(l, text)
 	switch reason {
 	case NumReasonEmpty:
 		if fr {
@@ -68,9 +68,9 @@ func numReason(l Lang, text, reason, detail string) string {
 		return "no number was typed"
 	case NumReasonChar:
 		if fr {
-			return q + " n’est pas un nombre (caractère inattendu " + msgQuote(l, detail) + ")"
+			return q + " n’est pas un nombre (caractère inattendu " + Quote(l, detail) + ")"
 		}
-		return q + " is not a number (unexpected character " + msgQuote(l, detail) + ")"
+		return q + " is not a number (unexpected character " + Quote(l, detail) + ")"
 	case NumReasonSign:
 		if fr {
 			return q + " n’est pas un nombre (un seul signe, placé devant les chiffres)"
@@ -83,9 +83,9 @@ func numReason(l Lang, text, reason, detail string) string {
 		return q + " is not a number (more than one decimal point; in English, the dot separates decimals)"
 	case NumReasonGroups:
 		if fr {
-			return q + " n’est pas un nombre (groupe de milliers mal formé " + msgQuote(l, detail) + "\u00a0; écrivez par exemple 1\u202f200,5)"
+			return q + " n’est pas un nombre (groupe de milliers mal formé " + Quote(l, detail) + "\u00a0; écrivez par exemple 1\u202f200,5)"
 		}
-		return q + " is not a number (badly formed thousands group " + msgQuote(l, detail) + "; write for example 1,200.5)"
+		return q + " is not a number (badly formed thousands group " + Quote(l, detail) + "; write for example 1,200.5)"
 	case NumReasonFraction:
 		if fr {
 			return q + " n’est pas un nombre (les décimales après la virgule sont incorrectes)"

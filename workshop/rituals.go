@@ -88,13 +88,6 @@ func (g *agendaWriter) add(fr, en string, parts ...string) {
 	g.lines = append(g.lines, tr(g.l, fr, en)+strings.Join(parts, ""))
 }
 
-func (g *agendaWriter) colon() string {
-	if g.l == FR {
-		return nbsp + ": "
-	}
-	return ": "
-}
-
 // priority returns the charter's priority KPIs (guardrails excluded) of a
 // kind.
 func (g *agendaWriter) priority(kind KPIKind) []KPI {
@@ -112,7 +105,7 @@ func (g *agendaWriter) alertText(k KPI) string {
 	if strings.TrimSpace(k.Alert) == "" {
 		return ""
 	}
-	v := valueWithUnit(g.l, k.Alert, k.Unit)
+	v := WithUnit(g.l, k.Alert, k.Unit)
 	switch k.TargetType {
 	case IncreaseTo, StayAtOrAbove:
 		return tr(g.l, "alerte sous ", "alert below ") + v
@@ -125,7 +118,7 @@ func (g *agendaWriter) alertText(k KPI) string {
 func (g *agendaWriter) weekly() {
 	efforts := g.priority(KindEffort)
 	for _, k := range efforts {
-		line := k.Name + g.colon() + tr(g.l, "valeur de la semaine face à la cible ", "this week’s value against the target ") + valueWithUnit(g.l, k.Target, k.Unit)
+		line := k.Name + Colon(g.l) + tr(g.l, "valeur de la semaine face à la cible ", "this week’s value against the target ") + WithUnit(g.l, k.Target, k.Unit)
 		if a := g.alertText(k); a != "" {
 			line += " (" + a + ")"
 		}
@@ -142,7 +135,7 @@ func (g *agendaWriter) weekly() {
 func (g *agendaWriter) monthly() {
 	results := g.priority(KindResult)
 	for _, k := range results {
-		line := k.Name + g.colon() + tr(g.l, "valeur du mois face à la cible ", "this month’s value against the target ") + valueWithUnit(g.l, k.Target, k.Unit)
+		line := k.Name + Colon(g.l) + tr(g.l, "valeur du mois face à la cible ", "this month’s value against the target ") + WithUnit(g.l, k.Target, k.Unit)
 		if a := g.alertText(k); a != "" {
 			line += " — " + a
 		}
@@ -158,7 +151,7 @@ func (g *agendaWriter) monthly() {
 				continue
 			}
 			sideEffects++
-			line := tr(g.l, "Effet de bord ", "Side effect ") + quote(g.l, se.Description) + " (" + quote(g.l, o.Title) + ")" + g.colon()
+			line := tr(g.l, "Effet de bord ", "Side effect ") + Quote(g.l, se.Description) + " (" + Quote(g.l, o.Title) + ")" + Colon(g.l)
 			if k, ok := g.kpi(se.GuardrailID); ok {
 				line += tr(g.l, "garde-fou ", "guardrail ") + k.Name
 				if a := g.alertText(k); a != "" {
@@ -179,11 +172,11 @@ func (g *agendaWriter) monthly() {
 
 func (g *agendaWriter) quarterly() {
 	for _, o := range g.c.Objectives {
-		line := tr(g.l, "Objectif ", "Objective ") + quote(g.l, o.Title)
+		line := tr(g.l, "Objectif ", "Objective ") + Quote(g.l, o.Title)
 		if p := g.pilot(o.ID); p != "" {
 			line += " (" + tr(g.l, "pilote ", "pilot ") + p + ")"
 		}
-		line += g.colon()
+		line += Colon(g.l)
 		var names []string
 		for _, k := range g.c.KPIs {
 			if !k.Guardrail && hasString(k.Objectives, o.ID) {
@@ -209,14 +202,14 @@ func (g *agendaWriter) quarterly() {
 			continue
 		}
 		g.lines = append(g.lines, tr(g.l, "Déclinaison de ", "Cascade of ")+k.Name+tr(g.l, " par ", " by ")+
-			strings.ToLower(Label(g.l, string(cs.Dimension)))+g.colon()+tr(g.l, "chaque équipe face à sa cible", "each team against its target"))
+			strings.ToLower(Label(g.l, string(cs.Dimension)))+Colon(g.l)+tr(g.l, "chaque équipe face à sa cible", "each team against its target"))
 	}
 	if len(g.c.Cascades) == 0 {
 		g.add("Déclinaison : contribution de chaque équipe aux cibles collectives", "Cascade: each team’s contribution to the collective targets")
 	}
 	if g.c.Incentive.Enabled {
 		g.add("Rémunération variable : part indexée sur les KPI collectifs (", "Incentives: share indexed on collective KPIs (",
-			valueWithUnit(g.l, g.c.Incentive.Share, UnitPercent), ")")
+			WithUnit(g.l, g.c.Incentive.Share, UnitPercent), ")")
 	}
 	g.add("Trimestre suivant : ajuster objectifs, KPI, cibles et seuils", "Next quarter: adjust objectives, KPIs, targets and thresholds")
 }

@@ -229,44 +229,44 @@ func smartReason(l Lang, letter, reason string, args []string) string {
 	fr := l == FR
 	switch letter + "/" + reason {
 	case "S/" + SmartMissing:
-		return msgTr(l, "l’énoncé spécifique n’est pas renseigné ; dites ce qui change, et pour qui",
+		return tr(l, "l’énoncé spécifique n’est pas renseigné ; dites ce qui change, et pour qui",
 			"the specific statement is missing; say what changes, and for whom")
 	case "S/" + SmartOnlyKPIName:
 		if fr {
-			return "l’énoncé spécifique ne fait que nommer un indicateur (" + msgQuote(l, arg(0)) +
-				msgFrench(") ; dites ce qui change, et pour qui")
+			return "l’énoncé spécifique ne fait que nommer un indicateur (" + Quote(l, arg(0)) +
+				FrenchSpaces(") ; dites ce qui change, et pour qui")
 		}
-		return "the specific statement only names a KPI (" + msgQuote(l, arg(0)) + "); say what changes, and for whom"
+		return "the specific statement only names a KPI (" + Quote(l, arg(0)) + "); say what changes, and for whom"
 	case "S/" + SmartTooShort:
 		if fr {
-			return "l’énoncé spécifique (" + msgQuote(l, arg(0)) + msgFrench(") est trop court ; dites ce qui change, et pour qui")
+			return "l’énoncé spécifique (" + Quote(l, arg(0)) + FrenchSpaces(") est trop court ; dites ce qui change, et pour qui")
 		}
-		return "the specific statement (" + msgQuote(l, arg(0)) + ") is too short; say what changes, and for whom"
+		return "the specific statement (" + Quote(l, arg(0)) + ") is too short; say what changes, and for whom"
 	case "M/" + SmartNoKPI:
-		return msgTr(l, "aucun indicateur ne le mesure, il n’est donc pas mesurable",
+		return tr(l, "aucun indicateur ne le mesure, il n’est donc pas mesurable",
 			"no KPI measures it, so it is not measurable")
 	case "M/" + SmartNoTarget:
-		return msgTr(l, "aucun de ses indicateurs n’a de cible lisible, il n’est donc pas mesurable",
+		return tr(l, "aucun de ses indicateurs n’a de cible lisible, il n’est donc pas mesurable",
 			"none of its KPIs has a readable target, so it is not measurable")
 	case "A/" + SmartMissing:
-		return msgTr(l, "rien ne dit pourquoi il est atteignable ; donnez une justification, ou une valeur de départ pour l’un de ses indicateurs",
+		return tr(l, "rien ne dit pourquoi il est atteignable ; donnez une justification, ou une valeur de départ pour l’un de ses indicateurs",
 			"nothing says why it is achievable; give a rationale, or a baseline for one of its KPIs")
 	case "R/" + SmartMissing:
-		return msgTr(l, "son lien avec l’intention ou un objectif de l’entreprise n’est pas indiqué",
+		return tr(l, "son lien avec l’intention ou un objectif de l’entreprise n’est pas indiqué",
 			"its link to the intent or to a company objective is not stated")
 	case "T/" + SmartMissing:
-		return msgTr(l, "il n’a pas d’échéance", "it has no deadline")
+		return tr(l, "il n’a pas d’échéance", "it has no deadline")
 	case "T/" + SmartUnreadable:
 		if fr {
-			return "l’échéance " + msgQuote(l, arg(0)) + " est illisible (date attendue, par exemple 2027-03-31)"
+			return "l’échéance " + Quote(l, arg(0)) + " est illisible (date attendue, par exemple 2027-03-31)"
 		}
-		return "the deadline " + msgQuote(l, arg(0)) + " cannot be read (expected a date such as 2027-03-31)"
+		return "the deadline " + Quote(l, arg(0)) + " cannot be read (expected a date such as 2027-03-31)"
 	case "T/" + SmartBeforePeriod:
-		return msgTr(l, "l’échéance ("+arg(0)+") tombe avant le début de la période ("+arg(1)+")",
+		return tr(l, "l’échéance ("+arg(0)+") tombe avant le début de la période ("+arg(1)+")",
 			"the deadline ("+arg(0)+") falls before the period starts ("+arg(1)+")")
 	case "T/" + SmartAfterPeriod:
-		return msgTr(l, "l’échéance ("+arg(0)+") tombe après la fin de la période ("+arg(1)+")",
+		return tr(l, "l’échéance ("+arg(0)+") tombe après la fin de la période ("+arg(1)+")",
 			"the deadline ("+arg(0)+") falls after the period ends ("+arg(1)+")")
 	}
-	return msgTr(l, "la lettre "+letter+" n’est pas satisfaite", "the letter "+letter+" is not satisfied")
+	return tr(l, "la lettre "+letter+" n’est pas satisfaite", "the letter "+letter+" is not satisfied")
 }

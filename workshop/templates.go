@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -308,34 +307,16 @@ func (t bilingual) clone() map[Lang]string {
 	return map[Lang]string{FR: t.in(FR), EN: t.in(EN)}
 }
 
-// in returns the text in language l, French getting its no-break spaces.
+// in returns the text in language l, French getting its no-break spaces
+// (FrenchSpaces). The data files are written with ordinary spaces, which
+// keeps them readable, except for the narrow no-break spaces (\u202f) the
+// first templates put before « ; ? ! »: they are written in the files, so
+// that the template charters, and so their seals, stay as they were.
 func (t bilingual) in(l Lang) string {
 	if l == FR {
-		return frenchTypography(t[FR])
+		return FrenchSpaces(t[FR])
 	}
 	return t[l]
-}
-
-// French texts are written with ordinary spaces in the data files, which
-// keeps them readable; the no-break spaces French typography puts before
-// two-part punctuation, inside guillemets, before units and between
-// thousands are added here, so that a PDF never breaks "15 %" or "60 000".
-var (
-	frenchPunct     = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!", "« ", "«\u00a0", " »", "\u00a0»")
-	frenchThousands = regexp.MustCompile(`(\d) (\d{3})\b`)
-	frenchUnit      = regexp.MustCompile(`(\d) (%|€|M€|k€|jours?\b)`)
-)
-
-func frenchTypography(s string) string {
-	s = frenchPunct.Replace(s)
-	for {
-		n := frenchThousands.ReplaceAllString(s, "$1\u202f$2")
-		if n == s {
-			break
-		}
-		s = n
-	}
-	return frenchUnit.ReplaceAllString(s, "$1\u00a0$2")
 }
 
 // parseTemplate decodes a template file and checks what the charter

@@ -296,16 +296,10 @@ func TestTemplateFrenchTypography(t *testing.T) {
 	if got := c.KPIs[0].Target; got != "110\u00a0%" {
 		t.Errorf("NRR target = %q, want no-break space before %%", got)
 	}
-	for in, want := range map[string]string{
-		"réduire de 15 % le cycle":  "réduire de 15\u00a0% le cycle",
-		"1 200 000 € : oui ; non ?": "1\u202f200\u202f000\u00a0€\u00a0: oui\u202f; non\u202f?",
-		"« Croître »":               "«\u00a0Croître\u00a0»",
-		"de 84 à 71 jours":          "de 84 à 71\u00a0jours",
-		"en 2027 les 150 comptes":   "en 2027 les 150 comptes",
-	} {
-		if got := frenchTypography(in); got != want {
-			t.Errorf("frenchTypography(%q) = %q, want %q", in, got, want)
-		}
+	// The narrow no-break spaces before « ; » the first templates were
+	// sealed with are written in the data and kept.
+	if got := c.Objectives[1].Specific; !strings.Contains(got, "signature\u202f; 85\u00a0%") {
+		t.Errorf("onboarding objective = %q, want the narrow space before ; kept", got)
 	}
 }
 
