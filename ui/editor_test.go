@@ -75,7 +75,7 @@ func TestEditorFindingsFollowEdits(t *testing.T) {
 	fs := ed.FindingsFor(workshop.StepObjectives, "")
 	found := false
 	for _, f := range fs {
-		if f.Code == "R-OBJ-1" {
+		if f.Code == workshop.ROBJ1 {
 			found = true
 		}
 	}
@@ -90,7 +90,7 @@ func TestEditorFindingsFollowEdits(t *testing.T) {
 		t.Error("navigator shows no count for the objectives step")
 	}
 	for k, f := range ed.findings {
-		if f.Code == "R-OBJ-1" {
+		if f.Code == workshop.ROBJ1 {
 			test.Tap(ed.panel.rows[k])
 		}
 	}

@@ -478,7 +478,7 @@ func (p *fieldPlaces) refreshExcept(prefixes ...string) {
 next:
 	for _, f := range p.ed.FindingsFor(p.step, "") {
 		for _, pre := range prefixes {
-			if strings.HasPrefix(f.Code, pre) {
+			if strings.HasPrefix(string(f.Code), pre) {
 				continue next
 			}
 		}

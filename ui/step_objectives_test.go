@@ -14,8 +14,8 @@ import (
 func smartCodesFor(ed *editor, id string) []string {
 	var out []string
 	for _, f := range ed.Findings() {
-		if f.Where.ID == id && strings.HasPrefix(f.Code, "R-SMART-") {
-			out = append(out, f.Code)
+		if f.Where.ID == id && strings.HasPrefix(string(f.Code), "R-SMART-") {
+			out = append(out, string(f.Code))
 		}
 	}
 	return out

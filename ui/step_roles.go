@@ -359,7 +359,7 @@ func (s *rolesStep) syncFooters() {
 	for j, oid := range s.oids {
 		found := map[string]workshop.Finding{}
 		for _, f := range s.ed.FindingsFor(workshop.StepRoles, oid) {
-			found[f.Code] = f
+			found[string(f.Code)] = f
 		}
 		counts := map[workshop.Role]int{}
 		for _, a := range c.Roles {

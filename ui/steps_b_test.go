@@ -35,7 +35,7 @@ func openStep[T Step](t *testing.T, s *workshop.Session, id string) (T, *editor,
 }
 
 // findingsOf keeps the findings with code, at item id when id is not "".
-func findingsOf(fs []workshop.Finding, code, id string) []workshop.Finding {
+func findingsOf(fs []workshop.Finding, code workshop.RuleCode, id string) []workshop.Finding {
 	var out []workshop.Finding
 	for _, f := range fs {
 		if f.Code == code && (id == "" || f.Where.ID == id) {
@@ -68,7 +68,7 @@ func TestRNUM1_FrenchNumberStoredAsTyped(t *testing.T) {
 	if kc.Target.Invalid.Visible() {
 		t.Errorf("a French number shows a reading message: %q", kc.Target.Invalid.Text)
 	}
-	if got := findingsOf(ed.Findings(), "R-NUM-1", kc.id); len(got) != 0 {
+	if got := findingsOf(ed.Findings(), workshop.RNUM1, kc.id); len(got) != 0 {
 		t.Errorf("R-NUM-1 on a readable French number: %+v", got)
 	}
 	got := env.stored(t, s.ID).Current().Charter.KPIs[0].Target
@@ -95,7 +95,7 @@ func TestRNUM1_GarbageKeptWithInlineMessage(t *testing.T) {
 	if !strings.Contains(kc.Baseline.Invalid.Text, "1,200.5") {
 		t.Errorf("inline message %q does not show how to write numbers", kc.Baseline.Invalid.Text)
 	}
-	nums := findingsOf(ed.Findings(), "R-NUM-1", kc.id)
+	nums := findingsOf(ed.Findings(), workshop.RNUM1, kc.id)
 	if len(nums) != 1 || nums[0].Where.Field != "baseline" || nums[0].Severity != workshop.SevError {
 		t.Fatalf("R-NUM-1 findings = %+v, want one error on the baseline", nums)
 	}
@@ -104,7 +104,7 @@ func TestRNUM1_GarbageKeptWithInlineMessage(t *testing.T) {
 	}
 
 	retypeEntry(kc.Baseline.Entry, "90")
-	if kc.Baseline.Invalid.Visible() || len(findingsOf(ed.Findings(), "R-NUM-1", kc.id)) != 0 {
+	if kc.Baseline.Invalid.Visible() || len(findingsOf(ed.Findings(), workshop.RNUM1, kc.id)) != 0 {
 		t.Errorf("the message stays after a correction: %q", kc.Baseline.Invalid.Text)
 	}
 }
@@ -117,7 +117,7 @@ func TestRKPI3_AlertWrongSideInlineThenCorrected(t *testing.T) {
 	retypeEntry(kc.Target.Entry, "28")
 	retypeEntry(kc.Alert.Entry, "30")
 
-	got := findingsOf(ed.Findings(), "R-KPI-3", kc.id)
+	got := findingsOf(ed.Findings(), workshop.RKPI3, kc.id)
 	if len(got) != 1 || got[0].Where.Field != "alert" {
 		t.Fatalf("R-KPI-3 = %+v, want one on the alert threshold", got)
 	}
@@ -131,7 +131,7 @@ func TestRKPI3_AlertWrongSideInlineThenCorrected(t *testing.T) {
 	}
 
 	retypeEntry(kc.Alert.Entry, "25")
-	if got := findingsOf(ed.Findings(), "R-KPI-3", kc.id); len(got) != 0 {
+	if got := findingsOf(ed.Findings(), workshop.RKPI3, kc.id); len(got) != 0 {
 		t.Errorf("R-KPI-3 stays after the correction: %+v", got)
 	}
 	if inline := noteText(step.places, kc.id, "alert"); strings.Contains(inline, "alert threshold (") {
@@ -229,7 +229,7 @@ func TestKPIsCustomUnitAndObjectiveLinks(t *testing.T) {
 	if k.Owner != c.Participants[0].Name {
 		t.Errorf("owner = %q, want the participant picked %q", k.Owner, c.Participants[0].Name)
 	}
-	if got := findingsOf(ed.Findings(), "R-KPI-5", k.ID); len(got) != 0 {
+	if got := findingsOf(ed.Findings(), workshop.RKPI5, k.ID); len(got) != 0 {
 		t.Errorf("R-KPI-5 on a KPI that measures an objective: %+v", got)
 	}
 }
@@ -242,7 +242,7 @@ func TestRROLE1_FillTheMatrixUntilRolesAreComplete(t *testing.T) {
 	if len(c.Participants) < 3 {
 		t.Fatalf("template has %d participants, want 3 or more", len(c.Participants))
 	}
-	for _, code := range []string{"R-ROLE-1", "R-ROLE-2", "R-ROLE-3"} {
+	for _, code := range []workshop.RuleCode{workshop.RROLE1, workshop.RROLE2, workshop.RROLE3} {
 		if got := findingsOf(ed.Findings(), code, ""); len(got) != len(c.Objectives) {
 			t.Fatalf("%s: %d findings for %d objectives without roles", code, len(got), len(c.Objectives))
 		}
@@ -256,7 +256,7 @@ func TestRROLE1_FillTheMatrixUntilRolesAreComplete(t *testing.T) {
 		step.Cells[1][j].SetSelectedIndex(1)
 		step.Cells[2][j].SetSelectedIndex(2)
 	}
-	for _, code := range []string{"R-ROLE-1", "R-ROLE-2", "R-ROLE-3", "R-ROLE-4"} {
+	for _, code := range []workshop.RuleCode{workshop.RROLE1, workshop.RROLE2, workshop.RROLE3, workshop.RROLE4} {
 		if got := findingsOf(ed.Findings(), code, ""); len(got) != 0 {
 			t.Errorf("%s remains: %+v", code, got)
 		}
@@ -276,7 +276,7 @@ func TestRROLE1_FillTheMatrixUntilRolesAreComplete(t *testing.T) {
 	// One role per participant per objective: the pilot becomes an
 	// approver, so the objective has no pilot any more.
 	step.Cells[0][0].SetSelectedIndex(2)
-	if got := findingsOf(ed.Findings(), "R-ROLE-1", got.Objectives[0].ID); len(got) != 1 {
+	if got := findingsOf(ed.Findings(), workshop.RROLE1, got.Objectives[0].ID); len(got) != 1 {
 		t.Errorf("R-ROLE-1 after the pilot changed role: %+v", got)
 	}
 	n := 0
@@ -307,7 +307,7 @@ func TestRROLE4_PilotAloneApprovingShowsInFooter(t *testing.T) {
 	step.Cells[0][0].SetSelectedIndex(0)    // pilot
 	step.Cells[1][0].SetSelectedIndex(1)    // contributor
 	step.Cells[last][0].SetSelectedIndex(2) // the twin approves
-	if got := findingsOf(ed.Findings(), "R-ROLE-4", ed.Charter().Objectives[0].ID); len(got) != 1 {
+	if got := findingsOf(ed.Findings(), workshop.RROLE4, ed.Charter().Objectives[0].ID); len(got) != 1 {
 		t.Fatalf("R-ROLE-4 = %+v, want one", got)
 	}
 	if l := step.footers[0][3]; l.OK || l.Text.Text != tr("roles.rule4.bad") {
@@ -330,11 +330,11 @@ func TestRCAS1_CascadeSumWarningFollowsTheLines(t *testing.T) {
 	if cc == nil {
 		t.Fatal("no cascade of an additive KPI in the template")
 	}
-	if got := findingsOf(ed.Findings(), "R-CAS-1", cc.id); len(got) != 0 {
+	if got := findingsOf(ed.Findings(), workshop.RCAS1, cc.id); len(got) != 0 {
 		t.Fatalf("R-CAS-1 on the template: %+v", got)
 	}
 	retypeEntry(cc.Lines[0].Target.Entry, "5")
-	got := findingsOf(ed.Findings(), "R-CAS-1", cc.id)
+	got := findingsOf(ed.Findings(), workshop.RCAS1, cc.id)
 	if len(got) != 1 {
 		t.Fatalf("R-CAS-1 = %+v, want one once the teams add up to less", got)
 	}
@@ -350,7 +350,7 @@ func TestRCAS1_CascadeSumWarningFollowsTheLines(t *testing.T) {
 	n := len(cc.Lines)
 	test.Type(cc.Lines[n-1].Team.Entry, "Partners")
 	test.Type(cc.Lines[n-1].Target.Entry, "7")
-	if got := findingsOf(ed.Findings(), "R-CAS-1", cc.id); len(got) != 0 {
+	if got := findingsOf(ed.Findings(), workshop.RCAS1, cc.id); len(got) != 0 {
 		t.Errorf("R-CAS-1 stays with teams adding up to 31: %+v", got)
 	}
 	stored := cascadeAt(&env.stored(t, s.ID).Current().Charter, cc.id)
@@ -370,7 +370,7 @@ func TestRCAS1_NoSumForNonAdditiveUnits(t *testing.T) {
 			continue
 		}
 		retypeEntry(cc.Lines[0].Target.Entry, "1")
-		if got := findingsOf(ed.Findings(), "R-CAS-1", cc.id); len(got) != 0 {
+		if got := findingsOf(ed.Findings(), workshop.RCAS1, cc.id); len(got) != 0 {
 			t.Errorf("R-CAS-1 on a %s cascade: %+v", k.Unit, got)
 		}
 		if want := tr("cascade.nosum", "Unit", unitLabel(k.Unit)); cc.Sum.Text != want {
@@ -440,14 +440,14 @@ func TestRRIT1_AgendaEditRegenerateAndCustomRitual(t *testing.T) {
 	// No weekly ritual: R-RIT-1; a custom weekly one clears it.
 	ed.Edit(func(c *workshop.Charter) { c.Rituals = c.Rituals[1:] })
 	step.Refresh()
-	if len(findingsOf(ed.Findings(), "R-RIT-1", "")) != 1 || noteText(step.places, "", "cadence") == "" {
+	if len(findingsOf(ed.Findings(), workshop.RRIT1, "")) != 1 || noteText(step.places, "", "cadence") == "" {
 		t.Fatalf("R-RIT-1 missing or not shown: %q", noteText(step.places, "", "cadence"))
 	}
 	test.Tap(step.Add)
 	nc := step.cards[len(step.cards)-1]
 	test.Type(nc.Name.Entry, "Deal desk")
 	nc.Cadence.Select.SetSelectedIndex(0) // weekly
-	if got := findingsOf(ed.Findings(), "R-RIT-1", ""); len(got) != 0 {
+	if got := findingsOf(ed.Findings(), workshop.RRIT1, ""); len(got) != 0 {
 		t.Errorf("R-RIT-1 stays with a weekly custom ritual: %+v", got)
 	}
 	rs := env.stored(t, s.ID).Current().Charter.Rituals
@@ -461,7 +461,7 @@ func TestRINC2_ShareOutOfRangeInline(t *testing.T) {
 	s := newTemplateSession(t, "sales-cycle", workshop.FR)
 	s.Current().Charter.Incentive = workshop.Incentive{}
 	step, ed, env := openStep[*incentivesStep](t, s, workshop.StepIncentives)
-	if len(findingsOf(ed.Findings(), "R-INC-1", "")) != 1 || noteText(step.places, "", "share") == "" {
+	if len(findingsOf(ed.Findings(), workshop.RINC1, "")) != 1 || noteText(step.places, "", "share") == "" {
 		t.Fatalf("R-INC-1 not shown: %q", noteText(step.places, "", "share"))
 	}
 	if !step.Share.Entry.Disabled() {
@@ -469,7 +469,7 @@ func TestRINC2_ShareOutOfRangeInline(t *testing.T) {
 	}
 	test.Tap(step.Enabled)
 	retypeEntry(step.Share.Entry, "120")
-	got := findingsOf(ed.Findings(), "R-INC-2", "")
+	got := findingsOf(ed.Findings(), workshop.RINC2, "")
 	if len(got) != 1 {
 		t.Fatalf("R-INC-2 = %+v, want one for 120", got)
 	}
@@ -477,7 +477,7 @@ func TestRINC2_ShareOutOfRangeInline(t *testing.T) {
 		t.Errorf("inline note = %q, want the R-INC-2 message", inline)
 	}
 	retypeEntry(step.Share.Entry, "12,5 %")
-	if len(findingsOf(ed.Findings(), "R-INC-2", "")) != 0 || len(findingsOf(ed.Findings(), "R-INC-1", "")) != 0 {
+	if len(findingsOf(ed.Findings(), workshop.RINC2, "")) != 0 || len(findingsOf(ed.Findings(), workshop.RINC1, "")) != 0 {
 		t.Errorf("findings remain for 12,5 %%: %+v", ed.Findings())
 	}
 	in := env.stored(t, s.ID).Current().Charter.Incentive

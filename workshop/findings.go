@@ -13,7 +13,7 @@ import (
 // order of the journey. Drafts may contain anything: Validate never changes
 // the charter and never panics on blank or half-typed content.
 //
-// Args conventions (read by Finding.Message):
+// Args conventions (each rule names its Args in messages.go, ruleMessages):
 //   - findings on an objective, a KPI or a cascade start with the item's
 //     name (objective title, KPI name, cascaded KPI's name) and its 1-based
 //     position, used when the name is blank;
@@ -86,7 +86,7 @@ type validator struct {
 	out []Finding
 }
 
-func (v *validator) add(code string, sev Severity, w Where, args ...string) {
+func (v *validator) add(code RuleCode, sev Severity, w Where, args ...string) {
 	v.out = append(v.out, Finding{Code: code, Severity: sev, Where: w, Args: args})
 }
 
@@ -97,11 +97,11 @@ func (v *validator) objectives() {
 	w := Where{Step: StepObjectives}
 	switch {
 	case n == 0:
-		v.add("R-OBJ-1", SevError, w)
+		v.add(ROBJ1, SevError, w)
 	case n > 4:
-		v.add("R-OBJ-2", SevError, w, strconv.Itoa(n))
+		v.add(ROBJ2, SevError, w, strconv.Itoa(n))
 	case n < 3:
-		v.add("R-OBJ-3", SevInfo, w, strconv.Itoa(n))
+		v.add(ROBJ3, SevInfo, w, strconv.Itoa(n))
 	}
 	for i := range v.c.Objectives {
 		o := &v.c.Objectives[i]
@@ -114,7 +114,7 @@ func (v *validator) objectives() {
 			v.add(lt.Code, SevWarning, Where{StepObjectives, o.ID, lt.Field}, args...)
 		}
 		if len(kpisOf(v.c, o.ID)) == 0 {
-			v.add("R-KPI-5", SevWarning, Where{StepObjectives, o.ID, "kpis"}, o.Title, pos(i))
+			v.add(RKPI5, SevWarning, Where{StepObjectives, o.ID, "kpis"}, o.Title, pos(i))
 		}
 	}
 }
@@ -135,14 +135,14 @@ func (v *validator) kpis() {
 		v.kpi(i, k)
 	}
 	if priority < 3 || priority > 5 {
-		v.add("R-KPI-1", SevError, Where{Step: StepKPIs}, strconv.Itoa(priority))
+		v.add(RKPI1, SevError, Where{Step: StepKPIs}, strconv.Itoa(priority))
 	}
 	if len(v.c.KPIs) > 0 {
 		if results == 0 {
-			v.add("R-KPI-4", SevWarning, Where{Step: StepKPIs}, string(KindResult))
+			v.add(RKPI4, SevWarning, Where{Step: StepKPIs}, string(KindResult))
 		}
 		if efforts == 0 {
-			v.add("R-KPI-4", SevWarning, Where{Step: StepKPIs}, string(KindEffort))
+			v.add(RKPI4, SevWarning, Where{Step: StepKPIs}, string(KindEffort))
 		}
 	}
 }
@@ -154,19 +154,19 @@ func (v *validator) kpi(i int, k *KPI) {
 
 	// R-KPI-2: what a KPI cannot do without.
 	if blank(k.Target) {
-		v.add("R-KPI-2", SevError, at("target"), name, p)
+		v.add(RKPI2, SevError, at("target"), name, p)
 	}
 	if blank(k.Alert) {
-		v.add("R-KPI-2", SevError, at("alert"), name, p)
+		v.add(RKPI2, SevError, at("alert"), name, p)
 	}
 	if k.Frequency.Days() == 0 {
-		v.add("R-KPI-2", SevError, at("frequency"), name, p)
+		v.add(RKPI2, SevError, at("frequency"), name, p)
 	}
 	if blank(k.Owner) {
-		v.add("R-KPI-2", SevError, at("owner"), name, p)
+		v.add(RKPI2, SevError, at("owner"), name, p)
 	}
 	if !validTargetType(k.TargetType) {
-		v.add("R-KPI-2", SevError, at("targetType"), name, p)
+		v.add(RKPI2, SevError, at("targetType"), name, p)
 	}
 
 	// R-NUM-1: numbers that cannot be read.
@@ -176,7 +176,7 @@ func (v *validator) kpi(i int, k *KPI) {
 		}
 		x, ne := parseNumber(text, v.l)
 		if ne != nil {
-			v.add("R-NUM-1", SevError, at(field), name, p, strings.TrimSpace(text), ne.Reason, ne.Detail)
+			v.add(RNUM1, SevError, at(field), name, p, strings.TrimSpace(text), ne.Reason, ne.Detail)
 			return 0, false
 		}
 		return x, true
@@ -187,17 +187,17 @@ func (v *validator) kpi(i int, k *KPI) {
 
 	// R-KPI-3: the alert threshold on the wrong side of the target.
 	if okT && okA && validTargetType(k.TargetType) && !alertSideOK(k.TargetType, alert, target) {
-		v.add("R-KPI-3", SevError, at("alert"), name, p, strings.TrimSpace(k.Alert), strings.TrimSpace(k.Target), string(k.TargetType))
+		v.add(RKPI3, SevError, at("alert"), name, p, strings.TrimSpace(k.Alert), strings.TrimSpace(k.Target), string(k.TargetType))
 	}
 
 	// R-KPI-5: a KPI measuring no objective.
 	if !v.measuresAnObjective(k) && !(k.Guardrail && v.usedAsGuardrail(k.ID)) {
-		v.add("R-KPI-5", SevWarning, at("objectives"), name, p)
+		v.add(RKPI5, SevWarning, at("objectives"), name, p)
 	}
 
 	// R-KPI-6: no baseline.
 	if blank(k.Baseline) {
-		v.add("R-KPI-6", SevWarning, at("baseline"), name, p)
+		v.add(RKPI6, SevWarning, at("baseline"), name, p)
 	}
 }
 
@@ -263,7 +263,7 @@ func (v *validator) sideEffects() {
 			}
 		}
 		if !anticipated {
-			v.add("R-SIDE-1", SevWarning, Where{StepKPIs, o.ID, "sideEffects"}, o.Title, pos(i))
+			v.add(RSIDE1, SevWarning, Where{StepKPIs, o.ID, "sideEffects"}, o.Title, pos(i))
 		}
 	}
 }
@@ -296,14 +296,14 @@ func (v *validator) roles() {
 		w := Where{StepRoles, o.ID, ""}
 		pilots := holders[RolePilot]
 		if len(pilots) != 1 {
-			v.add("R-ROLE-1", SevError, w, o.Title, pos(i), strconv.Itoa(len(pilots)))
+			v.add(RROLE1, SevError, w, o.Title, pos(i), strconv.Itoa(len(pilots)))
 		}
 		if len(holders[RoleContributor]) == 0 {
-			v.add("R-ROLE-2", SevError, w, o.Title, pos(i))
+			v.add(RROLE2, SevError, w, o.Title, pos(i))
 		}
 		approvers := holders[RoleApprover]
 		if len(approvers) == 0 {
-			v.add("R-ROLE-3", SevError, w, o.Title, pos(i))
+			v.add(RROLE3, SevError, w, o.Title, pos(i))
 		}
 		if len(pilots) == 1 && len(approvers) > 0 {
 			pilot := people[pilots[0]]
@@ -318,7 +318,7 @@ func (v *validator) roles() {
 				}
 			}
 			if self {
-				v.add("R-ROLE-4", SevWarning, w, o.Title, pos(i), strings.TrimSpace(pilot.Name))
+				v.add(RROLE4, SevWarning, w, o.Title, pos(i), strings.TrimSpace(pilot.Name))
 			}
 		}
 	}
@@ -384,7 +384,7 @@ func (v *validator) rituals() {
 	}
 	for _, cad := range []Cadence{CadenceWeekly, CadenceMonthly, CadenceQuarterly} {
 		if !have[cad] {
-			v.add("R-RIT-1", SevWarning, Where{StepRituals, "", "cadence"}, string(cad))
+			v.add(RRIT1, SevWarning, Where{StepRituals, "", "cadence"}, string(cad))
 		}
 	}
 	// R-RIT-2: a ritual the calendar cannot place (time not HH:MM, no
@@ -392,10 +392,10 @@ func (v *validator) rituals() {
 	for i, r := range v.c.Rituals {
 		name := strings.TrimSpace(r.Name)
 		if _, err := time.Parse("15:04", strings.TrimSpace(r.Time)); err != nil {
-			v.add("R-RIT-2", SevWarning, Where{StepRituals, r.ID, "time"}, name, pos(i), r.Time)
+			v.add(RRIT2, SevWarning, Where{StepRituals, r.ID, "time"}, name, pos(i), r.Time)
 		}
 		if r.Minutes <= 0 {
-			v.add("R-RIT-2", SevWarning, Where{StepRituals, r.ID, "minutes"}, name, pos(i), "")
+			v.add(RRIT2, SevWarning, Where{StepRituals, r.ID, "minutes"}, name, pos(i), "")
 		}
 	}
 }
@@ -405,15 +405,15 @@ func (v *validator) incentives() {
 	w := Where{StepIncentives, "", "share"}
 	text := strings.TrimSpace(in.Share)
 	if !in.Enabled || text == "" {
-		v.add("R-INC-1", SevInfo, w)
+		v.add(RINC1, SevInfo, w)
 		return
 	}
 	x, ne := parseNumber(text, v.l)
 	if ne != nil {
-		v.add("R-NUM-1", SevError, w, "", "", text, ne.Reason, ne.Detail)
+		v.add(RNUM1, SevError, w, "", "", text, ne.Reason, ne.Detail)
 		return
 	}
 	if x < 0 || x > 100 {
-		v.add("R-INC-2", SevError, w, text)
+		v.add(RINC2, SevError, w, text)
 	}
 }

@@ -8,37 +8,95 @@ import (
 // Message returns the finding as a full sentence in French or English,
 // naming the item concerned. An unknown code returns the code itself.
 func (f Finding) Message(l Lang) string {
-	arg := func(i int) string {
-		if i < len(f.Args) {
-			return f.Args[i]
-		}
-		return ""
+	m, ok := ruleMessages[f.Code]
+	if !ok {
+		return string(f.Code)
 	}
-	fr := l == FR
-	switch f.Code {
-	case "R-OBJ-1":
+	return m.text(l, m.read(f))
+}
+
+// msgArgs are a finding's Args by name, with where it points. Each rule's
+// message says which fields its Args fill, in order (ruleMessage.args);
+// its text reads them by name. A missing Arg reads as "".
+type msgArgs struct {
+	Where Where
+	// Name and Pos: the item's name (objective title, KPI name, ritual
+	// name, cascaded KPI's name) and its 1-based position, said when the
+	// name is blank.
+	Name, Pos string
+	Count     string // how many: objectives, priority KPIs, pilots
+	Kind      string // R-KPI-4: the kind of KPI missing
+	// R-KPI-3: the alert threshold and target as typed, the target type.
+	// R-CAS-1: Target is the collective target.
+	Alert, Target, TargetType string
+	// R-NUM-1: the text as typed, the NumberError reason and detail, and
+	// for a cascade line its team.
+	Text, Reason, Detail, Team string
+	// R-SMART-*: Reason is the Smart… reason; Rest are the values it names.
+	Rest    []string
+	Pilot   string // R-ROLE-4: the pilot who is the only approver
+	Cadence string // R-RIT-1: the cadence missing
+	Time    string // R-RIT-2: the time as typed
+	Sum     string // R-CAS-1: the team targets' sum (Go float syntax)
+	Side    string // R-CAS-1: "above" (a ceiling exceeded) or "below"
+	Share   string // R-INC-2: the share as typed
+}
+
+// ruleMessage writes the message of one rule.
+type ruleMessage struct {
+	// args returns the fields a finding's Args fill, in order; the Args
+	// beyond them are Rest.
+	args func(a *msgArgs) []*string
+	text func(l Lang, a msgArgs) string
+}
+
+// read names the finding's Args.
+func (m ruleMessage) read(f Finding) msgArgs {
+	a := msgArgs{Where: f.Where}
+	var slots []*string
+	if m.args != nil {
+		slots = m.args(&a)
+	}
+	for i, p := range slots {
+		if i < len(f.Args) {
+			*p = f.Args[i]
+		}
+	}
+	if len(f.Args) > len(slots) {
+		a.Rest = f.Args[len(slots):]
+	}
+	return a
+}
+
+// Args layouts shared by several rules.
+func itemArgs(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos} }
+
+// ruleMessages holds the message of every rule code.
+var ruleMessages = map[RuleCode]ruleMessage{
+	ROBJ1: {nil, func(l Lang, a msgArgs) string {
 		return tr(l, "La charte n’a encore aucun objectif collectif : ajoutez-en au moins un.",
 			"The charter has no collective objective yet: add at least one.")
-	case "R-OBJ-2":
-		n := arg(0)
+	}},
+	ROBJ2: {func(a *msgArgs) []*string { return []*string{&a.Count} }, func(l Lang, a msgArgs) string {
+		n := a.Count
 		return tr(l, "La charte compte "+n+" objectifs collectifs : gardez-en quatre au plus pour que l’équipe reste concentrée.",
 			"The charter has "+n+" collective objectives: keep four at most so that the team stays focused.")
-	case "R-OBJ-3":
-		if arg(0) == "1" {
+	}},
+	ROBJ3: {func(a *msgArgs) []*string { return []*string{&a.Count} }, func(l Lang, a msgArgs) string {
+		if a.Count == "1" {
 			return tr(l, "La charte ne compte qu’un objectif collectif : trois ou quatre couvrent en général mieux l’intention.",
 				"The charter has only one collective objective: three to four usually cover the intent better.")
 		}
-		return tr(l, "La charte ne compte que "+arg(0)+" objectifs collectifs : trois ou quatre couvrent en général mieux l’intention.",
-			"The charter has only "+arg(0)+" collective objectives: three to four usually cover the intent better.")
-	case "R-SMART-1", "R-SMART-2", "R-SMART-3", "R-SMART-4", "R-SMART-5":
-		letter := string("SMART"[f.Code[len(f.Code)-1]-'1'])
-		var rest []string
-		if len(f.Args) > 3 {
-			rest = f.Args[3:]
-		}
-		return sentence(l, objectiveSubject(l, arg(0), arg(1)), smartReason(l, letter, arg(2), rest))
-	case "R-KPI-1":
-		n := arg(0)
+		return tr(l, "La charte ne compte que "+a.Count+" objectifs collectifs : trois ou quatre couvrent en général mieux l’intention.",
+			"The charter has only "+a.Count+" collective objectives: three to four usually cover the intent better.")
+	}},
+	RSMART1: smartMessage("S"),
+	RSMART2: smartMessage("M"),
+	RSMART3: smartMessage("A"),
+	RSMART4: smartMessage("R"),
+	RSMART5: smartMessage("T"),
+	RKPI1: {func(a *msgArgs) []*string { return []*string{&a.Count} }, func(l Lang, a msgArgs) string {
+		n := a.Count
 		switch {
 		case n == "0":
 			return tr(l, "La charte n’a encore aucun indicateur prioritaire : choisissez-en 3 à 5.",
@@ -52,9 +110,10 @@ func (f Finding) Message(l Lang) string {
 		}
 		return tr(l, "La charte compte "+n+" indicateurs prioritaires : gardez-en 3 à 5 pour que l’équipe reste concentrée (les garde-fous ne comptent pas).",
 			"The charter has "+n+" priority KPIs: keep 3 to 5 so that the team stays focused (guardrails do not count).")
-	case "R-KPI-2":
+	}},
+	RKPI2: {itemArgs, func(l Lang, a msgArgs) string {
 		var clause string
-		switch f.Where.Field {
+		switch a.Where.Field {
 		case "target":
 			clause = tr(l, "la cible n’est pas renseignée", "the target is missing")
 		case "alert":
@@ -70,55 +129,63 @@ func (f Finding) Message(l Lang) string {
 		default:
 			clause = tr(l, "un champ obligatoire n’est pas renseigné", "a required field is missing")
 		}
-		return sentence(l, kpiSubject(l, arg(0), arg(1)), clause)
-	case "R-KPI-3":
-		return sentence(l, kpiSubject(l, arg(0), arg(1)), alertSideClause(l, arg(2), arg(3), TargetType(arg(4))))
-	case "R-KPI-4":
-		if arg(0) == string(KindEffort) {
+		return sentence(l, kpiSubject(l, a.Name, a.Pos), clause)
+	}},
+	RKPI3: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Alert, &a.Target, &a.TargetType} }, func(l Lang, a msgArgs) string {
+		return sentence(l, kpiSubject(l, a.Name, a.Pos), alertSideClause(l, a.Alert, a.Target, TargetType(a.TargetType)))
+	}},
+	RKPI4: {func(a *msgArgs) []*string { return []*string{&a.Kind} }, func(l Lang, a msgArgs) string {
+		if a.Kind == string(KindEffort) {
 			return tr(l, "La charte n’a aucun indicateur d’effort : ajoutez-en un qui suit les actions menant au résultat (rendez-vous, qualification…).",
 				"The charter has no effort indicator: add one that tracks the actions leading to the result (meetings, qualification…).")
 		}
 		return tr(l, "La charte n’a aucun indicateur de résultat : ajoutez-en un qui montre l’aboutissement (chiffre d’affaires, rétention, taux de gain…).",
 			"The charter has no result indicator: add one that shows the outcome (revenue, retention, win rate…).")
-	case "R-KPI-5":
-		if f.Where.Field == "kpis" {
-			return sentence(l, objectiveSubject(l, arg(0), arg(1)),
+	}},
+	RKPI5: {itemArgs, func(l Lang, a msgArgs) string {
+		if a.Where.Field == "kpis" {
+			return sentence(l, objectiveSubject(l, a.Name, a.Pos),
 				tr(l, "aucun indicateur ne le mesure ; reliez-en au moins un", "no KPI measures it; link at least one"))
 		}
-		return sentence(l, kpiSubject(l, arg(0), arg(1)),
+		return sentence(l, kpiSubject(l, a.Name, a.Pos),
 			tr(l, "il ne mesure aucun objectif ; reliez-le à l’objectif qu’il sert", "it measures no objective; link it to the objective it serves"))
-	case "R-KPI-6":
-		return sentence(l, kpiSubject(l, arg(0), arg(1)),
+	}},
+	RKPI6: {itemArgs, func(l Lang, a msgArgs) string {
+		return sentence(l, kpiSubject(l, a.Name, a.Pos),
 			tr(l, "la valeur de départ n’est pas renseignée ; sans elle, la progression ne peut pas être mesurée",
 				"the baseline is missing; without it, progress cannot be measured"))
-	case "R-NUM-1":
-		return numFindingMessage(l, f)
-	case "R-ROLE-1":
-		subject := objectiveSubject(l, arg(0), arg(1))
-		if n := arg(2); n != "0" && n != "" {
+	}},
+	RNUM1: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Text, &a.Reason, &a.Detail, &a.Team} }, numMessage},
+	RROLE1: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Count} }, func(l Lang, a msgArgs) string {
+		subject := objectiveSubject(l, a.Name, a.Pos)
+		if n := a.Count; n != "0" && n != "" {
 			return sentence(l, subject, tr(l, n+" pilotes ; n’en gardez qu’un", n+" Pilots; keep exactly one"))
 		}
 		return sentence(l, subject, tr(l, "aucun pilote ; désignez-en exactement un", "no Pilot; name exactly one"))
-	case "R-ROLE-2":
-		return sentence(l, objectiveSubject(l, arg(0), arg(1)),
+	}},
+	RROLE2: {itemArgs, func(l Lang, a msgArgs) string {
+		return sentence(l, objectiveSubject(l, a.Name, a.Pos),
 			tr(l, "aucun contributeur ; désignez-en au moins un", "no Contributor; name at least one"))
-	case "R-ROLE-3":
-		return sentence(l, objectiveSubject(l, arg(0), arg(1)),
+	}},
+	RROLE3: {itemArgs, func(l Lang, a msgArgs) string {
+		return sentence(l, objectiveSubject(l, a.Name, a.Pos),
 			tr(l, "aucun approbateur ; désignez-en au moins un", "no Approver; name at least one"))
-	case "R-ROLE-4":
-		who := arg(2)
-		if fr {
-			return sentence(l, objectiveSubject(l, arg(0), arg(1)),
-				"son pilote ("+who+FrenchSpaces(") en est le seul approbateur ; ajoutez un approbateur qui ne pilote pas l’objectif"))
+	}},
+	RROLE4: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Pilot} }, func(l Lang, a msgArgs) string {
+		if l == FR {
+			return sentence(l, objectiveSubject(l, a.Name, a.Pos),
+				"son pilote ("+a.Pilot+FrenchSpaces(") en est le seul approbateur ; ajoutez un approbateur qui ne pilote pas l’objectif"))
 		}
-		return sentence(l, objectiveSubject(l, arg(0), arg(1)),
-			"its Pilot ("+who+") is its only Approver; add an approver who does not pilot it")
-	case "R-SIDE-1":
-		return sentence(l, objectiveSubject(l, arg(0), arg(1)),
+		return sentence(l, objectiveSubject(l, a.Name, a.Pos),
+			"its Pilot ("+a.Pilot+") is its only Approver; add an approver who does not pilot it")
+	}},
+	RSIDE1: {itemArgs, func(l Lang, a msgArgs) string {
+		return sentence(l, objectiveSubject(l, a.Name, a.Pos),
 			tr(l, "aucun effet de bord n’est anticipé ; nommez-en au moins un, avec si possible un indicateur garde-fou",
 				"no side effect is anticipated; name at least one, with a guardrail KPI if possible"))
-	case "R-RIT-1":
-		switch Cadence(arg(0)) {
+	}},
+	RRIT1: {func(a *msgArgs) []*string { return []*string{&a.Cadence} }, func(l Lang, a msgArgs) string {
+		switch Cadence(a.Cadence) {
 		case CadenceMonthly:
 			return tr(l, "Aucun rituel mensuel n’est prévu : une revue mensuelle confronte les indicateurs à leurs cibles.",
 				"No monthly ritual is planned: a monthly review checks the KPIs against their targets.")
@@ -128,44 +195,58 @@ func (f Finding) Message(l Lang) string {
 		}
 		return tr(l, "Aucun rituel hebdomadaire n’est prévu : une synchronisation hebdomadaire fait vivre les objectifs.",
 			"No weekly ritual is planned: a weekly sync keeps the objectives alive.")
-	case "R-RIT-2":
-		subject := tr(l, "Rituel ", "Ritual ") + Quote(l, arg(0))
-		if strings.TrimSpace(arg(0)) == "" {
-			subject = tr(l, "Rituel "+arg(1)+" (sans nom)", "Ritual "+arg(1)+" (unnamed)")
+	}},
+	RRIT2: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Time} }, func(l Lang, a msgArgs) string {
+		subject := tr(l, "Rituel ", "Ritual ") + Quote(l, a.Name)
+		if strings.TrimSpace(a.Name) == "" {
+			subject = tr(l, "Rituel "+a.Pos+" (sans nom)", "Ritual "+a.Pos+" (unnamed)")
 		}
-		if f.Where.Field == "minutes" {
+		if a.Where.Field == "minutes" {
 			return sentence(l, subject, tr(l, "aucune durée ; indiquez-la en minutes pour le calendrier",
 				"no duration; give it in minutes for the calendar"))
 		}
-		if strings.TrimSpace(arg(2)) == "" {
+		if strings.TrimSpace(a.Time) == "" {
 			return sentence(l, subject, tr(l, "aucune heure ; indiquez-la au format HH:MM (par exemple 09:30) pour le calendrier",
 				"no time; give it as HH:MM (for example 09:30) for the calendar"))
 		}
-		return sentence(l, subject, tr(l, "l’heure ", "the time ")+Quote(l, arg(2))+
+		return sentence(l, subject, tr(l, "l’heure ", "the time ")+Quote(l, a.Time)+
 			tr(l, " ne s’écrit pas HH:MM (par exemple 09:30) ; le calendrier ne peut pas le placer",
 				" is not written HH:MM (for example 09:30); the calendar cannot place it"))
-	case "R-CAS-1":
-		sum := arg(2)
+	}},
+	RCAS1: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Sum, &a.Target, &a.Side} }, func(l Lang, a msgArgs) string {
+		sum := a.Sum
 		if x, err := strconv.ParseFloat(sum, 64); err == nil {
 			sum = FormatNumber(x, l)
 		}
-		subject := cascadeSubject(l, arg(0), arg(1))
-		if arg(4) == "above" {
+		subject := cascadeSubject(l, a.Name, a.Pos)
+		if a.Side == "above" {
 			return sentence(l, subject, tr(l, "les cibles des équipes totalisent ", "the team targets add up to ")+sum+
-				tr(l, ", plus que la cible collective (", ", more than the collective target (")+arg(3)+
+				tr(l, ", plus que la cible collective (", ", more than the collective target (")+a.Target+
 				tr(l, "), qui est un plafond", "), which is a ceiling"))
 		}
 		return sentence(l, subject, tr(l, "les cibles des équipes totalisent ", "the team targets add up to ")+sum+
-			tr(l, ", moins que la cible collective (", ", less than the collective target (")+arg(3)+")")
-	case "R-INC-1":
+			tr(l, ", moins que la cible collective (", ", less than the collective target (")+a.Target+")")
+	}},
+	RINC1: {nil, func(l Lang, a msgArgs) string {
 		return tr(l, "Aucun alignement de la rémunération variable n’est indiqué : précisez si une part du variable individuel dépend des indicateurs collectifs.",
 			"No incentive alignment is recorded: say whether a share of individual variable pay depends on the collective KPIs.")
-	case "R-INC-2":
+	}},
+	RINC2: {func(a *msgArgs) []*string { return []*string{&a.Share} }, func(l Lang, a msgArgs) string {
 		return sentence(l, tr(l, "Intéressement", "Incentives"),
-			tr(l, "la part de variable (", "the share of variable pay (")+arg(0)+
+			tr(l, "la part de variable (", "the share of variable pay (")+a.Share+
 				tr(l, ") doit être comprise entre 0 et 100 %", ") must be between 0 and 100%"))
+	}},
+}
+
+// smartMessage writes R-SMART-1..5: the objective, then why its letter is
+// not satisfied (Args: name, position, reason, the values it names).
+func smartMessage(letter string) ruleMessage {
+	return ruleMessage{
+		args: func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Reason} },
+		text: func(l Lang, a msgArgs) string {
+			return sentence(l, objectiveSubject(l, a.Name, a.Pos), smartReason(l, letter, a.Reason, a.Rest))
+		},
 	}
-	return f.Code
 }
 
 // sentence joins a subject and a clause with the colon of the language and
@@ -215,24 +296,18 @@ func alertSideClause(l Lang, alert, target string, t TargetType) string {
 	return "the alert threshold (" + alert + ") must be " + enRel + " the target (" + target + ") for " + enArticle + " " + Quote(l, Label(l, string(t))) + " target"
 }
 
-// numFindingMessage writes R-NUM-1: which field of which item cannot be
-// read, and why.
-func numFindingMessage(l Lang, f Finding) string {
-	arg := func(i int) string {
-		if i < len(f.Args) {
-			return f.Args[i]
-		}
-		return ""
-	}
+// numMessage writes R-NUM-1: which field of which item cannot be read, and
+// why.
+func numMessage(l Lang, a msgArgs) string {
 	var subject string
-	switch f.Where.Step {
+	switch a.Where.Step {
 	case StepKPIs:
-		subject = kpiSubject(l, arg(0), arg(1))
+		subject = kpiSubject(l, a.Name, a.Pos)
 	case StepCascade:
-		subject = cascadeSubject(l, arg(0), arg(1))
-		if team := strings.TrimSpace(arg(5)); team != "" {
+		subject = cascadeSubject(l, a.Name, a.Pos)
+		if team := strings.TrimSpace(a.Team); team != "" {
 			subject += tr(l, ", équipe ", ", team ") + Quote(l, team)
-		} else if n, ok := cascadeLineIndex(f.Where.Field); ok {
+		} else if n, ok := cascadeLineIndex(a.Where.Field); ok {
 			subject += tr(l, ", ligne ", ", line ") + strconv.Itoa(n+1)
 		}
 	case StepIncentives:
@@ -240,7 +315,7 @@ func numFindingMessage(l Lang, f Finding) string {
 	default:
 		subject = tr(l, "Nombre", "Number")
 	}
-	field := f.Where.Field
+	field := a.Where.Field
 	if _, ok := cascadeLineIndex(field); ok {
 		field = "target"
 	}
@@ -257,7 +332,7 @@ func numFindingMessage(l Lang, f Finding) string {
 	default:
 		noun = tr(l, "la valeur", "the value")
 	}
-	reason := numReason(l, arg(2), arg(3), arg(4))
+	reason := numReason(l, a.Text, a.Reason, a.Detail)
 	if l == FR {
 		return sentence(l, subject, noun+" est illisible — "+reason)
 	}

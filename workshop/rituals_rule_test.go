@@ -8,12 +8,12 @@ import (
 func TestRRIT2_UnplaceableRitual(t *testing.T) {
 	for _, l := range []Lang{FR, EN} {
 		c := rulesCharter(l)
-		if got := withCode(Validate(c), "R-RIT-2"); len(got) != 0 {
+		if got := withCode(Validate(c), RRIT2); len(got) != 0 {
 			t.Fatalf("%s: valid rituals give R-RIT-2: %v", l, got)
 		}
 		c.Rituals[0].Time = "9h30"
 		c.Rituals[1].Minutes = 0
-		got := withCode(Validate(c), "R-RIT-2")
+		got := withCode(Validate(c), RRIT2)
 		if len(got) != 2 {
 			t.Fatalf("%s: want 2 R-RIT-2, got %v", l, got)
 		}

@@ -40,7 +40,7 @@ func TestRRIT1_DefaultRitualsCoverEachCadence(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range workshop.Validate(&s.Current().Charter) {
-		if f.Code == "R-RIT-1" {
+		if f.Code == workshop.RRIT1 {
 			t.Errorf("blank charter: %+v", f)
 		}
 	}

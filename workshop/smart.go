@@ -21,7 +21,7 @@ type SmartCheck struct {
 // SmartLetter is one letter of the SMART check.
 type SmartLetter struct {
 	Letter string   // "S", "M", "A", "R" or "T"
-	Code   string   // its rule code, "R-SMART-1" … "R-SMART-5"
+	Code   RuleCode // its rule code, RSMART1 … RSMART5
 	Field  string   // the objective's field to fix: "specific", "kpis", "achievable", "relevant", "deadline"
 	OK     bool     // satisfied
 	Reason string   // why not, one of the Smart… reasons; empty when OK
@@ -104,7 +104,7 @@ func smartOf(c *Charter, i int) SmartCheck {
 	}
 }
 
-func letter(name, code, field string) SmartLetter {
+func letter(name string, code RuleCode, field string) SmartLetter {
 	return SmartLetter{Letter: name, Code: code, Field: field, OK: true}
 }
 
@@ -115,7 +115,7 @@ func (lt SmartLetter) fail(reason string, args ...string) SmartLetter {
 
 // S: a statement that says more than a KPI's name.
 func smartSpecific(c *Charter, o *Objective) SmartLetter {
-	lt := letter("S", "R-SMART-1", "specific")
+	lt := letter("S", RSMART1, "specific")
 	text := strings.TrimSpace(o.Specific)
 	if text == "" {
 		return lt.fail(SmartMissing)
@@ -134,7 +134,7 @@ func smartSpecific(c *Charter, o *Objective) SmartLetter {
 
 // M: at least one KPI with a readable target measures it.
 func smartMeasurable(kpis []*KPI, l Lang) SmartLetter {
-	lt := letter("M", "R-SMART-2", "kpis")
+	lt := letter("M", RSMART2, "kpis")
 	if len(kpis) == 0 {
 		return lt.fail(SmartNoKPI)
 	}
@@ -148,7 +148,7 @@ func smartMeasurable(kpis []*KPI, l Lang) SmartLetter {
 
 // A: a rationale, or a baseline on one of its KPIs.
 func smartAchievable(o *Objective, kpis []*KPI, l Lang) SmartLetter {
-	lt := letter("A", "R-SMART-3", "achievable")
+	lt := letter("A", RSMART3, "achievable")
 	if strings.TrimSpace(o.Achievable) != "" {
 		return lt
 	}
@@ -162,7 +162,7 @@ func smartAchievable(o *Objective, kpis []*KPI, l Lang) SmartLetter {
 
 // R: the link to the intent or a company objective is written.
 func smartRelevant(o *Objective) SmartLetter {
-	lt := letter("R", "R-SMART-4", "relevant")
+	lt := letter("R", RSMART4, "relevant")
 	if strings.TrimSpace(o.Relevant) == "" {
 		return lt.fail(SmartMissing)
 	}
@@ -172,7 +172,7 @@ func smartRelevant(o *Objective) SmartLetter {
 // T: a readable deadline inside the period. A period bound that is not set
 // (or unreadable) is not checked: that is the set-up step's business.
 func smartTimeBound(c *Charter, o *Objective) SmartLetter {
-	lt := letter("T", "R-SMART-5", "deadline")
+	lt := letter("T", RSMART5, "deadline")
 	text := strings.TrimSpace(string(o.Deadline))
 	if text == "" {
 		return lt.fail(SmartMissing)

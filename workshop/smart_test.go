@@ -10,7 +10,7 @@ func TestSMART_AllSatisfied(t *testing.T) {
 	if !sc.Found || !sc.OK() || !(sc.S && sc.M && sc.A && sc.R && sc.T) {
 		t.Fatalf("SMART(o2) = %+v, want all satisfied", sc)
 	}
-	if len(sc.Letters) != 5 || sc.Letters[0].Letter != "S" || sc.Letters[4].Code != "R-SMART-5" {
+	if len(sc.Letters) != 5 || sc.Letters[0].Letter != "S" || sc.Letters[4].Code != RSMART5 {
 		t.Errorf("letters = %+v", sc.Letters)
 	}
 	if len(sc.Why(EN)) != 0 {
@@ -62,7 +62,7 @@ func TestRSMART_FindingsComeFromSMART(t *testing.T) {
 	var fromValidate, fromSMART []string
 	for _, f := range Validate(c) {
 		if len(f.Code) > 8 && f.Code[:8] == "R-SMART-" {
-			fromValidate = append(fromValidate, f.Where.ID+"/"+f.Code+"/"+f.Where.Field+"/"+f.Message(FR))
+			fromValidate = append(fromValidate, f.Where.ID+"/"+string(f.Code)+"/"+f.Where.Field+"/"+f.Message(FR))
 		}
 	}
 	for _, o := range c.Objectives {
@@ -70,7 +70,7 @@ func TestRSMART_FindingsComeFromSMART(t *testing.T) {
 		for _, lt := range sc.Letters {
 			if !lt.OK {
 				f := Finding{Code: lt.Code, Where: Where{StepObjectives, o.ID, lt.Field}, Args: append([]string{o.Title, "0", lt.Reason}, lt.Args...)}
-				fromSMART = append(fromSMART, o.ID+"/"+lt.Code+"/"+lt.Field+"/"+f.Message(FR))
+				fromSMART = append(fromSMART, o.ID+"/"+string(lt.Code)+"/"+lt.Field+"/"+f.Message(FR))
 			}
 		}
 	}

@@ -444,11 +444,11 @@ func TestTemplateFindingsNotVacuous(t *testing.T) {
 		}
 	}
 	c.Roles = roles
-	codes := map[string]bool{}
+	codes := map[RuleCode]bool{}
 	for _, f := range Validate(c) {
 		codes[f.Code] = true
 	}
-	if !codes["R-KPI-3"] || !codes["R-ROLE-1"] {
+	if !codes[RKPI3] || !codes[RROLE1] {
 		t.Errorf("findings %v: want R-KPI-3 and R-ROLE-1", codes)
 	}
 }
