@@ -165,7 +165,7 @@ func (v *validator) kpi(i int, k *KPI) {
 	if blank(k.Owner) {
 		v.add(RKPI2, SevError, at("owner"), name, p)
 	}
-	if !validTargetType(k.TargetType) {
+	if !k.TargetType.Valid() {
 		v.add(RKPI2, SevError, at("targetType"), name, p)
 	}
 
@@ -186,7 +186,7 @@ func (v *validator) kpi(i int, k *KPI) {
 	alert, okA := read("alert", k.Alert)
 
 	// R-KPI-3: the alert threshold on the wrong side of the target.
-	if okT && okA && validTargetType(k.TargetType) && !alertSideOK(k.TargetType, alert, target) {
+	if okT && okA && k.TargetType.Valid() && !k.TargetType.AlertSideOK(alert, target) {
 		v.add(RKPI3, SevError, at("alert"), name, p, strings.TrimSpace(k.Alert), strings.TrimSpace(k.Target), string(k.TargetType))
 	}
 
@@ -199,30 +199,6 @@ func (v *validator) kpi(i int, k *KPI) {
 	if blank(k.Baseline) {
 		v.add(RKPI6, SevWarning, at("baseline"), name, p)
 	}
-}
-
-func validTargetType(t TargetType) bool {
-	switch t {
-	case IncreaseTo, DecreaseTo, StayAtOrAbove, StayAtOrBelow:
-		return true
-	}
-	return false
-}
-
-// alertSideOK reports whether the alert threshold sits on the right side of
-// the target for the target type (R-KPI-3).
-func alertSideOK(t TargetType, alert, target float64) bool {
-	switch t {
-	case IncreaseTo:
-		return alert < target
-	case DecreaseTo:
-		return alert > target
-	case StayAtOrAbove:
-		return alert >= target
-	case StayAtOrBelow:
-		return alert <= target
-	}
-	return true
 }
 
 func (v *validator) measuresAnObjective(k *KPI) bool {

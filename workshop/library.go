@@ -72,7 +72,7 @@ func parseLibrary(b []byte) ([]LibraryKPI, error) {
 			return nil, fmt.Errorf("%s: unknown unit %q", k.ID, k.Unit)
 		case k.Kind != KindResult && k.Kind != KindEffort:
 			return nil, fmt.Errorf("%s: unknown kind %q", k.ID, k.Kind)
-		case !builtinTargetType(k.TargetType):
+		case !k.TargetType.Valid():
 			return nil, fmt.Errorf("%s: unknown target type %q", k.ID, k.TargetType)
 		}
 		for _, l := range []Lang{FR, EN} {
@@ -88,15 +88,6 @@ func parseLibrary(b []byte) ([]LibraryKPI, error) {
 func builtinUnit(u Unit) bool {
 	for _, v := range Units {
 		if u == v {
-			return true
-		}
-	}
-	return false
-}
-
-func builtinTargetType(t TargetType) bool {
-	for _, v := range TargetTypes {
-		if t == v {
 			return true
 		}
 	}

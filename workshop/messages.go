@@ -279,19 +279,27 @@ func cascadeSubject(l Lang, kpiName, pos string) string {
 // alertSideClause says on which side of the target the alert threshold
 // must sit (R-KPI-3).
 func alertSideClause(l Lang, alert, target string, t TargetType) string {
-	var frRel, enRel, enArticle string
-	switch t {
-	case IncreaseTo:
-		frRel, enRel, enArticle = "inférieur à", "below", "an"
-	case DecreaseTo:
-		frRel, enRel, enArticle = "supérieur à", "above", "a"
-	case StayAtOrAbove:
-		frRel, enRel, enArticle = "supérieur ou égal à", "at or above", "a"
+	below, orEqual := t.AlertBelowTarget(), t.AlertMayEqualTarget()
+	if !t.Valid() {
+		below, orEqual = true, true // Validate never says it; worded as before
+	}
+	var frRel, enRel string
+	switch {
+	case below && orEqual:
+		frRel, enRel = "inférieur ou égal à", "at or below"
+	case below:
+		frRel, enRel = "inférieur à", "below"
+	case orEqual:
+		frRel, enRel = "supérieur ou égal à", "at or above"
 	default:
-		frRel, enRel, enArticle = "inférieur ou égal à", "at or below", "a"
+		frRel, enRel = "supérieur à", "above"
 	}
 	if l == FR {
 		return "le seuil d’alerte (" + alert + ") doit être " + frRel + " la cible (" + target + ") pour une cible de type " + Quote(l, Label(l, string(t)))
+	}
+	enArticle := "a"
+	if label := Label(EN, string(t)); t.Valid() && label != "" && strings.ContainsRune("aeiou", rune(label[0])) {
+		enArticle = "an"
 	}
 	return "the alert threshold (" + alert + ") must be " + enRel + " the target (" + target + ") for " + enArticle + " " + Quote(l, Label(l, string(t))) + " target"
 }

@@ -106,10 +106,10 @@ func (g *agendaWriter) alertText(k KPI) string {
 		return ""
 	}
 	v := WithUnit(g.l, k.Alert, k.Unit)
-	switch k.TargetType {
-	case IncreaseTo, StayAtOrAbove:
+	switch k.TargetType.Direction() {
+	case 1:
 		return tr(g.l, "alerte sous ", "alert below ") + v
-	case DecreaseTo, StayAtOrBelow:
+	case -1:
 		return tr(g.l, "alerte au-dessus de ", "alert above ") + v
 	}
 	return tr(g.l, "alerte à ", "alert at ") + v

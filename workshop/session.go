@@ -245,7 +245,8 @@ var Units = []Unit{UnitPercent, UnitDays, UnitEUR, UnitUSD, UnitCount, UnitPoint
 // value (count and currencies), as R-CAS-1 needs.
 func (u Unit) Additive() bool { return u == UnitCount || u == UnitEUR || u == UnitUSD }
 
-// TargetType says which way a KPI should go.
+// TargetType says which way a KPI should go; its behaviour (direction,
+// alert side, linear progress) is in its methods (targettype.go).
 type TargetType string
 
 // Target types.

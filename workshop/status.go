@@ -116,11 +116,9 @@ func StatusOf(k KPI, checkins []CheckIn, p Period, l Lang, now time.Time) KPIRep
 	alert, okA := readNumber(k.Alert, l)
 	cur := last.v
 
-	stay := k.TargetType == StayAtOrAbove || k.TargetType == StayAtOrBelow
-	// above: the KPI is meant to be high (increase to, stay at or above).
-	above := k.TargetType == IncreaseTo || k.TargetType == StayAtOrAbove
-	known := validTargetType(k.TargetType)
-	rightOfTarget := okT && known && ((above && cur >= target) || (!above && cur <= target))
+	t := k.TargetType
+	stay := t.Holds()
+	rightOfTarget := okT && t.Reached(cur, target)
 
 	switch {
 	case stay && okT:
@@ -128,7 +126,7 @@ func StatusOf(k KPI, checkins []CheckIn, p Period, l Lang, now time.Time) KPIRep
 		if rightOfTarget {
 			r.Progress = 1
 		}
-	case known && okB && okT && target != base:
+	case t.Linear() && okB && okT && target != base:
 		r.HasProgress = true
 		r.Progress = (cur - base) / (target - base)
 	}
@@ -145,7 +143,7 @@ func StatusOf(k KPI, checkins []CheckIn, p Period, l Lang, now time.Time) KPIRep
 		r.Status = StatusOutdated
 	case rightOfTarget && (!stay || periodOver):
 		r.Status = StatusAchieved
-	case okA && known && ((above && cur < alert) || (!above && cur > alert)):
+	case okA && t.Alarming(cur, alert):
 		r.Status = StatusAlert
 	case stay && okT && !rightOfTarget:
 		r.Status = StatusAtRisk

@@ -182,7 +182,7 @@ func checkTemplateKPIs(t *testing.T, name string, c *Charter) {
 			}
 			v[i] = n
 		}
-		if !alertSideOK(k.TargetType, v[2], v[1]) {
+		if !k.TargetType.AlertSideOK(v[2], v[1]) {
 			t.Errorf("%s: KPI %s alert %s on the wrong side of %s (%s)", name, k.ID, k.Alert, k.Target, k.TargetType)
 		}
 	}
