@@ -157,6 +157,8 @@ func (f Finding) Message(l Lang) string {
 		}
 		return sentence(l, subject, msgTr(l, "les cibles des équipes totalisent ", "the team targets add up to ")+sum+
 			msgTr(l, ", moins que la cible collective (", ", less than the collective target (")+arg(3)+")")
+	case "R-VOTE-1":
+		return voteFindingMessage(l, f)
 	case "R-INC-1":
 		return msgTr(l, "Aucun alignement de la rémunération variable n’est indiqué : précisez si une part du variable individuel dépend des indicateurs collectifs.",
 			"No incentive alignment is recorded: say whether a share of individual variable pay depends on the collective KPIs.")
