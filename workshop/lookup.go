@@ -17,13 +17,12 @@ func (c Card) idOf() string        { return c.ID }
 func (g Group) idOf() string       { return g.ID }
 func (c CheckIn) idOf() string     { return c.ID }
 
-// ByID returns the item of items whose id is id, in place (changes through
-// the pointer change the slice), or nil when there is none or id is blank.
-// It is the one look-up by id of the domain, the window and the writers.
+// ByID returns the first item of items whose id is id, in place (changes
+// through the pointer change the slice), or nil when there is none. It is
+// the one look-up by id of the domain, the window and the writers. A blank
+// id is looked up like any other (an imported item may lack one): callers
+// for whom a blank reference names nothing say so.
 func ByID[T identified](items []T, id string) *T {
-	if id == "" {
-		return nil
-	}
 	for i := range items {
 		if items[i].idOf() == id {
 			return &items[i]

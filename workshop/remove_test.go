@@ -76,6 +76,10 @@ func TestByIDFindsInPlace(t *testing.T) {
 		t.Error("ByID returned a copy")
 	}
 	if ByID(c.KPIs, "") != nil || ByID(c.Participants, "nobody") != nil || ByID([]Card(nil), "x") != nil {
-		t.Error("ByID found something for a blank or unknown id")
+		t.Error("ByID found something for an unknown id")
+	}
+	c.KPIs[2].ID = "" // as an imported file may hold it
+	if k := ByID(c.KPIs, ""); k != &c.KPIs[2] {
+		t.Error("an item without id cannot be looked up")
 	}
 }

@@ -33,7 +33,7 @@ func (c *Charter) RolesOf(objectiveID string) ObjectiveRoles {
 	}
 	seen := map[Role]map[string]bool{}
 	for _, a := range c.Roles {
-		if a.ObjectiveID != objectiveID || ByID(c.Participants, a.ParticipantID) == nil {
+		if a.ObjectiveID != objectiveID || a.ParticipantID == "" || ByID(c.Participants, a.ParticipantID) == nil {
 			continue
 		}
 		if seen[a.Role] == nil {

@@ -60,4 +60,9 @@ func TestR_ROLE_1to4_RolesOf(t *testing.T) {
 	if r := (&Charter{}).RolesOf(""); r.Count(RolePilot) != 0 {
 		t.Error("blank objective id has roles")
 	}
+	blank := &Charter{Participants: []Participant{{ID: "", Name: "No id"}}, Objectives: []Objective{{ID: "o1"}},
+		Roles: []Assignment{{"", "o1", RolePilot}}}
+	if r := blank.RolesOf("o1"); r.Count(RolePilot) != 0 {
+		t.Error("an assignment to a blank participant id counts")
+	}
 }
