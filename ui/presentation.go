@@ -318,12 +318,12 @@ func essentials(s *workshop.Session, step string, l workshop.Lang) []presLine {
 			add(presItem, o)
 		}
 	case workshop.StepIdeas:
-		for i, cd := range ranking(s.Board.Cards) {
+		for i, cd := range s.Board.Ranking() {
 			style := presPlain
-			if n := votesOf(cd); n > 0 && i < 3 {
+			if n := cd.Count(); n > 0 && i < 3 {
 				style = presHeading
 			}
-			add(style, fmt.Sprintf("%d. %s — %s", i+1, cd.Text, tr("present.votes", "N", votesOf(cd))))
+			add(style, fmt.Sprintf("%d. %s — %s", i+1, cd.Text, tr("present.votes", "N", cd.Count())))
 		}
 	case workshop.StepObjectives:
 		objectiveLines(c, add, true)
@@ -464,20 +464,4 @@ func participantName(c *workshop.Charter, id string) string {
 		}
 	}
 	return id
-}
-
-// votesOf is a card's total of dots.
-func votesOf(c workshop.Card) int {
-	n := 0
-	for _, v := range c.Votes {
-		n += v
-	}
-	return n
-}
-
-// ranking orders cards by votes, most first, keeping the board's order on ties.
-func ranking(cards []workshop.Card) []workshop.Card {
-	out := append([]workshop.Card(nil), cards...)
-	sort.SliceStable(out, func(i, j int) bool { return votesOf(out[i]) > votesOf(out[j]) })
-	return out
 }
