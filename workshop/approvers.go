@@ -73,3 +73,20 @@ func (r *Revision) Awaited() []Participant {
 	}
 	return out
 }
+
+// Stage is where the revision stands in its sign-off, as lists show it:
+// "draft", "signing" (an approver signed the present content, others are
+// awaited) or "signed".
+func (r *Revision) Stage() string {
+	if r.Frozen() {
+		return string(StatusSigned)
+	}
+	if len(r.Signatures) > 0 {
+		for _, st := range r.ApproverStates() {
+			if st.Status == ApproverSigned {
+				return "signing"
+			}
+		}
+	}
+	return string(StatusDraft)
+}

@@ -94,3 +94,24 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestRevisionStage_DraftSigningSigned(t *testing.T) {
+	s := lcSession()
+	r := s.Current()
+	if got := r.Stage(); got != "draft" {
+		t.Errorf("unsigned: %q", got)
+	}
+	must(t, s.Sign("Chloé Durand", "", lcNow))
+	if got := r.Stage(); got != "signing" || s.Summary().Status != "signing" {
+		t.Errorf("one of two: %q", got)
+	}
+	r.Charter.Scope += " and Benelux" // a stale signature, as a file could hold it
+	if got := r.Stage(); got != "draft" {
+		t.Errorf("with a stale signature only: %q", got)
+	}
+	r.Charter.Scope = strings.TrimSuffix(r.Charter.Scope, " and Benelux")
+	must(t, s.Sign("David Petit", "", lcNow))
+	if got := r.Stage(); got != "signed" {
+		t.Errorf("all signed: %q", got)
+	}
+}

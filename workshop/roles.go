@@ -68,3 +68,15 @@ func samePerson(a, b Participant) bool {
 	an, bn := strings.TrimSpace(a.Name), strings.TrimSpace(b.Name)
 	return bn != "" && strings.EqualFold(an, bn)
 }
+
+// RolesHeld returns the role assignments of participant id, in matrix
+// order (what removing the participant takes away).
+func (c *Charter) RolesHeld(participantID string) []Assignment {
+	var out []Assignment
+	for _, a := range c.Roles {
+		if a.ParticipantID == participantID {
+			out = append(out, a)
+		}
+	}
+	return out
+}

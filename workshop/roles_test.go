@@ -66,3 +66,13 @@ func TestR_ROLE_1to4_RolesOf(t *testing.T) {
 		t.Error("an assignment to a blank participant id counts")
 	}
 }
+
+func TestRolesHeldByAParticipant(t *testing.T) {
+	c := rulesCharter(EN)
+	if got := len(c.RolesHeld("p2")); got != 3 {
+		t.Errorf("Marc holds %d roles, want 3", got)
+	}
+	if got := c.RolesHeld("nobody"); got != nil {
+		t.Errorf("nobody holds %v", got)
+	}
+}
