@@ -295,10 +295,7 @@ func (ch *charter) cover() {
 	if c.Period.Start != "" || c.Period.End != "" {
 		period += " (" + dateText(l, c.Period.Start) + " – " + dateText(l, c.Period.End) + ")"
 	}
-	status := workshop.Label(l, string(ch.r.Status))
-	if ch.draft() && len(ch.r.Signatures) > 0 {
-		status = workshop.Label(l, "signing")
-	}
+	status := workshop.Label(l, ch.r.Stage())
 	names := make([]string, 0, len(c.Participants))
 	for _, p := range c.Participants {
 		names = append(names, p.Name)

@@ -426,27 +426,23 @@ func cascadeLines(c *workshop.Charter, l workshop.Lang, add func(presStyle, stri
 
 // signatureLines says who signed and who is awaited.
 func signatureLines(rev *workshop.Revision, add func(presStyle, string)) {
-	approvers := workshop.Approvers(&rev.Charter)
-	if len(approvers) == 0 {
+	states := rev.ApproverStates()
+	if len(states) == 0 {
 		return
 	}
-	signed := map[string]bool{}
-	for _, sg := range rev.Signatures {
-		signed[sg.ParticipantID] = true
-	}
 	n := 0
-	for _, ap := range approvers {
-		if signed[ap.ID] {
+	for _, st := range states {
+		if st.Status == workshop.ApproverSigned {
 			n++
 		}
 	}
-	add(presHeading, tr("present.signatures", "N", n, "Of", len(approvers)))
-	for _, ap := range approvers {
+	add(presHeading, tr("present.signatures", "N", n, "Of", len(states)))
+	for _, st := range states {
 		key := "present.waiting"
-		if signed[ap.ID] {
+		if st.Status == workshop.ApproverSigned {
 			key = "present.signed"
 		}
-		add(presItem, tr(key, "Name", ap.Name))
+		add(presItem, tr(key, "Name", st.Participant.Name))
 	}
 }
 

@@ -144,15 +144,7 @@ func (r *reviewStep) Refresh() {
 	r.fillPreview(c, l)
 }
 
-func revStatus(rv *workshop.Revision) string {
-	if rv.Frozen() {
-		return "signed"
-	}
-	if len(rv.Signatures) > 0 {
-		return "signing"
-	}
-	return "draft"
-}
+func revStatus(rv *workshop.Revision) string { return rv.Stage() }
 
 func (r *reviewStep) fillFindings(fs []workshop.Finding, l workshop.Lang) {
 	r.findings.Objects = nil

@@ -293,12 +293,7 @@ func (s *setupStep) onRemoveParticipant(id string) {
 	if p == nil {
 		return
 	}
-	roles := 0
-	for _, a := range c.Roles {
-		if a.ParticipantID == id {
-			roles++
-		}
-	}
+	roles := len(c.RolesHeld(id))
 	remove := func() {
 		s.ed.Edit(func(c *workshop.Charter) { c.RemoveParticipant(id) })
 		s.Refresh()

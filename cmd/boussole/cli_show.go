@@ -72,10 +72,7 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 	p.field(tr("période", "period"), period)
 	p.field(tr("langue", "language"), workshop.Label(l, string(ch.Lang)))
 	p.field(tr("animateur", "facilitator"), orDash(ch.Facilitator))
-	status := workshop.Label(l, string(rev.Status))
-	if rev.Status == workshop.StatusDraft && len(rev.Signatures) > 0 {
-		status = workshop.Label(l, "signing")
-	}
+	status := workshop.Label(l, rev.Stage())
 	p.field(tr("statut", "status"), fmt.Sprintf("%s, %s %d/%d", status, tr("révision", "revision"), rev.Number, len(s.Revisions)))
 	if rev.AmendReason != "" {
 		p.field(tr("motif", "reason"), rev.AmendReason)
