@@ -117,6 +117,9 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 	}
 
 	findings := workshop.Validate(ch)
+	if rev == s.Current() {
+		findings = s.Findings() // with the board's (R-VOTE-1), as the window shows them
+	}
 	counts := map[workshop.Severity]int{}
 	for _, f := range findings {
 		counts[f.Severity]++
