@@ -408,12 +408,7 @@ func kpiLines(c *workshop.Charter, add func(presStyle, string)) {
 // cascadeLines shows each cascade: the KPI, the dimension, each team's target.
 func cascadeLines(c *workshop.Charter, l workshop.Lang, add func(presStyle, string)) {
 	for _, cs := range c.Cascades {
-		var k *workshop.KPI
-		for i := range c.KPIs {
-			if c.KPIs[i].ID == cs.KPIID {
-				k = &c.KPIs[i]
-			}
-		}
+		k := workshop.ByID(c.KPIs, cs.KPIID)
 		if k == nil {
 			continue
 		}
@@ -454,10 +449,8 @@ func orDash(s string) string {
 }
 
 func participantName(c *workshop.Charter, id string) string {
-	for _, p := range c.Participants {
-		if p.ID == id {
-			return p.Name
-		}
+	if p := workshop.ByID(c.Participants, id); p != nil {
+		return p.Name
 	}
 	return id
 }

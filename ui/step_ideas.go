@@ -453,20 +453,16 @@ func promotedWhere(c *workshop.Charter, id string) (workshop.Where, bool) {
 	if id == "" {
 		return workshop.Where{}, false
 	}
+	if workshop.ByID(c.Objectives, id) != nil {
+		return workshop.Where{Step: workshop.StepObjectives, ID: id, Field: "title"}, true
+	}
 	for _, o := range c.Objectives {
-		if o.ID == id {
-			return workshop.Where{Step: workshop.StepObjectives, ID: id, Field: "title"}, true
-		}
-		for _, se := range o.SideEffects {
-			if se.ID == id {
-				return workshop.Where{Step: workshop.StepObjectives, ID: o.ID, Field: "sideEffects"}, true
-			}
+		if workshop.ByID(o.SideEffects, id) != nil {
+			return workshop.Where{Step: workshop.StepObjectives, ID: o.ID, Field: "sideEffects"}, true
 		}
 	}
-	for _, k := range c.KPIs {
-		if k.ID == id {
-			return workshop.Where{Step: workshop.StepKPIs, ID: id, Field: "name"}, true
-		}
+	if workshop.ByID(c.KPIs, id) != nil {
+		return workshop.Where{Step: workshop.StepKPIs, ID: id, Field: "name"}, true
 	}
 	return workshop.Where{}, false
 }

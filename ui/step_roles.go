@@ -315,10 +315,8 @@ func (s *rolesStep) Refresh() {
 	ul := CurrentLang()
 	for j, oid := range s.oids {
 		title := ""
-		for _, o := range c.Objectives {
-			if o.ID == oid {
-				title = strings.TrimSpace(o.Title)
-			}
+		if o := workshop.ByID(c.Objectives, oid); o != nil {
+			title = strings.TrimSpace(o.Title)
 		}
 		if title == "" {
 			title = tr("roles.objective.untitled")
@@ -327,10 +325,8 @@ func (s *rolesStep) Refresh() {
 	}
 	for i, pid := range s.pids {
 		name, fn := "", ""
-		for _, p := range c.Participants {
-			if p.ID == pid {
-				name, fn = strings.TrimSpace(p.Name), workshop.Label(ul, string(p.Function))
-			}
+		if p := workshop.ByID(c.Participants, pid); p != nil {
+			name, fn = strings.TrimSpace(p.Name), workshop.Label(ul, string(p.Function))
 		}
 		if name == "" {
 			name = tr("roles.participant.unnamed", "N", i+1)
