@@ -364,14 +364,14 @@ func voteFindingMessage(l Lang, f Finding) string {
 	}
 	if f.Where.ID != "" {
 		subject := msgTr(l, "Carte ", "Card ") + msgQuote(l, arg(0))
-		return sentence(l, subject, msgTr(l, arg(1)+" points, au-delà du plafond de "+arg(2)+" par carte",
+		return sentence(l, subject, msgTr(l, arg(1)+" votes, au-delà du plafond de "+arg(2)+" par carte",
 			arg(1)+" votes, above the cap of "+arg(2)+" per card"))
 	}
 	dots, capacity, slots, budget := arg(0), arg(1), arg(2), arg(3)
 	if l == FR {
-		counted := dots + " points sont comptés"
+		counted := dots + " votes sont comptés"
 		if dots == "1" {
-			counted = "1 point est compté"
+			counted = "1 vote est compté"
 		}
 		return sentence(l, "Vote par points", msgFrench(counted+" sur les cartes, plus que la salle ne pouvait en donner ("+
 			slots+" "+countNoun(FR, slots, "participant", "participants")+" × "+budget+" "+countNoun(FR, budget, "vote", "votes")+" = "+capacity+")"))

@@ -182,13 +182,13 @@ func TestR_VOTE_1_Findings(t *testing.T) {
 			must(t, b.SetTotal("b", 21))
 		}, []string{""},
 			"Dot voting: 41 votes are counted on the cards, more than the room could give (8 participants × 3 votes = 24).",
-			"Vote par points\u00a0: 41 points sont comptés sur les cartes, plus que la salle ne pouvait en donner (8 participants × 3 votes = 24)."},
+			"Vote par points\u00a0: 41 votes sont comptés sur les cartes, plus que la salle ne pouvait en donner (8 participants × 3 votes = 24)."},
 		{"one participant, one vote", 1, func(b *Board) {
 			b.VotesPerParticipant = 1
 			must(t, b.SetTotal("a", 2))
 		}, []string{""},
 			"Dot voting: 2 votes are counted on the cards, more than the room could give (1 participant × 1 vote = 1).",
-			"Vote par points\u00a0: 2 points sont comptés sur les cartes, plus que la salle ne pouvait en donner (1 participant × 1 vote = 1)."},
+			"Vote par points\u00a0: 2 votes sont comptés sur les cartes, plus que la salle ne pouvait en donner (1 participant × 1 vote = 1)."},
 		{"device slots the facilitator opened count", 1, func(b *Board) {
 			b.CapPerCard = 0
 			for n := 1; n <= 3; n++ {
@@ -202,7 +202,7 @@ func TestR_VOTE_1_Findings(t *testing.T) {
 			b.CapPerCard = 2
 		}, []string{"b"},
 			"Card “More meetings”: 4 votes, above the cap of 2 per card.",
-			"Carte «\u00a0More meetings\u00a0»\u00a0: 4 points, au-delà du plafond de 2 par carte."},
+			"Carte «\u00a0More meetings\u00a0»\u00a0: 4 votes, au-delà du plafond de 2 par carte."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
