@@ -131,6 +131,9 @@ func (r *reviewStep) Refresh() {
 	c := &rv.Charter
 	l := langOf(c.Lang)
 	fs := workshop.Validate(c)
+	if r.isCurrent() {
+		fs = r.ed.sess.Findings() // with the board's (R-VOTE-1), as the panel and "show" list them
+	}
 	if rv.Frozen() {
 		r.bannerText.SetText(tr("review.signedbanner", "When", rv.SignedAt.Local().Format("2006-01-02 15:04")))
 		r.seal.SetText(tr("review.seal", "Seal", rv.Seal))
