@@ -295,10 +295,7 @@ func (ch *charter) cover() {
 	if c.Period.Start != "" || c.Period.End != "" {
 		period += " (" + dateText(l, c.Period.Start) + " – " + dateText(l, c.Period.End) + ")"
 	}
-	status := workshop.Label(l, string(ch.r.Status))
-	if ch.draft() && len(ch.r.Signatures) > 0 {
-		status = workshop.Label(l, "signing")
-	}
+	status := workshop.Label(l, ch.r.Stage())
 	names := make([]string, 0, len(c.Participants))
 	for _, p := range c.Participants {
 		names = append(names, p.Name)
@@ -629,34 +626,33 @@ func (ch *charter) cascades() {
 }
 
 // cascadeCheck is the sentence comparing the team targets with the
-// collective target (R-CAS-1).
+// collective target: what R-CAS-1 (workshop.CheckCascade) says of it.
 func (ch *charter) cascadeCheck(k workshop.KPI, cs workshop.Cascade) string {
 	l := ch.l
 	coll := withUnit(l, k.Target, k.Unit)
-	if !k.Unit.Additive() {
+	sum := workshop.CheckCascade(ch.c, &cs)
+	sumText := withUnit(l, workshop.FormatNumber(sum.Sum, l), k.Unit)
+	switch sum.Verdict {
+	case workshop.CascadeNotAdditive:
 		unit := workshop.Label(l, string(k.Unit))
 		if unit == "" {
 			unit = "—"
 		}
 		return ch.t("cas.nosum", unit, coll)
-	}
-	sum := 0.0
-	for _, ln := range cs.Lines {
-		v, err := workshop.ParseNumber(ln.Target, l)
-		if err != nil {
-			return ch.t("cas.unread")
-		}
-		sum += v
-	}
-	target, err := workshop.ParseNumber(k.Target, l)
-	if err != nil {
-		return ch.t("cas.unread")
-	}
-	sumText := withUnit(l, workshop.FormatNumber(sum, l), k.Unit)
-	if sum+1e-9 < target {
+	case workshop.CascadeNoKPI:
+		return ch.t("cas.nokpi")
+	case workshop.CascadeEmpty:
+		return ch.t("cas.empty")
+	case workshop.CascadeNoTarget:
+		return ch.t("cas.notarget", sumText)
+	case workshop.CascadeBelow:
 		return ch.t("cas.short", sumText, coll)
+	case workshop.CascadeAbove:
+		return ch.t("cas.over", sumText, coll)
+	case workshop.CascadeConsistent:
+		return ch.t("cas.ok", sumText, coll)
 	}
-	return ch.t("cas.ok", sumText, coll)
+	return ch.t("cas.unread")
 }
 
 func (ch *charter) rituals() {
@@ -759,12 +755,21 @@ func (ch *charter) changes() {
 }
 
 func (ch *charter) signatures() {
-	c, l, r := ch.c, ch.l, ch.r
+	l, r := ch.l, ch.r
 	ch.section(ch.t("sec.signatures"), false)
-	signed := map[string]bool{}
+	states := r.ApproverStates()
+	standing := map[*workshop.Signature]bool{}
+	for _, st := range states {
+		if st.Status == workshop.ApproverSigned {
+			standing[st.Signature] = true
+		}
+	}
 	var rows [][]string
-	for _, sg := range r.Signatures {
-		signed[sg.ParticipantID] = true
+	for i := range r.Signatures {
+		sg := &r.Signatures[i]
+		if !standing[sg] {
+			continue // a signature of an earlier content no longer stands
+		}
 		fn := ""
 		if p, ok := ch.people[sg.ParticipantID]; ok && p.Function != "" {
 			fn = workshop.Label(l, string(p.Function))
@@ -779,8 +784,8 @@ func (ch *charter) signatures() {
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 	var pending []string
-	for _, p := range workshop.Approvers(c) {
-		if !signed[p.ID] {
+	for _, st := range states {
+		if p := st.Participant; st.Status != workshop.ApproverSigned {
 			fn := ""
 			if p.Function != "" {
 				fn = " (" + workshop.Label(l, string(p.Function)) + ")"

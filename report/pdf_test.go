@@ -388,3 +388,62 @@ func BenchmarkCharterPDF(b *testing.B) {
 		}
 	}
 }
+
+// TestR_CAS_1_PDFSaysWhatTheFindingsSay_Issue10_1 reads the PDF back for
+// the four target types and both verdicts, in both languages: the cascade
+// sentence says what the findings say (a decrease-to KPI whose teams add up
+// to more than its ceiling is no longer "consistent").
+func TestR_CAS_1_PDFSaysWhatTheFindingsSay_Issue10_1(t *testing.T) {
+	sentences := map[workshop.Lang]map[workshop.CascadeVerdict]string{
+		workshop.EN: {workshop.CascadeBelow: ": the sum is below the collective target.",
+			workshop.CascadeAbove:      ": the sum is above the collective target, which is a ceiling.",
+			workshop.CascadeConsistent: ": consistent."},
+		workshop.FR: {workshop.CascadeBelow: " : la somme est inférieure à la cible collective.",
+			workshop.CascadeAbove:      " : la somme dépasse la cible collective, qui est un plafond.",
+			workshop.CascadeConsistent: " : cohérent."},
+	}
+	cases := []struct {
+		tt      workshop.TargetType
+		lines   []string
+		verdict workshop.CascadeVerdict
+	}{
+		{workshop.IncreaseTo, []string{"4", "4"}, workshop.CascadeBelow},
+		{workshop.IncreaseTo, []string{"6", "6"}, workshop.CascadeConsistent},
+		{workshop.StayAtOrAbove, []string{"4", "4"}, workshop.CascadeBelow},
+		{workshop.StayAtOrAbove, []string{"5", "5"}, workshop.CascadeConsistent},
+		{workshop.DecreaseTo, []string{"20", "20"}, workshop.CascadeAbove}, // the issue's example
+		{workshop.DecreaseTo, []string{"4", "4"}, workshop.CascadeConsistent},
+		{workshop.StayAtOrBelow, []string{"6", "6"}, workshop.CascadeAbove},
+		{workshop.StayAtOrBelow, []string{"5", "5"}, workshop.CascadeConsistent},
+	}
+	for _, l := range []workshop.Lang{workshop.EN, workshop.FR} {
+		for _, tc := range cases {
+			t.Run(string(l)+"/"+string(tc.tt)+"/"+string(tc.verdict), func(t *testing.T) {
+				s := fullSession(t, l, false)
+				c := &s.Current().Charter
+				k := workshop.ByID(c.KPIs, "k3")
+				k.Unit, k.TargetType, k.Target = workshop.UnitCount, tc.tt, "10"
+				c.Cascades[0].Lines = nil
+				for i, v := range tc.lines {
+					c.Cascades[0].Lines = append(c.Cascades[0].Lines, workshop.CascadeLine{Team: fmt.Sprintf("Team %d", i+1), Target: v})
+				}
+				var cas []workshop.Finding
+				for _, f := range workshop.Validate(c) {
+					if f.Code == "R-CAS-1" {
+						cas = append(cas, f)
+					}
+				}
+				inconsistent := tc.verdict != workshop.CascadeConsistent
+				if inconsistent != (len(cas) == 1) || (inconsistent && cas[0].Args[4] != string(tc.verdict)) {
+					t.Fatalf("findings %+v for a %s cascade", cas, tc.verdict)
+				}
+				text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
+				for v, sentence := range sentences[l] {
+					if has := strings.Contains(text, flat(sentence)); has != (v == tc.verdict) {
+						t.Errorf("PDF contains %q: %v; the findings say %s", sentence, has, tc.verdict)
+					}
+				}
+			})
+		}
+	}
+}

@@ -86,7 +86,7 @@ func newEditor(a *App, s *workshop.Session, steps []Step) *editor {
 	e := &editor{app: a, win: a.win, now: a.d.Now, steps: steps, sess: s}
 	e.built = make([]fyne.CanvasObject, len(steps))
 	e.stale = make([]bool, len(steps))
-	e.findings = workshop.Validate(&s.Current().Charter)
+	e.findings = s.Findings() // the charter's and the board's (R-VOTE-1)
 	e.saver = newAutosaver(a.d.Store.Put, e.snapshot, e.reportSave)
 	e.refreshDelay = typingRefreshDelay
 	return e
@@ -149,7 +149,7 @@ func (e *editor) editTyped(fn func(c *workshop.Charter)) bool {
 		showError(e.win, "error.edit", err)
 		return false
 	}
-	e.findings = workshop.Validate(e.Charter())
+	e.findings = e.sess.Findings()
 	for i := range e.stale {
 		e.stale[i] = true // the current step too: refreshed by the flush
 	}
@@ -224,7 +224,7 @@ func (e *editor) apply(fn func(s *workshop.Session, now time.Time) error) bool {
 // changed updates what depends on the session after a change and
 // schedules the autosave.
 func (e *editor) changed(revisionChanged bool) {
-	e.findings = workshop.Validate(e.Charter())
+	e.findings = e.sess.Findings()
 	for i := range e.stale {
 		if i != e.current || revisionChanged {
 			e.stale[i] = true

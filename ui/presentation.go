@@ -318,12 +318,12 @@ func essentials(s *workshop.Session, step string, l workshop.Lang) []presLine {
 			add(presItem, o)
 		}
 	case workshop.StepIdeas:
-		for i, cd := range ranking(s.Board.Cards) {
+		for i, cd := range s.Board.Ranking() {
 			style := presPlain
-			if n := votesOf(cd); n > 0 && i < 3 {
+			if n := cd.Count(); n > 0 && i < 3 {
 				style = presHeading
 			}
-			add(style, fmt.Sprintf("%d. %s — %s", i+1, cd.Text, tr("present.votes", "N", votesOf(cd))))
+			add(style, fmt.Sprintf("%d. %s — %s", i+1, cd.Text, tr("present.votes", "N", cd.Count())))
 		}
 	case workshop.StepObjectives:
 		objectiveLines(c, add, true)
@@ -408,12 +408,7 @@ func kpiLines(c *workshop.Charter, add func(presStyle, string)) {
 // cascadeLines shows each cascade: the KPI, the dimension, each team's target.
 func cascadeLines(c *workshop.Charter, l workshop.Lang, add func(presStyle, string)) {
 	for _, cs := range c.Cascades {
-		var k *workshop.KPI
-		for i := range c.KPIs {
-			if c.KPIs[i].ID == cs.KPIID {
-				k = &c.KPIs[i]
-			}
-		}
+		k := workshop.ByID(c.KPIs, cs.KPIID)
 		if k == nil {
 			continue
 		}
@@ -426,27 +421,23 @@ func cascadeLines(c *workshop.Charter, l workshop.Lang, add func(presStyle, stri
 
 // signatureLines says who signed and who is awaited.
 func signatureLines(rev *workshop.Revision, add func(presStyle, string)) {
-	approvers := workshop.Approvers(&rev.Charter)
-	if len(approvers) == 0 {
+	states := rev.ApproverStates()
+	if len(states) == 0 {
 		return
 	}
-	signed := map[string]bool{}
-	for _, sg := range rev.Signatures {
-		signed[sg.ParticipantID] = true
-	}
 	n := 0
-	for _, ap := range approvers {
-		if signed[ap.ID] {
+	for _, st := range states {
+		if st.Status == workshop.ApproverSigned {
 			n++
 		}
 	}
-	add(presHeading, tr("present.signatures", "N", n, "Of", len(approvers)))
-	for _, ap := range approvers {
+	add(presHeading, tr("present.signatures", "N", n, "Of", len(states)))
+	for _, st := range states {
 		key := "present.waiting"
-		if signed[ap.ID] {
+		if st.Status == workshop.ApproverSigned {
 			key = "present.signed"
 		}
-		add(presItem, tr(key, "Name", ap.Name))
+		add(presItem, tr(key, "Name", st.Participant.Name))
 	}
 }
 
@@ -458,26 +449,8 @@ func orDash(s string) string {
 }
 
 func participantName(c *workshop.Charter, id string) string {
-	for _, p := range c.Participants {
-		if p.ID == id {
-			return p.Name
-		}
+	if p := workshop.ByID(c.Participants, id); p != nil {
+		return p.Name
 	}
 	return id
-}
-
-// votesOf is a card's total of dots.
-func votesOf(c workshop.Card) int {
-	n := 0
-	for _, v := range c.Votes {
-		n += v
-	}
-	return n
-}
-
-// ranking orders cards by votes, most first, keeping the board's order on ties.
-func ranking(cards []workshop.Card) []workshop.Card {
-	out := append([]workshop.Card(nil), cards...)
-	sort.SliceStable(out, func(i, j int) bool { return votesOf(out[i]) > votesOf(out[j]) })
-	return out
 }

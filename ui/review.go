@@ -131,6 +131,9 @@ func (r *reviewStep) Refresh() {
 	c := &rv.Charter
 	l := langOf(c.Lang)
 	fs := workshop.Validate(c)
+	if r.isCurrent() {
+		fs = r.ed.sess.Findings() // with the board's (R-VOTE-1), as the panel and "show" list them
+	}
 	if rv.Frozen() {
 		r.bannerText.SetText(tr("review.signedbanner", "When", rv.SignedAt.Local().Format("2006-01-02 15:04")))
 		r.seal.SetText(tr("review.seal", "Seal", rv.Seal))
@@ -144,15 +147,7 @@ func (r *reviewStep) Refresh() {
 	r.fillPreview(c, l)
 }
 
-func revStatus(rv *workshop.Revision) string {
-	if rv.Frozen() {
-		return "signed"
-	}
-	if len(rv.Signatures) > 0 {
-		return "signing"
-	}
-	return "draft"
-}
+func revStatus(rv *workshop.Revision) string { return rv.Stage() }
 
 func (r *reviewStep) fillFindings(fs []workshop.Finding, l workshop.Lang) {
 	r.findings.Objects = nil
@@ -194,39 +189,24 @@ func (r *reviewStep) fillFindings(fs []workshop.Finding, l workshop.Lang) {
 	r.findings.Refresh()
 }
 
-// approverState says where an approver stands on revision rv.
-func approverState(rv *workshop.Revision, p workshop.Participant) (state string, sig *workshop.Signature, dec *workshop.Decline) {
-	for i := range rv.Signatures {
-		if rv.Signatures[i].ParticipantID == p.ID {
-			return "signed", &rv.Signatures[i], nil
-		}
-	}
-	for i := len(rv.Declines) - 1; i >= 0; i-- {
-		if rv.Declines[i].ParticipantID == p.ID {
-			return "declined", nil, &rv.Declines[i]
-		}
-	}
-	return "pending", nil, nil
-}
-
 func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
 	r.approvers.Objects = nil
-	aps := workshop.Approvers(&rv.Charter)
-	if len(aps) == 0 {
+	states := rv.ApproverStates()
+	if len(states) == 0 {
 		r.approvers.Add(widget.NewLabel(tr("review.noapprovers")))
 	}
-	for _, p := range aps {
-		state, sig, dec := approverState(rv, p)
+	for _, st := range states {
+		p, sig, dec := st.Participant, st.Signature, st.Decline
 		var icon fyne.Resource
 		var text string
-		switch state {
-		case "signed":
+		switch st.Status {
+		case workshop.ApproverSigned:
 			icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 			text = tr("review.state.signed", "When", sig.At.Local().Format("2006-01-02 15:04"))
 			if sig.Comment != "" {
 				text += " — « " + sig.Comment + " »"
 			}
-		case "declined":
+		case workshop.ApproverDeclined:
 			icon = theme.NewErrorThemedResource(theme.CancelIcon())
 			text = tr("review.state.declined", "When", dec.At.Local().Format("2006-01-02 15:04"), "Reason", dec.Reason)
 		default:
@@ -359,10 +339,8 @@ func (r *reviewStep) Focus(workshop.Where) {}
 func (r *reviewStep) pendingApprovers() []string {
 	rv := r.ed.sess.Current()
 	var names []string
-	for _, p := range workshop.Approvers(&rv.Charter) {
-		if st, _, _ := approverState(rv, p); st != "signed" {
-			names = append(names, p.Name)
-		}
+	for _, p := range rv.Awaited() {
+		names = append(names, p.Name)
 	}
 	return names
 }

@@ -80,12 +80,7 @@ func (s *cascadeStep) Build(ed Editor) fyne.CanvasObject {
 
 // cascadeAt returns the cascade with id in c, or nil.
 func cascadeAt(c *workshop.Charter, id string) *workshop.Cascade {
-	for i := range c.Cascades {
-		if c.Cascades[i].ID == id {
-			return &c.Cascades[i]
-		}
-	}
-	return nil
+	return workshop.ByID(c.Cascades, id)
 }
 
 func (s *cascadeStep) onAdd() {
@@ -292,9 +287,11 @@ func (cc *cascadeCard) sync(n int) {
 }
 
 // syncSum shows the collective target and, for additive units, the live
-// sum of the team targets against it.
+// sum of the team targets against it: what R-CAS-1 (workshop.CheckCascade)
+// says of the cascade.
 func (cc *cascadeCard) syncSum(c *workshop.Charter, x *workshop.Cascade) {
-	k := kpiAt(c, x.KPIID)
+	sum := workshop.CheckCascade(c, x)
+	k := sum.KPI
 	if k == nil {
 		cc.Collect.SetText(tr("cascade.kpi.choose"))
 		cc.Sum.Hide()
@@ -308,7 +305,7 @@ func (cc *cascadeCard) syncSum(c *workshop.Charter, x *workshop.Cascade) {
 	}
 	cc.Collect.SetText(tr("cascade.collective", "Type", workshop.Label(ul, string(k.TargetType)),
 		"Target", valueUnit(target, k.Unit), "Unit", unitLabel(k.Unit)))
-	if !k.Unit.Additive() {
+	if sum.Verdict == workshop.CascadeNotAdditive {
 		cc.Sum.Importance = widget.LowImportance
 		cc.Sum.TextStyle = fyne.TextStyle{Italic: true}
 		cc.Sum.SetText(tr("cascade.nosum", "Unit", unitLabel(k.Unit)))
@@ -316,32 +313,17 @@ func (cc *cascadeCard) syncSum(c *workshop.Charter, x *workshop.Cascade) {
 		return
 	}
 	cc.Sum.TextStyle = fyne.TextStyle{Bold: true}
-	sum, lines, unread := 0.0, 0, 0
-	for _, line := range x.Lines {
-		if strings.TrimSpace(line.Target) == "" {
-			continue
-		}
-		v, ok := readNumber(line.Target, l)
-		if !ok {
-			unread++
-			continue
-		}
-		sum += v
-		lines++
-	}
-	text := tr("cascade.sum", "Sum", valueUnit(workshop.FormatNumber(sum, l), k.Unit),
+	text := tr("cascade.sum", "Sum", valueUnit(workshop.FormatNumber(sum.Sum, l), k.Unit),
 		"Target", valueUnit(target, k.Unit))
 	imp := widget.SuccessImportance
-	if unread > 0 {
+	if unread := len(sum.Unread); unread > 0 {
 		text += " " + tr("cascade.sum.unread", "N", unread)
 		imp = widget.WarningImportance
 	}
-	for _, f := range cc.s.ed.FindingsFor(workshop.StepCascade, cc.id) {
-		if f.Code == "R-CAS-1" {
-			imp = widget.WarningImportance
-		}
+	if sum.Inconsistent() {
+		imp = widget.WarningImportance
 	}
-	if lines == 0 && unread == 0 {
+	if sum.Verdict == workshop.CascadeEmpty {
 		imp = widget.MediumImportance
 	}
 	cc.Sum.Importance = imp

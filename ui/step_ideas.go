@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -12,19 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"boussole/workshop"
-)
-
-// defaultVotes is the dot budget of a participant when the board has none.
-const defaultVotes = 3
-
-// maxVotes is the largest dot budget (PRODUCT.md §1 step 3: 1–12).
-const maxVotes = 12
-
-// Voting modes of the ideas step: dots entered per participant, or one
-// total per card (stored under Votes[""]).
-const (
-	votePerParticipant = "participant"
-	voteTotals         = "totals"
 )
 
 // ideasStep is step 3 (co-construction): board settings, idea cards,
@@ -50,7 +38,7 @@ type ideasStep struct {
 	AddGroup *widget.Button
 
 	Mode       *widget.RadioGroup
-	mode       string
+	mode       workshop.VoteMode
 	Voter      *widget.Select
 	voterIDs   []string
 	voterID    string
@@ -99,14 +87,6 @@ func (s *ideasStep) Title() string { return tr("ideas.title") }
 // through EditBoard).
 func (s *ideasStep) board() *workshop.Board { return &s.ed.Session().Board }
 
-// budget is the number of dots each participant has.
-func budget(b *workshop.Board) int {
-	if b.VotesPerParticipant < 1 {
-		return defaultVotes
-	}
-	return b.VotesPerParticipant
-}
-
 func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	ed = stepEditor{Editor: ed, after: s.Refresh}
 	s.ed = ed
@@ -120,13 +100,13 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 			s.ed.EditBoard(func(b *workshop.Board) { b.Anonymous = on })
 		}
 	})
-	counts := make([]string, maxVotes)
+	counts := make([]string, workshop.MaxVotes)
 	for i := range counts {
 		counts[i] = strconv.Itoa(i + 1)
 	}
 	s.VotesPer = widget.NewSelect(counts, func(v string) {
 		n, err := strconv.Atoi(v)
-		if err == nil && n != budget(s.board()) {
+		if err == nil && n != s.board().Budget() {
 			s.ed.EditBoard(func(b *workshop.Board) { b.VotesPerParticipant = n })
 		}
 	})
@@ -160,21 +140,14 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	s.AddGroup = widget.NewButtonWithIcon(tr("ideas.group.add"), theme.FolderNewIcon(), s.onAddGroup)
 
 	// Voting.
-	s.mode = votePerParticipant
-	for _, c := range s.board().Cards {
-		if c.Votes[""] > 0 {
-			s.mode = voteTotals
-		}
-	}
+	s.mode = s.board().Mode()
 	s.Mode = widget.NewRadioGroup([]string{tr("ideas.mode.participant"), tr("ideas.mode.totals")}, func(v string) {
-		m := votePerParticipant
+		m := workshop.VotePerVoter
 		if v == tr("ideas.mode.totals") {
-			m = voteTotals
+			m = workshop.VoteTotals
 		}
 		if m != s.mode {
-			s.mode = m
-			showNote(s.VoteMsg, "", widget.MediumImportance)
-			s.Refresh()
+			s.switchMode(m)
 		}
 	})
 	s.Mode.Horizontal = true
@@ -296,18 +269,8 @@ func (s *ideasStep) onRemoveGroup(id string) {
 	})
 }
 
-// card returns the card with id on b, or nil.
-func card(b *workshop.Board, id string) *workshop.Card {
-	for i := range b.Cards {
-		if b.Cards[i].ID == id {
-			return &b.Cards[i]
-		}
-	}
-	return nil
-}
-
 func (s *ideasStep) onRemoveCard(id string) {
-	c := card(s.board(), id)
+	c := s.board().Card(id)
 	if c == nil {
 		return
 	}
@@ -322,20 +285,11 @@ func (s *ideasStep) onRemoveCard(id string) {
 			b.Cards = cs
 		})
 	}
-	if votesOf(*c) == 0 {
+	if c.Count() == 0 {
 		remove()
 		return
 	}
-	confirmThen(s.ed, tr("ideas.card.remove.title"), tr("ideas.card.remove.body", "Text", c.Text, "N", votesOf(*c)), remove)
-}
-
-// usedVotes is the number of dots participant pid has placed.
-func usedVotes(b *workshop.Board, pid string) int {
-	n := 0
-	for _, c := range b.Cards {
-		n += c.Votes[pid]
-	}
-	return n
+	confirmThen(s.ed, tr("ideas.card.remove.title"), tr("ideas.card.remove.body", "Text", c.Text, "N", c.Count()), remove)
 }
 
 // voterName is the name of the participant voting.
@@ -346,58 +300,73 @@ func (s *ideasStep) voterName() string {
 	return tr("setup.participant.unnamed")
 }
 
+// voter is the participant voting, as the board counts them.
+func (s *ideasStep) voter() workshop.Voter { return workshop.ParticipantVoter(s.voterID) }
+
+// tryBoard applies a vote to the board when the board accepts it (the
+// rules are the Board's: a refusal changes nothing and is returned).
+func (s *ideasStep) tryBoard(change func(b *workshop.Board) error) error {
+	trial := s.board().Clone()
+	if err := change(&trial); err != nil {
+		return err
+	}
+	if reflect.DeepEqual(trial, s.board().Clone()) {
+		return nil // nothing would change: nothing to save
+	}
+	s.ed.EditBoard(func(b *workshop.Board) { _ = change(b) })
+	return nil
+}
+
+// refusal says in the interface language why the board refused a vote.
+func (s *ideasStep) refusal(err error) (string, widget.Importance) {
+	r, ok := workshop.RefusalOf(err)
+	if !ok {
+		return workshop.Message(err), widget.DangerImportance
+	}
+	switch r.Reason {
+	case workshop.RefusedNoVoter:
+		return tr("ideas.vote.novoter"), widget.DangerImportance
+	case workshop.RefusedBudget:
+		return tr("ideas.vote.budget", "Name", s.voterName(), "N", r.Limit), widget.DangerImportance
+	case workshop.RefusedCap:
+		return tr("ideas.vote.cap", "N", r.Limit), widget.DangerImportance
+	case workshop.RefusedNoDot:
+		return tr("ideas.vote.none", "Name", s.voterName()), widget.WarningImportance
+	}
+	return tr("ideas.vote.total"), widget.WarningImportance
+}
+
 // onVote adds (delta +1) or takes back (−1) one of the voter's dots on a
-// card, within their budget and the card's cap; a refusal says why.
+// card; the board refuses what breaks its budget or cap, and the refusal
+// says why.
 func (s *ideasStep) onVote(cardID string, delta int) {
-	b := s.board()
-	c := card(b, cardID)
-	if c == nil {
+	if s.board().Card(cardID) == nil {
 		return
 	}
 	if s.voterID == "" || participant(s.ed.Charter(), s.voterID) == nil {
 		showNote(s.VoteMsg, tr("ideas.vote.novoter"), widget.DangerImportance)
 		return
 	}
-	pid := s.voterID
+	v := s.voter()
+	vote := func(b *workshop.Board) error { return b.Give(cardID, v) }
 	if delta < 0 {
-		if c.Votes[pid] == 0 {
-			showNote(s.VoteMsg, tr("ideas.vote.none", "Name", s.voterName()), widget.WarningImportance)
-			return
-		}
-	} else {
-		if used, max := usedVotes(b, pid), budget(b); used >= max {
-			showNote(s.VoteMsg, tr("ideas.vote.budget", "Name", s.voterName(), "N", max), widget.DangerImportance)
-			return
-		}
-		if b.CapPerCard > 0 && votesOf(*c) >= b.CapPerCard {
-			showNote(s.VoteMsg, tr("ideas.vote.cap", "N", b.CapPerCard), widget.DangerImportance)
-			return
-		}
+		vote = func(b *workshop.Board) error { return b.TakeBack(cardID, v) }
+	}
+	if err := vote(ptrTo(s.board().Clone())); err != nil {
+		text, imp := s.refusal(err)
+		showNote(s.VoteMsg, text, imp)
+		return
 	}
 	showNote(s.VoteMsg, "", widget.MediumImportance)
-	s.ed.EditBoard(func(b *workshop.Board) {
-		c := card(b, cardID)
-		if c == nil {
-			return
-		}
-		if c.Votes == nil {
-			c.Votes = map[string]int{}
-		}
-		c.Votes[pid] += delta
-		if c.Votes[pid] <= 0 {
-			delete(c.Votes, pid)
-		}
-	})
+	_ = s.tryBoard(vote)
 }
 
-// onTotal stores a card's total typed in totals mode. What cannot be read
-// as a whole number, or breaks the cap, is refused with a message under
-// the entry and the text is kept.
+// onTotal stores a card's total typed in totals mode: the card's one
+// count. What cannot be read as a whole number, or breaks the cap, is
+// refused with a message under the entry and the text is kept.
 func (s *ideasStep) onTotal(cardID, text string) {
 	r := s.Rows[cardID]
-	b := s.board()
-	c := card(b, cardID)
-	if c == nil || r == nil {
+	if s.board().Card(cardID) == nil || r == nil {
 		return
 	}
 	t := strings.TrimSpace(text)
@@ -410,29 +379,65 @@ func (s *ideasStep) onTotal(cardID, text string) {
 		}
 		n = v
 	}
-	others := votesOf(*c) - c.Votes[""]
-	if b.CapPerCard > 0 && n+others > b.CapPerCard {
-		showNote(r.TotalNote, tr("ideas.vote.cap", "N", b.CapPerCard), widget.DangerImportance)
+	if err := s.tryBoard(func(b *workshop.Board) error { return b.SetTotal(cardID, n) }); err != nil {
+		text, imp := s.refusal(err)
+		showNote(r.TotalNote, text, imp)
 		return
 	}
 	showNote(r.TotalNote, "", widget.MediumImportance)
-	if n == c.Votes[""] {
-		return
-	}
-	s.ed.EditBoard(func(b *workshop.Board) {
-		c := card(b, cardID)
-		if c == nil {
+}
+
+// switchMode changes how votes are entered without ever adding two counts
+// up: dots entered per participant become each card's total; going back
+// to participants clears the totals, after asking.
+func (s *ideasStep) switchMode(m workshop.VoteMode) {
+	b := s.board()
+	switch {
+	case m == workshop.VoteTotals && b.Dots() > 0:
+		if !s.ed.EditBoard(func(b *workshop.Board) { b.ToTotals() }) {
+			s.Refresh()
 			return
 		}
-		if c.Votes == nil {
-			c.Votes = map[string]int{}
-		}
-		c.Votes[""] = n
-		if n == 0 {
-			delete(c.Votes, "")
-		}
-	})
+		s.mode = m
+		showNote(s.VoteMsg, tr("ideas.mode.converted"), widget.MediumImportance)
+	case m == workshop.VotePerVoter && b.Mode() == workshop.VoteTotals:
+		s.askClearTotals(b.Dots())
+		return
+	default:
+		s.mode = m
+		showNote(s.VoteMsg, "", widget.MediumImportance)
+	}
+	s.Refresh()
 }
+
+// askClearTotals asks before the totals counted on the wall are cleared
+// to vote per participant; the mode stays on totals otherwise.
+func (s *ideasStep) askClearTotals(dots int) {
+	keep := func() {
+		s.Mode.SetSelected(tr("ideas.mode.totals"))
+	}
+	if s.ed.Window() == nil {
+		keep()
+		return
+	}
+	d := dialog.NewConfirm(tr("ideas.mode.clear.title"), tr("ideas.mode.clear.body", "N", dots), func(ok bool) {
+		if !ok {
+			keep()
+			return
+		}
+		if s.ed.EditBoard(func(b *workshop.Board) { b.ClearTotals() }) {
+			s.mode = workshop.VotePerVoter
+			showNote(s.VoteMsg, "", widget.MediumImportance)
+		}
+		s.Refresh()
+	}, s.ed.Window())
+	d.SetConfirmText(tr("ideas.mode.clear.confirm"))
+	d.SetDismissText(tr("field.cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+func ptrTo[T any](v T) *T { return &v }
 
 // promotedTarget tells whether the card's promotion still exists in the
 // charter (an objective, a KPI or a side effect).
@@ -448,20 +453,16 @@ func promotedWhere(c *workshop.Charter, id string) (workshop.Where, bool) {
 	if id == "" {
 		return workshop.Where{}, false
 	}
+	if workshop.ByID(c.Objectives, id) != nil {
+		return workshop.Where{Step: workshop.StepObjectives, ID: id, Field: "title"}, true
+	}
 	for _, o := range c.Objectives {
-		if o.ID == id {
-			return workshop.Where{Step: workshop.StepObjectives, ID: id, Field: "title"}, true
-		}
-		for _, se := range o.SideEffects {
-			if se.ID == id {
-				return workshop.Where{Step: workshop.StepObjectives, ID: o.ID, Field: "sideEffects"}, true
-			}
+		if workshop.ByID(o.SideEffects, id) != nil {
+			return workshop.Where{Step: workshop.StepObjectives, ID: o.ID, Field: "sideEffects"}, true
 		}
 	}
-	for _, k := range c.KPIs {
-		if k.ID == id {
-			return workshop.Where{Step: workshop.StepKPIs, ID: id, Field: "name"}, true
-		}
+	if workshop.ByID(c.KPIs, id) != nil {
+		return workshop.Where{Step: workshop.StepKPIs, ID: id, Field: "name"}, true
 	}
 	return workshop.Where{}, false
 }
@@ -471,7 +472,7 @@ func promotedWhere(c *workshop.Charter, id string) (workshop.Where, bool) {
 // (side-effect cards, after choosing the objective), marks the card and
 // offers to go to the step where it now lives.
 func (s *ideasStep) onPromote(cardID string) {
-	c := card(s.board(), cardID)
+	c := s.board().Card(cardID)
 	if c == nil || s.ed.ReadOnly() {
 		return
 	}
@@ -498,7 +499,7 @@ func (s *ideasStep) promote(cardID, id string, change func(c *workshop.Charter),
 		return
 	}
 	s.ed.EditBoard(func(b *workshop.Board) {
-		if c := card(b, cardID); c != nil {
+		if c := b.Card(cardID); c != nil {
 			c.PromotedTo = id
 		}
 	})
@@ -561,7 +562,7 @@ func (s *ideasStep) promoteSideEffect(cardID, text string) {
 func (s *ideasStep) boardShape() string {
 	b := s.board()
 	var sb strings.Builder
-	sb.WriteString(s.mode)
+	sb.WriteString(string(s.mode))
 	for _, g := range b.Groups {
 		sb.WriteString("|g" + g.ID + "=" + g.Name)
 	}
@@ -583,9 +584,9 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 			return
 		}
 		gid := r.groupIDs[i]
-		if cur := card(s.board(), id); cur != nil && cur.GroupID != gid {
+		if cur := s.board().Card(id); cur != nil && cur.GroupID != gid {
 			s.ed.EditBoard(func(b *workshop.Board) {
-				if c := card(b, id); c != nil {
+				if c := b.Card(id); c != nil {
 					c.GroupID = gid
 				}
 			})
@@ -607,7 +608,7 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 func (s *ideasStep) cardObject(r *cardRow) fyne.CanvasObject {
 	h := r.Group.MinSize().Height
 	var votes fyne.CanvasObject
-	if s.mode == voteTotals {
+	if s.mode == workshop.VoteTotals {
 		votes = container.NewHBox(widget.NewLabel(tr("ideas.total")),
 			container.NewGridWrap(fyne.NewSize(80, h), r.Total))
 	} else {
@@ -680,7 +681,8 @@ func (s *ideasStep) syncCards() {
 		groupIDs = append(groupIDs, g.ID)
 		groupNames = append(groupNames, g.Name)
 	}
-	perParticipant := s.mode == votePerParticipant
+	perParticipant := s.mode == workshop.VotePerVoter
+	v := s.voter()
 	for _, c := range b.Cards {
 		r := s.Rows[c.ID]
 		if r == nil {
@@ -707,20 +709,21 @@ func (s *ideasStep) syncCards() {
 				r.Group.SetSelectedIndex(i)
 			}
 		}
-		r.Mine.SetText(strconv.Itoa(c.Votes[s.voterID]))
-		r.Count.SetText(tr("ideas.card.votes", "N", votesOf(c)))
+		r.Mine.SetText(strconv.Itoa(c.DotsOf(v)))
+		r.Count.SetText(tr("ideas.card.votes", "N", c.Count()))
 		// Plus stays enabled without a voter: tapping it says what to do.
 		setEnabled(r.Plus, perParticipant)
-		setEnabled(r.Minus, perParticipant && s.voterID != "" && c.Votes[s.voterID] > 0)
+		setEnabled(r.Minus, perParticipant && s.voterID != "" && c.DotsOf(v) > 0)
 		if want := totalText(c); !perParticipant && r.Total.Text != want && !hasFocus(s.ed, r.Total) && !r.TotalNote.Visible() {
 			r.Total.SetText(want)
 		}
 	}
 }
 
-// totalText is a card's total as shown in totals mode.
+// totalText is a card's total as shown in totals mode: its one count, the
+// number the ranking shows.
 func totalText(c workshop.Card) string {
-	if n := c.Votes[""]; n > 0 {
+	if n := c.Count(); n > 0 {
 		return strconv.Itoa(n)
 	}
 	return ""
@@ -735,10 +738,10 @@ func (s *ideasStep) syncRanking() {
 	ul := CurrentLang()
 	s.Ranked = s.Ranked[:0]
 	var objs []fyne.CanvasObject
-	for i, c := range ranking(b.Cards) {
+	for i, c := range b.Ranking() {
 		r := &rankRow{CardID: c.ID}
 		rank := boldLabel(fmt.Sprintf("%d.", i+1))
-		r.Votes = boldLabel(tr("ideas.card.votes", "N", votesOf(c)))
+		r.Votes = boldLabel(tr("ideas.card.votes", "N", c.Count()))
 		r.Text = widget.NewLabel(c.Text + "  (" + workshop.Label(ul, string(c.Kind)) + ")")
 		r.Text.Wrapping = fyne.TextWrapWord
 		if where, ok := promotedWhere(ch, c.PromotedTo); ok {
@@ -778,10 +781,10 @@ func (s *ideasStep) refresh() {
 	if s.Anonymous.Checked != b.Anonymous {
 		s.Anonymous.SetChecked(b.Anonymous)
 	}
-	if v := strconv.Itoa(budget(b)); s.VotesPer.Selected != v {
+	if v := strconv.Itoa(b.Budget()); s.VotesPer.Selected != v {
 		s.VotesPer.SetSelected(v)
 	}
-	if s.Cap.SelectedIndex() != b.CapPerCard && b.CapPerCard >= 0 && b.CapPerCard <= maxVotes {
+	if s.Cap.SelectedIndex() != b.CapPerCard && b.CapPerCard >= 0 && b.CapPerCard <= workshop.MaxVotes {
 		s.Cap.SetSelectedIndex(b.CapPerCard)
 	}
 	if b.Anonymous {
@@ -789,8 +792,16 @@ func (s *ideasStep) refresh() {
 	} else {
 		s.authorBox.Show()
 	}
+	// A board with totals is shown in totals mode, one with dots per
+	// participant in that mode (after an undo, say); an empty board keeps
+	// the mode chosen.
+	if b.Mode() == workshop.VoteTotals {
+		s.mode = workshop.VoteTotals
+	} else if b.Dots() > 0 {
+		s.mode = workshop.VotePerVoter
+	}
 	mode := tr("ideas.mode.participant")
-	if s.mode == voteTotals {
+	if s.mode == workshop.VoteTotals {
 		mode = tr("ideas.mode.totals")
 	}
 	if s.Mode.Selected != mode {
@@ -829,7 +840,7 @@ func (s *ideasStep) refresh() {
 			s.Voter.SetSelectedIndex(sel)
 		}
 	}
-	if s.mode == voteTotals {
+	if s.mode == workshop.VoteTotals {
 		s.Voter.Hide()
 		s.voterLabel.Hide() // "Who votes:" has no picker to name in totals mode
 		s.Remaining.SetText(tr("ideas.mode.totals.help"))
@@ -842,11 +853,7 @@ func (s *ideasStep) refresh() {
 		case s.voterID == "":
 			s.Remaining.SetText(tr("ideas.vote.novoter"))
 		default:
-			left := budget(b) - usedVotes(b, s.voterID)
-			if left < 0 {
-				left = 0
-			}
-			s.Remaining.SetText(tr("ideas.voter.left", "Name", s.voterName(), "N", left, "Max", budget(b)))
+			s.Remaining.SetText(tr("ideas.voter.left", "Name", s.voterName(), "N", b.Left(s.voter()), "Max", b.Budget()))
 		}
 	}
 	s.syncCards()

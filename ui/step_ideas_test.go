@@ -164,7 +164,7 @@ func TestIdeasTotalsModeAndRankingOrder(t *testing.T) {
 	}
 	var order []string
 	for _, r := range st.Ranked {
-		order = append(order, card(&b, r.CardID).Text)
+		order = append(order, b.Card(r.CardID).Text)
 	}
 	if want := []string{"second", "fourth", "first", "third"}; !equalStrings(order, want) {
 		t.Errorf("ranking = %q, want %q (ties in the order cards were added)", order, want)
@@ -244,5 +244,70 @@ func TestIdeasPromoteSideEffectToAnObjective(t *testing.T) {
 	}
 	if ed.currentStep() != workshop.StepObjectives {
 		t.Errorf("Go there shows %s", ed.currentStep())
+	}
+}
+
+// TestIdeasOneCountPerCardWhateverTheMode_Issue9_3: votes entered per
+// participant and then as totals are never added up. Switching to totals
+// converts each card's count into its total, the total shown and the
+// ranking agree, typing a total replaces the count, and going back to
+// participants asks before clearing the totals. Dots beyond what the room
+// could give are an R-VOTE-1 warning on the step.
+func TestIdeasOneCountPerCardWhateverTheMode_Issue9_3(t *testing.T) {
+	s := blankSessionA(t, "Ana", "Bruno")
+	ed, env := newTestEditor(t, s)
+	st := stepA[*ideasStep](t, ed, workshop.StepIdeas)
+	addCardA(t, st, 0, "A")
+	addCardA(t, st, 0, "B")
+	b := env.stored(t, s.ID).Board
+	a := cardByText(t, b, "A").ID
+	st.Voter.SetSelectedIndex(0)
+	test.Tap(st.Rows[a].Plus)
+	test.Tap(st.Rows[a].Plus)
+	st.Voter.SetSelectedIndex(1)
+	test.Tap(st.Rows[a].Plus)
+
+	st.Mode.SetSelected("Totals per card")
+	if got := st.Rows[a].Total.Text; got != "3" {
+		t.Errorf("total shown after the switch = %q, want the 3 votes counted", got)
+	}
+	if !strings.Contains(st.VoteMsg.Text, "now each card’s total") {
+		t.Errorf("conversion note = %q", st.VoteMsg.Text)
+	}
+	b = env.stored(t, s.ID).Board
+	if v := cardByText(t, b, "A").Votes; len(v) != 1 || v[""] != 3 {
+		t.Fatalf("votes on A after conversion = %v", v)
+	}
+
+	// Typing 7 makes the card's count 7, not 3 + 7, in the row and the
+	// ranking alike.
+	retype(st.Rows[a].Total, "7")
+	if got := st.Ranked[0].Votes.Text; st.Ranked[0].CardID != a || got != "7 votes" {
+		t.Errorf("ranking shows %q for %s", got, st.Ranked[0].CardID)
+	}
+	if got := st.Rows[a].Total.Text; got != "7" {
+		t.Errorf("total entry = %q", got)
+	}
+	if fs := ed.FindingsFor(workshop.StepIdeas, ""); len(fs) != 1 || fs[0].Code != "R-VOTE-1" {
+		t.Fatalf("findings on the step = %+v, want R-VOTE-1 (7 votes for 2 × 3)", fs)
+	}
+	if note := noteText(st.places, "", ""); !strings.Contains(note, "7 votes are counted on the cards, more than the room could give (2 participants × 3 votes = 6)") {
+		t.Errorf("step note = %q", note)
+	}
+
+	// Back to participants: asked; cancelling keeps the totals.
+	st.Mode.SetSelected("Per participant")
+	tapButton(t, env.Win, "Cancel")
+	if st.Mode.Selected != "Totals per card" || cardByText(t, env.stored(t, s.ID).Board, "A").Count() != 7 {
+		t.Fatalf("after cancelling: mode %q, count %d", st.Mode.Selected, cardByText(t, env.stored(t, s.ID).Board, "A").Count())
+	}
+	st.Mode.SetSelected("Per participant")
+	tapButton(t, env.Win, "Clear the totals")
+	b = env.stored(t, s.ID).Board
+	if st.Mode.Selected != "Per participant" || b.Dots() != 0 {
+		t.Errorf("after clearing: mode %q, dots %d", st.Mode.Selected, b.Dots())
+	}
+	if fs := ed.FindingsFor(workshop.StepIdeas, ""); len(fs) != 0 {
+		t.Errorf("findings after clearing: %+v", fs)
 	}
 }

@@ -108,12 +108,7 @@ func (s *kpisStep) Build(ed Editor) fyne.CanvasObject {
 
 // kpiAt returns the KPI with id in c, or nil.
 func kpiAt(c *workshop.Charter, id string) *workshop.KPI {
-	for i := range c.KPIs {
-		if c.KPIs[i].ID == id {
-			return &c.KPIs[i]
-		}
-	}
-	return nil
+	return workshop.ByID(c.KPIs, id)
 }
 
 // kpiText binds a text field of the KPI id.
@@ -167,33 +162,8 @@ func (s *kpisStep) onRemove(id string) {
 		name = tr("kpis.unnamed")
 	}
 	confirmThen(s.ed, tr("kpis.remove.title"), tr("kpis.remove.body", "Name", name), func() {
-		s.ed.Edit(func(c *workshop.Charter) { removeKPI(c, id) })
+		s.ed.Edit(func(c *workshop.Charter) { c.RemoveKPI(id) })
 	})
-}
-
-// removeKPI deletes a KPI, its cascades and its guardrail references.
-func removeKPI(c *workshop.Charter, id string) {
-	kpis := c.KPIs[:0]
-	for _, k := range c.KPIs {
-		if k.ID != id {
-			kpis = append(kpis, k)
-		}
-	}
-	c.KPIs = kpis
-	cs := c.Cascades[:0]
-	for _, x := range c.Cascades {
-		if x.KPIID != id {
-			cs = append(cs, x)
-		}
-	}
-	c.Cascades = cs
-	for i := range c.Objectives {
-		for j := range c.Objectives[i].SideEffects {
-			if c.Objectives[i].SideEffects[j].GuardrailID == id {
-				c.Objectives[i].SideEffects[j].GuardrailID = ""
-			}
-		}
-	}
 }
 
 func (s *kpisStep) newCard(id string) *kpiCard {

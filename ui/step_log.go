@@ -120,12 +120,7 @@ func (s *logStep) Build(ed Editor) fyne.CanvasObject {
 
 // decisionAt returns the draft log entry with id in c, or nil.
 func decisionAt(c *workshop.Charter, id string) *workshop.Decision {
-	for i := range c.Decisions {
-		if c.Decisions[i].ID == id {
-			return &c.Decisions[i]
-		}
-	}
-	return nil
+	return workshop.ByID(c.Decisions, id)
 }
 
 // formDecision reads the form; ok is false (with the form's message shown)

@@ -92,12 +92,7 @@ func (s *objectivesStep) Build(ed Editor) fyne.CanvasObject {
 
 // objective returns the objective with id in c, or nil.
 func objective(c *workshop.Charter, id string) *workshop.Objective {
-	for i := range c.Objectives {
-		if c.Objectives[i].ID == id {
-			return &c.Objectives[i]
-		}
-	}
-	return nil
+	return workshop.ByID(c.Objectives, id)
 }
 
 // objField binds an objective's text field by objective id.

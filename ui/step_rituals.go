@@ -91,12 +91,7 @@ func (s *ritualsStep) Build(ed Editor) fyne.CanvasObject {
 
 // ritualAt returns the ritual with id in c, or nil.
 func ritualAt(c *workshop.Charter, id string) *workshop.Ritual {
-	for i := range c.Rituals {
-		if c.Rituals[i].ID == id {
-			return &c.Rituals[i]
-		}
-	}
-	return nil
+	return workshop.ByID(c.Rituals, id)
 }
 
 func (s *ritualsStep) onAdd() {

@@ -315,10 +315,8 @@ func (s *rolesStep) Refresh() {
 	ul := CurrentLang()
 	for j, oid := range s.oids {
 		title := ""
-		for _, o := range c.Objectives {
-			if o.ID == oid {
-				title = strings.TrimSpace(o.Title)
-			}
+		if o := workshop.ByID(c.Objectives, oid); o != nil {
+			title = strings.TrimSpace(o.Title)
 		}
 		if title == "" {
 			title = tr("roles.objective.untitled")
@@ -327,10 +325,8 @@ func (s *rolesStep) Refresh() {
 	}
 	for i, pid := range s.pids {
 		name, fn := "", ""
-		for _, p := range c.Participants {
-			if p.ID == pid {
-				name, fn = strings.TrimSpace(p.Name), workshop.Label(ul, string(p.Function))
-			}
+		if p := workshop.ByID(c.Participants, pid); p != nil {
+			name, fn = strings.TrimSpace(p.Name), workshop.Label(ul, string(p.Function))
 		}
 		if name == "" {
 			name = tr("roles.participant.unnamed", "N", i+1)
@@ -361,17 +357,12 @@ func (s *rolesStep) syncFooters() {
 		for _, f := range s.ed.FindingsFor(workshop.StepRoles, oid) {
 			found[string(f.Code)] = f
 		}
-		counts := map[workshop.Role]int{}
-		for _, a := range c.Roles {
-			if a.ObjectiveID == oid && hasString(s.pids, a.ParticipantID) {
-				counts[a.Role]++
-			}
-		}
+		roles := c.RolesOf(oid)
 		for k, code := range codes {
 			line := s.footers[j][k]
 			f, bad := found[code]
-			n := map[string]int{"R-ROLE-1": counts[workshop.RolePilot], "R-ROLE-2": counts[workshop.RoleContributor],
-				"R-ROLE-3": counts[workshop.RoleApprover], "R-ROLE-4": counts[workshop.RoleApprover]}[code]
+			n := map[string]int{"R-ROLE-1": roles.Count(workshop.RolePilot), "R-ROLE-2": roles.Count(workshop.RoleContributor),
+				"R-ROLE-3": roles.Count(workshop.RoleApprover), "R-ROLE-4": roles.Count(workshop.RoleApprover)}[code]
 			key := fmt.Sprintf("roles.rule%d.ok", k+1)
 			var res fyne.Resource = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 			imp := widget.MediumImportance
@@ -385,7 +376,7 @@ func (s *rolesStep) syncFooters() {
 					imp = widget.WarningImportance
 				}
 			}
-			if code == "R-ROLE-4" && !bad && (counts[workshop.RolePilot] != 1 || counts[workshop.RoleApprover] == 0) {
+			if code == "R-ROLE-4" && !bad && !roles.SelfApprovalJudged() {
 				// Self-approval cannot be judged before one pilot and an approver are named.
 				key, res, imp = "roles.rule4.na", theme.NewDisabledResource(theme.RadioButtonIcon()), widget.LowImportance
 			}

@@ -199,12 +199,7 @@ func (s *setupStep) readinessSync() {
 
 // participant returns the participant with id in c, or nil.
 func participant(c *workshop.Charter, id string) *workshop.Participant {
-	for i := range c.Participants {
-		if c.Participants[i].ID == id {
-			return &c.Participants[i]
-		}
-	}
-	return nil
+	return workshop.ByID(c.Participants, id)
 }
 
 func (s *setupStep) newParticipantRow(id string) *participantRow {
@@ -298,12 +293,7 @@ func (s *setupStep) onRemoveParticipant(id string) {
 	if p == nil {
 		return
 	}
-	roles := 0
-	for _, a := range c.Roles {
-		if a.ParticipantID == id {
-			roles++
-		}
-	}
+	roles := len(c.RolesHeld(id))
 	remove := func() {
 		s.ed.Edit(func(c *workshop.Charter) { c.RemoveParticipant(id) })
 		s.Refresh()

@@ -127,26 +127,9 @@ func hasDecisionType(t DecisionType) bool {
 	return false
 }
 
-func hasDecision(list []Decision, id string) bool {
-	for _, d := range list {
-		if d.ID == id {
-			return true
-		}
-	}
-	return false
-}
+func hasDecision(list []Decision, id string) bool { return ByID(list, id) != nil }
 
 // linksTo reports whether id names an objective or a KPI of c.
 func linksTo(c *Charter, id string) bool {
-	for _, o := range c.Objectives {
-		if o.ID == id {
-			return true
-		}
-	}
-	for _, k := range c.KPIs {
-		if k.ID == id {
-			return true
-		}
-	}
-	return false
+	return ByID(c.Objectives, id) != nil || ByID(c.KPIs, id) != nil
 }

@@ -70,6 +70,7 @@ const (
 	RCAS1   RuleCode = "R-CAS-1"   // team targets inconsistent with the collective target
 	RINC1   RuleCode = "R-INC-1"   // no incentive alignment recorded
 	RINC2   RuleCode = "R-INC-2"   // incentive share outside 0–100
+	RVOTE1  RuleCode = "R-VOTE-1"  // more dots than the room had, or a card over its cap
 )
 
 // Finding is one result of validation.

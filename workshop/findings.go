@@ -1,7 +1,6 @@
 package workshop
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -245,110 +244,39 @@ func (v *validator) sideEffects() {
 }
 
 func (v *validator) roles() {
-	people := map[string]Participant{}
-	for _, p := range v.c.Participants {
-		if p.ID != "" {
-			people[p.ID] = p
-		}
-	}
 	for i, o := range v.c.Objectives {
-		holders := map[Role][]string{} // distinct participant ids per role
-		seen := map[Role]map[string]bool{}
-		for _, a := range v.c.Roles {
-			if a.ObjectiveID != o.ID || o.ID == "" {
-				continue
-			}
-			if _, ok := people[a.ParticipantID]; !ok {
-				continue
-			}
-			if seen[a.Role] == nil {
-				seen[a.Role] = map[string]bool{}
-			}
-			if !seen[a.Role][a.ParticipantID] {
-				seen[a.Role][a.ParticipantID] = true
-				holders[a.Role] = append(holders[a.Role], a.ParticipantID)
-			}
-		}
+		r := v.c.RolesOf(o.ID)
 		w := Where{StepRoles, o.ID, ""}
-		pilots := holders[RolePilot]
-		if len(pilots) != 1 {
-			v.add(RROLE1, SevError, w, o.Title, pos(i), strconv.Itoa(len(pilots)))
+		if n := r.Count(RolePilot); n != 1 {
+			v.add(RROLE1, SevError, w, o.Title, pos(i), strconv.Itoa(n))
 		}
-		if len(holders[RoleContributor]) == 0 {
+		if r.Count(RoleContributor) == 0 {
 			v.add(RROLE2, SevError, w, o.Title, pos(i))
 		}
-		approvers := holders[RoleApprover]
-		if len(approvers) == 0 {
+		if r.Count(RoleApprover) == 0 {
 			v.add(RROLE3, SevError, w, o.Title, pos(i))
 		}
-		if len(pilots) == 1 && len(approvers) > 0 {
-			pilot := people[pilots[0]]
-			self := true
-			for _, id := range approvers {
-				ap := people[id]
-				samePerson := id == pilot.ID ||
-					(strings.TrimSpace(ap.Name) != "" && strings.EqualFold(strings.TrimSpace(ap.Name), strings.TrimSpace(pilot.Name)))
-				if !samePerson {
-					self = false
-					break
-				}
-			}
-			if self {
-				v.add(RROLE4, SevWarning, w, o.Title, pos(i), strings.TrimSpace(pilot.Name))
-			}
+		if r.SelfApproved {
+			v.add(RROLE4, SevWarning, w, o.Title, pos(i), strings.TrimSpace(r.Pilot.Name))
 		}
 	}
 }
 
 func (v *validator) cascades() {
-	for i, cs := range v.c.Cascades {
-		var k *KPI
-		for j := range v.c.KPIs {
-			if cs.KPIID != "" && v.c.KPIs[j].ID == cs.KPIID {
-				k = &v.c.KPIs[j]
-				break
-			}
-		}
+	for i := range v.c.Cascades {
+		cs := &v.c.Cascades[i]
+		sum := CheckCascade(v.c, cs)
 		name := ""
-		if k != nil {
-			name = k.Name
+		if sum.KPI != nil {
+			name = sum.KPI.Name
 		}
-		sum, lines, readable := 0.0, 0, true
-		for n, line := range cs.Lines {
-			text := strings.TrimSpace(line.Target)
-			if text == "" {
-				continue
-			}
-			x, ne := parseNumber(text, v.l)
-			if ne != nil {
-				v.add("R-NUM-1", SevError, Where{StepCascade, cs.ID, "lines." + strconv.Itoa(n) + ".target"},
-					name, pos(i), text, ne.Reason, ne.Detail, strings.TrimSpace(line.Team))
-				readable = false
-				continue
-			}
-			sum += x
-			lines++
+		for _, u := range sum.Unread {
+			v.add(RNUM1, SevError, Where{StepCascade, cs.ID, "lines." + strconv.Itoa(u.Line) + ".target"},
+				name, pos(i), u.Text, u.Err.Reason, u.Err.Detail, u.Team)
 		}
-		if k == nil || !k.Unit.Additive() || !readable || lines == 0 {
-			continue
-		}
-		target, ne := parseNumber(k.Target, v.l)
-		if ne != nil {
-			continue
-		}
-		const eps = 1e-9
-		tol := eps * math.Max(1, math.Abs(target))
-		switch k.TargetType {
-		case DecreaseTo, StayAtOrBelow:
-			if sum > target+tol {
-				v.add("R-CAS-1", SevWarning, Where{StepCascade, cs.ID, "lines"}, name, pos(i),
-					strconv.FormatFloat(sum, 'f', -1, 64), strings.TrimSpace(k.Target), "above")
-			}
-		default:
-			if sum < target-tol {
-				v.add("R-CAS-1", SevWarning, Where{StepCascade, cs.ID, "lines"}, name, pos(i),
-					strconv.FormatFloat(sum, 'f', -1, 64), strings.TrimSpace(k.Target), "below")
-			}
+		if sum.Inconsistent() {
+			v.add(RCAS1, SevWarning, Where{StepCascade, cs.ID, "lines"}, name, pos(i),
+				strconv.FormatFloat(sum.Sum, 'f', -1, 64), strings.TrimSpace(sum.KPI.Target), string(sum.Verdict))
 		}
 	}
 }

@@ -58,11 +58,19 @@ var messageCases = []struct {
 	{"cascade-below-unnamed", Finding{Code: RCAS1, Where: Where{StepCascade, "c", "lines"}, Args: []string{"", "2", "20", "30", "below"}}},
 	{"no-incentive", Finding{Code: RINC1}},
 	{"share-out-of-range", Finding{Code: RINC2, Where: Where{StepIncentives, "", "share"}, Args: []string{"120"}}},
+	{"card-over-cap", Finding{Code: RVOTE1, Where: Where{StepIdeas, "c1", "votes"}, Args: []string{"Plus de démos", "5", "3"}}},
+	{"room-over-capacity", Finding{Code: RVOTE1, Where: Where{StepIdeas, "", "votes"}, Args: []string{"41", "24", "8", "3"}}},
 }
 
 // messageWant is each case's message, French then English, as the former
 // switch on the code wrote it (computed with it before the table).
 var messageWant = map[string][2]string{
+	"card-over-cap": {
+		"Carte «\u00a0Plus de démos\u00a0»\u00a0: 5 votes, au-delà du plafond de 3 par carte.",
+		"Card “Plus de démos”: 5 votes, above the cap of 3 per card."},
+	"room-over-capacity": {
+		"Vote par points\u00a0: 41 votes sont comptés sur les cartes, plus que la salle ne pouvait en donner (8 participants × 3 votes = 24).",
+		"Dot voting: 41 votes are counted on the cards, more than the room could give (8 participants × 3 votes = 24)."},
 	"no-objective": {
 		"La charte n’a encore aucun objectif collectif\u00a0: ajoutez-en au moins un.",
 		"The charter has no collective objective yet: add at least one."},
@@ -237,7 +245,7 @@ func TestFindingMessages_ByRuleCode_Issue8_7(t *testing.T) {
 // Every rule code has a message, and the cases above cover every code.
 func TestFindingMessages_EveryRuleCode_Issue8_7(t *testing.T) {
 	codes := []RuleCode{ROBJ1, ROBJ2, ROBJ3, RSMART1, RSMART2, RSMART3, RSMART4, RSMART5, RKPI1, RKPI2, RKPI3, RKPI4,
-		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2}
+		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RVOTE1}
 	covered := map[RuleCode]bool{}
 	for _, c := range messageCases {
 		covered[c.f.Code] = true

@@ -21,3 +21,17 @@ func (c *Charter) RemoveParticipant(id string) {
 		c.Rituals[i].Attendees = slices.DeleteFunc(c.Rituals[i].Attendees, func(a string) bool { return a == id })
 	}
 }
+
+// RemoveKPI deletes KPI id with what points to it: its cascades and the
+// side effects' guardrail links to it (the side effects stay).
+func (c *Charter) RemoveKPI(id string) {
+	c.KPIs = slices.DeleteFunc(c.KPIs, func(k KPI) bool { return k.ID == id })
+	c.Cascades = slices.DeleteFunc(c.Cascades, func(x Cascade) bool { return x.KPIID == id })
+	for i := range c.Objectives {
+		for j := range c.Objectives[i].SideEffects {
+			if se := &c.Objectives[i].SideEffects[j]; se.GuardrailID == id {
+				se.GuardrailID = ""
+			}
+		}
+	}
+}

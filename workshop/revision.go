@@ -22,16 +22,12 @@ func (r *Revision) Frozen() bool { return r.Status == StatusSigned }
 // Summary returns the list entry of the session.
 func (s *Session) Summary() Summary {
 	cur := s.Current()
-	status := string(cur.Status)
-	if cur.Status == StatusDraft && len(cur.Signatures) > 0 {
-		status = "signing"
-	}
 	return Summary{
 		ID:       s.ID,
 		Title:    cur.Charter.Title,
 		Period:   cur.Charter.Period.Label,
 		Lang:     cur.Charter.Lang,
-		Status:   status,
+		Status:   cur.Stage(),
 		Revision: cur.Number,
 		Updated:  s.Updated,
 	}

@@ -73,9 +73,9 @@ func (s *Session) Sign(name, comment string, now time.Time) error {
 	seal := Seal(&cur.Charter)
 	dropStaleSignatures(cur)
 	var signer *Participant
-	for i := range matches {
-		if !signedBy(cur.Signatures, matches[i].ID, seal) {
-			signer = &matches[i]
+	for _, st := range approverStates(cur, matches, seal) {
+		if st.Status != ApproverSigned {
+			signer = &st.Participant
 			break
 		}
 	}
@@ -90,8 +90,8 @@ func (s *Session) Sign(name, comment string, now time.Time) error {
 		Seal:          seal,
 	})
 	s.Updated = now
-	for _, a := range approvers {
-		if !signedBy(cur.Signatures, a.ID, seal) {
+	for _, st := range approverStates(cur, approvers, seal) {
+		if st.Status != ApproverSigned {
 			return nil
 		}
 	}
@@ -162,13 +162,4 @@ func notAnApprover(name string, approvers []Participant) error {
 		names[i] = a.Name
 	}
 	return Errorf(KindInvalid, "%s is not an approver of this charter; approvers: %s", name, strings.Join(names, ", "))
-}
-
-func signedBy(sigs []Signature, participantID, seal string) bool {
-	for _, s := range sigs {
-		if s.ParticipantID == participantID && s.Seal == seal {
-			return true
-		}
-	}
-	return false
 }

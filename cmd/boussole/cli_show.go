@@ -72,10 +72,7 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 	p.field(tr("période", "period"), period)
 	p.field(tr("langue", "language"), workshop.Label(l, string(ch.Lang)))
 	p.field(tr("animateur", "facilitator"), orDash(ch.Facilitator))
-	status := workshop.Label(l, string(rev.Status))
-	if rev.Status == workshop.StatusDraft && len(rev.Signatures) > 0 {
-		status = workshop.Label(l, "signing")
-	}
+	status := workshop.Label(l, rev.Stage())
 	p.field(tr("statut", "status"), fmt.Sprintf("%s, %s %d/%d", status, tr("révision", "revision"), rev.Number, len(s.Revisions)))
 	if rev.AmendReason != "" {
 		p.field(tr("motif", "reason"), rev.AmendReason)
@@ -113,13 +110,16 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 		}
 	}
 
-	approvers := workshop.Approvers(ch)
+	approvers := rev.ApproverStates()
 	p.section(tr("Approbateurs", "Approvers"), len(approvers))
 	for _, a := range approvers {
-		p.line("  - %s%s%s", a.Name, colon, signatureState(rev, a.ID, tr))
+		p.line("  - %s%s%s", a.Participant.Name, colon, signatureState(rev, a, tr))
 	}
 
 	findings := workshop.Validate(ch)
+	if rev == s.Current() {
+		findings = s.Findings() // with the board's (R-VOTE-1), as the window shows them
+	}
 	counts := map[workshop.Severity]int{}
 	for _, f := range findings {
 		counts[f.Severity]++
@@ -136,21 +136,17 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 }
 
 // signatureState says whether an approver signed, declined or is awaited.
-func signatureState(rev *workshop.Revision, participantID string, tr func(fr, en string) string) string {
+func signatureState(rev *workshop.Revision, st workshop.ApproverState, tr func(fr, en string) string) string {
 	quote := func(s string) string { return tr("« "+s+" »", "“"+s+"”") }
-	for _, sg := range rev.Signatures {
-		if sg.ParticipantID == participantID {
-			s := tr("signé le ", "signed on ") + sg.At.Format("2006-01-02")
-			if sg.Comment != "" {
-				s += " — " + quote(sg.Comment)
-			}
-			return s
+	switch st.Status {
+	case workshop.ApproverSigned:
+		s := tr("signé le ", "signed on ") + st.Signature.At.Format("2006-01-02")
+		if st.Signature.Comment != "" {
+			s += " — " + quote(st.Signature.Comment)
 		}
-	}
-	for i := len(rev.Declines) - 1; i >= 0; i-- {
-		if d := rev.Declines[i]; d.ParticipantID == participantID {
-			return fmt.Sprintf("%s %s — %s", tr("a refusé le", "declined on"), d.At.Format("2006-01-02"), quote(d.Reason))
-		}
+		return s
+	case workshop.ApproverDeclined:
+		return fmt.Sprintf("%s %s — %s", tr("a refusé le", "declined on"), st.Decline.At.Format("2006-01-02"), quote(st.Decline.Reason))
 	}
 	if rev.Frozen() {
 		return tr("non signé", "not signed")

@@ -229,10 +229,8 @@ var signVerb = &verb{
 				return nil
 			}
 			var waiting []string
-			for _, p := range workshop.Approvers(&rev.Charter) {
-				if !signedBy(rev, p.ID) {
-					waiting = append(waiting, p.Name)
-				}
+			for _, p := range rev.Awaited() {
+				waiting = append(waiting, p.Name)
 			}
 			signer := c.as
 			if n := len(rev.Signatures); n > 0 {
@@ -367,16 +365,6 @@ func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
 		}
 		return st.Put(s)
 	})
-}
-
-// signedBy reports whether the participant signed the revision's content.
-func signedBy(rev *workshop.Revision, participantID string) bool {
-	for _, sg := range rev.Signatures {
-		if sg.ParticipantID == participantID {
-			return true
-		}
-	}
-	return false
 }
 
 // readInput reads a file given on the command line; a file that cannot be
