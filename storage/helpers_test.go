@@ -127,6 +127,12 @@ func richCharter(title string) workshop.Charter {
 				Kind: workshop.KindResult, Unit: workshop.UnitPercent, TargetType: workshop.StayAtOrBelow,
 				Baseline: "12 %", Target: "12 %", Alert: "12 %", Frequency: workshop.Quarterly, Source: "ERP", Owner: "Finance",
 				Objectives: []string{"o1"}, Guardrail: true},
+			// A third priority KPI (R-KPI-1): revision 1 is signed, and a
+			// charter with errors cannot be.
+			{ID: "k4", Name: "Deals signés", Definition: "contrats signés",
+				Kind: workshop.KindResult, Unit: workshop.UnitCount, TargetType: workshop.IncreaseTo,
+				Baseline: "20", Target: "26", Alert: "22", Frequency: workshop.Monthly, Source: "CRM", Owner: "Zoë",
+				Objectives: []string{"o1"}},
 		},
 		Roles: []workshop.Assignment{
 			{ParticipantID: "p1", ObjectiveID: "o1", Role: workshop.RolePilot},

@@ -253,7 +253,9 @@ func enumOf[T ~string](vs []T) []string {
 }
 
 // validate checks what the types cannot: required fields, numbering, enum
-// values, ranges, and that a signed revision's content still has its seal.
+// values, ranges, the order of revisions (only the last may be a draft) and
+// their sign-off (workshop.CheckSignedRevision: a signed revision's content
+// still has its seal, is free of errors and is signed by its approvers only).
 func validate(r *sessionRecordV1) error {
 	bad := func(format string, args ...any) error {
 		return workshop.Errorf(workshop.KindInvalid, format, args...)
@@ -293,10 +295,9 @@ func validate(r *sessionRecordV1) error {
 			if rev.Seal == "" {
 				return bad("revision %d is signed but has no seal", rev.Number)
 			}
-			content := fromCharter(c)
-			if workshop.Seal(&content) != rev.Seal {
-				return bad("revision %d was altered after signing: its content no longer matches its seal", rev.Number)
-			}
+		}
+		if rev.Status != string(workshop.StatusSigned) && i < len(r.Revisions)-1 {
+			return bad("%s is a draft but revision %d follows it: only the last revision may be a draft (a revision is amended only once signed)", at, i+2)
 		}
 		for j, p := range c.Participants {
 			if err := oneOf(fmt.Sprintf("%s.charter.participants[%d].function", at, j), "function", p.Function); err != nil {
@@ -348,6 +349,13 @@ func validate(r *sessionRecordV1) error {
 			if err := oneOf(fmt.Sprintf("%s.lateDecisions[%d].type", at, j), "type", d.Type); err != nil {
 				return err
 			}
+		}
+	}
+	// The sign-off last, on the domain's own values: every enum is known by now.
+	for i := range r.Revisions {
+		rev := fromRevision(&r.Revisions[i])
+		if err := workshop.CheckSignedRevision(&rev); err != nil {
+			return err
 		}
 	}
 	for j, cd := range r.Board.Cards {

@@ -172,3 +172,67 @@ func signedBy(sigs []Signature, participantID, seal string) bool {
 	}
 	return false
 }
+
+// CheckSignedRevision checks that the sign-off recorded on a revision is
+// one that Sign and Edit could have produced, so that a file cannot claim
+// signatures nobody gave. On a signed revision: no error finding, at least
+// one approver, a signature from every approver and from approvers only,
+// each once, under the name the charter gives them, each sealing the
+// revision's seal, which is the seal of its content. On a draft: the
+// signatures given so far are by approvers, each once, and seal its present
+// content (an edit drops the others). Declines are history and are not
+// checked. The error (KindInvalid) names the revision and the signature.
+func CheckSignedRevision(rev *Revision) error {
+	bad := func(format string, args ...any) error {
+		return Errorf(KindInvalid, "revision %d"+format, append([]any{rev.Number}, args...)...)
+	}
+	c := &rev.Charter
+	seal := Seal(c)
+	signed := rev.Status == StatusSigned
+	if signed {
+		if rev.Seal != seal {
+			return bad(" was altered after signing: its content no longer matches its seal")
+		}
+		for _, f := range Validate(c) {
+			if f.Severity == SevError {
+				return bad(" is signed but has a blocking error (%s: %s); a charter with errors cannot be signed", f.Code, strings.TrimSuffix(f.Message(EN), "."))
+			}
+		}
+	}
+	approvers := Approvers(c)
+	if signed && len(approvers) == 0 {
+		return bad(" is signed but nobody holds the Approver role on an objective")
+	}
+	byID := map[string]Participant{}
+	for _, a := range approvers {
+		byID[a.ID] = a
+	}
+	seen := map[string]int{}
+	for i, sg := range rev.Signatures {
+		a, ok := byID[sg.ParticipantID]
+		if !ok {
+			return bad(": signatures[%d] is by %q (participant %q), who is not an approver of this revision", i, sg.Name, sg.ParticipantID)
+		}
+		if sg.Name != a.Name {
+			return bad(": signatures[%d] is signed as %q but participant %q is called %q in the charter", i, sg.Name, sg.ParticipantID, a.Name)
+		}
+		if j, twice := seen[sg.ParticipantID]; twice {
+			return bad(": %s signed twice (signatures[%d] and signatures[%d])", a.Name, j, i)
+		}
+		seen[sg.ParticipantID] = i
+		if sg.Seal != seal {
+			return bad(": signatures[%d] by %s does not seal this revision (it seals %q, the revision's content seals %q)", i, a.Name, sg.Seal, seal)
+		}
+	}
+	if signed {
+		if len(rev.Signatures) == 0 {
+			return bad(" is signed but holds no signature")
+		}
+		for _, a := range approvers {
+			if _, ok := seen[a.ID]; !ok {
+				return bad(" is signed but %s, an approver, did not sign it", a.Name)
+			}
+		}
+	}
+	return nil
+}
