@@ -163,7 +163,7 @@ func richSession(id string) *workshop.Session {
 	return &workshop.Session{
 		ID:         id,
 		Template:   "sales-cycle",
-		PreviousID: "prev0000000000ff",
+		PreviousID: "fe0000000000000f",
 		Created:    time.Date(2027, 1, 4, 8, 0, 0, 0, time.UTC),
 		Updated:    time.Date(2027, 1, 20, 17, 45, 12, 500, time.UTC),
 		Revisions: []workshop.Revision{

@@ -52,7 +52,8 @@ func init() {
 type cli struct {
 	verb           string
 	env            func(string) string
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // what Boussole says, through visible
+	raw            io.Writer // standard output for a file's bytes (-o -)
 	dataFlag       string
 	dir            string // resolved data directory
 	now            func() time.Time
