@@ -641,10 +641,3 @@ func (a *autosaver) wait() {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
-
-// dirty reports whether changes are not yet on disk.
-func (a *autosaver) dirty(gen int) bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return gen > a.savedGen
-}
