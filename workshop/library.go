@@ -3,6 +3,7 @@ package workshop
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 
 	"boussole/assets"
@@ -86,21 +87,11 @@ func parseLibrary(b []byte) ([]LibraryKPI, error) {
 }
 
 func builtinUnit(u Unit) bool {
-	for _, v := range Units {
-		if u == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Units, u)
 }
 
 func builtinTargetType(t TargetType) bool {
-	for _, v := range TargetTypes {
-		if t == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(TargetTypes, t)
 }
 
 // Library returns the KPI library in its display order. The slice is a

@@ -100,8 +100,8 @@ type Revision struct {
 	Charter     Charter        `json:"charter"`
 	Signatures  []Signature    `json:"signatures,omitempty"`
 	Declines    []Decline      `json:"declines,omitempty"`
-	Seal        string         `json:"seal,omitempty"`     // hex SHA-256, set when signed
-	SignedAt    time.Time      `json:"signedAt,omitempty"` // when the last approver signed
+	Seal        string         `json:"seal,omitempty"` // hex SHA-256, set when signed
+	SignedAt    time.Time      `json:"signedAt"`       // when the last approver signed
 	// LateDecisions are decision-log entries appended after the revision was
 	// signed (the log of a signed revision is append-only). They are not
 	// part of the seal.
