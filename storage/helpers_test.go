@@ -207,13 +207,13 @@ func unsetFields(v any) []string {
 		case reflect.Pointer, reflect.Slice, reflect.Map:
 			walkType(t.Elem())
 		case reflect.Struct:
-			if seenTypes[t] || t == reflect.TypeOf(time.Time{}) {
+			if seenTypes[t] || t == reflect.TypeFor[time.Time]() {
 				return
 			}
 			seenTypes[t] = true
-			for i := range t.NumField() {
-				all[t.Name()+"."+t.Field(i).Name] = true
-				walkType(t.Field(i).Type)
+			for field := range t.Fields() {
+				all[t.Name()+"."+field.Name] = true
+				walkType(field.Type)
 			}
 		}
 	}
@@ -233,7 +233,7 @@ func unsetFields(v any) []string {
 				walk(v.MapIndex(k))
 			}
 		case reflect.Struct:
-			if v.Type() == reflect.TypeOf(time.Time{}) {
+			if v.Type() == reflect.TypeFor[time.Time]() {
 				return
 			}
 			for i := range v.NumField() {
