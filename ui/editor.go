@@ -328,7 +328,6 @@ func (e *editor) build() fyne.CanvasObject {
 
 	nav := container.NewVBox()
 	for i, st := range e.steps {
-		i := i
 		b := widget.NewButton(fmt.Sprintf("%d. %s", i+1, st.Title()), func() { e.show(i) })
 		b.Alignment = widget.ButtonAlignLeading
 		ic := widget.NewIcon(nil)

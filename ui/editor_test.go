@@ -41,7 +41,6 @@ func TestEditorAutosaveCommitsEdit(t *testing.T) {
 func TestEditorAutosaveKeepsLastOfBurst(t *testing.T) {
 	ed, env := newTestEditor(t, newTemplateSession(t, "blank", workshop.FR))
 	for _, v := range []string{"a", "ab", "abc", "abcd"} {
-		v := v
 		ed.Edit(func(c *workshop.Charter) { c.Facilitator = v })
 	}
 	if got := env.stored(t, ed.sess.ID).Current().Charter.Facilitator; got != "abcd" {

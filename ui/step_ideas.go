@@ -842,10 +842,7 @@ func (s *ideasStep) refresh() {
 		case s.voterID == "":
 			s.Remaining.SetText(tr("ideas.vote.novoter"))
 		default:
-			left := budget(b) - usedVotes(b, s.voterID)
-			if left < 0 {
-				left = 0
-			}
+			left := max(budget(b)-usedVotes(b, s.voterID), 0)
 			s.Remaining.SetText(tr("ideas.voter.left", "Name", s.voterName(), "N", left, "Max", budget(b)))
 		}
 	}
