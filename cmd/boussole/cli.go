@@ -139,7 +139,7 @@ func (c *cli) exec(v *verb, args []string) int {
 		verbUsage(c.stderr)
 		return exitUsage
 	}
-	for _, line := range strings.Split(c.message(err), "\n") {
+	for line := range strings.SplitSeq(c.message(err), "\n") {
 		fmt.Fprintf(c.stderr, "boussole: %s\n", line)
 	}
 	return exitStatus(err)
