@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -99,12 +100,7 @@ func TestEditorFindingsFollowEdits(t *testing.T) {
 }
 
 func stepIndex(ed *editor, id string) int {
-	for i, s := range ed.steps {
-		if s.ID() == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(ed.steps, func(s Step) bool { return s.ID() == id })
 }
 
 // Previous/Next walk the steps in order.
