@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -211,17 +212,17 @@ func CheckSignedRevision(rev *Revision) error {
 	for i, sg := range rev.Signatures {
 		a, ok := byID[sg.ParticipantID]
 		if !ok {
-			return bad(": signatures[%d] is by %q (participant %q), who is not an approver of this revision", i, sg.Name, sg.ParticipantID)
+			return bad(": signatures[%d] is by %s (participant %s), who is not an approver of this revision", i, quoteCut(sg.Name), quoteCut(sg.ParticipantID))
 		}
 		if sg.Name != a.Name {
-			return bad(": signatures[%d] is signed as %q but participant %q is called %q in the charter", i, sg.Name, sg.ParticipantID, a.Name)
+			return bad(": signatures[%d] is signed as %s but participant %s is called %s in the charter", i, quoteCut(sg.Name), quoteCut(sg.ParticipantID), quoteCut(a.Name))
 		}
 		if j, twice := seen[sg.ParticipantID]; twice {
-			return bad(": %s signed twice (signatures[%d] and signatures[%d])", a.Name, j, i)
+			return bad(": %s signed twice (signatures[%d] and signatures[%d])", quoteCut(a.Name), j, i)
 		}
 		seen[sg.ParticipantID] = i
 		if sg.Seal != seal {
-			return bad(": signatures[%d] by %s does not seal this revision (it seals %q, the revision's content seals %q)", i, a.Name, sg.Seal, seal)
+			return bad(": signatures[%d] by %s does not seal this revision (it seals %s, the revision's content seals %s)", i, quoteCut(a.Name), quoteCut(sg.Seal), seal)
 		}
 	}
 	if signed {
@@ -230,9 +231,18 @@ func CheckSignedRevision(rev *Revision) error {
 		}
 		for _, a := range approvers {
 			if _, ok := seen[a.ID]; !ok {
-				return bad(" is signed but %s, an approver, did not sign it", a.Name)
+				return bad(" is signed but %s, an approver, did not sign it", quoteCut(a.Name))
 			}
 		}
 	}
 	return nil
+}
+
+// quoteCut quotes a name read from a file for a message: escaped, and cut
+// after 64 characters so that a huge one does not flood the message.
+func quoteCut(s string) string {
+	if r := []rune(s); len(r) > 64 {
+		return strconv.Quote(string(r[:64])) + "…"
+	}
+	return strconv.Quote(s)
 }

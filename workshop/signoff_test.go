@@ -281,7 +281,7 @@ func TestCheckSignedRevision_Issue7_9(t *testing.T) {
 			r := lcFrozen().Current()
 			r.Signatures[1].Seal = zeros
 			return r
-		}, "signatures[1] by David Petit does not seal this revision"},
+		}, `signatures[1] by "David Petit" does not seal this revision`},
 		{"no signature", func() *workshop.Revision {
 			r := lcFrozen().Current()
 			r.Signatures = nil
@@ -291,12 +291,12 @@ func TestCheckSignedRevision_Issue7_9(t *testing.T) {
 			r := lcFrozen().Current()
 			r.Signatures = r.Signatures[:1]
 			return r
-		}, "revision 1 is signed but David Petit, an approver, did not sign it"},
+		}, `revision 1 is signed but "David Petit", an approver, did not sign it`},
 		{"an approver twice", func() *workshop.Revision {
 			r := lcFrozen().Current()
 			r.Signatures = append(r.Signatures, r.Signatures[0])
 			return r
-		}, "revision 1: Chloé Durand signed twice (signatures[0] and signatures[2])"},
+		}, `revision 1: "Chloé Durand" signed twice (signatures[0] and signatures[2])`},
 		{"content altered", func() *workshop.Revision {
 			r := lcFrozen().Current()
 			r.Charter.Title = "another title"
@@ -327,7 +327,7 @@ func TestCheckSignedRevision_Issue7_9(t *testing.T) {
 			r := lcSession().Current()
 			r.Signatures = []workshop.Signature{{ParticipantID: "p-david", Name: "David Petit", Seal: zeros}}
 			return r
-		}, "signatures[0] by David Petit does not seal this revision"},
+		}, `signatures[0] by "David Petit" does not seal this revision`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

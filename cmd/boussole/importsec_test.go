@@ -120,6 +120,9 @@ func refusedImport(t *testing.T, dir, path string, want ...string) result {
 	if r.stdout != "" {
 		t.Errorf("a refused import printed %q", r.stdout)
 	}
+	if len(r.stderr) > 1000 {
+		t.Errorf("the message is %d bytes long: it repeats the input", len(r.stderr))
+	}
 	if !bytes.Equal(readFile(t, db), before) {
 		t.Error("a refused import changed the store file")
 	}
@@ -171,6 +174,10 @@ func TestCLIImportRefusesForgedSignOff_Issue7_9(t *testing.T) {
 			r["signatures"] = append(m.signatures(0), map[string]any{
 				"participantId": "mallory", "name": "Mallory", "at": "2027-01-08T10:00:00Z", "seal": r["seal"]})
 		}, false, []string{`revision 1: signatures[2] is by "Mallory" (participant "mallory"), who is not an approver`}},
+		{"mallory-huge-name", func(m hostileFile) {
+			s := m.signatures(0)[1].(map[string]any)
+			s["participantId"], s["name"] = "mallory", "Mallory"+strings.Repeat("\x1b[2J", 100_000)
+		}, false, []string{`signatures[1] is by "Mallory\x1b[2J`, "…"}},
 		{"mallory-zero-seal", func(m hostileFile) {
 			m.signatures(0)[1] = map[string]any{
 				"participantId": "mallory", "name": "Mallory", "at": "2027-01-08T10:00:00Z", "seal": zeros}
