@@ -1,9 +1,9 @@
 # Boussole — the two commands a newcomer needs:
 #
 #   make run    install what is missing, build, open the application
-#   make test   install what is missing, vet, check formatting, run every test
+#   make test   install what is missing, vet, check formatting, lint, run every test
 #
-# Other targets: deps, build, bench, clean. `make help` lists them.
+# Other targets: deps, build, lint, bench, clean. `make help` lists them.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -33,11 +33,12 @@ TEST_TIMEOUT ?= 5m
 # none.
 XVFB = $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo 'xvfb-run -a -s "-screen 0 1280x1024x24"'))
 
-.PHONY: help deps build run test vet fmt-check bench package clean
+.PHONY: help deps build run test vet fmt-check lint bench package clean
 
 help:
 	@echo "make run     install what is missing, build bin/boussole and open it (ARGS='list' to pass arguments)"
-	@echo "make test    go vet, gofmt check and every test (-race on the packages without Fyne's driver)"
+	@echo "make test    go vet, gofmt check, lint and every test (-race on the packages without Fyne's driver)"
+	@echo "make lint    staticcheck, and go.mod tidy and go fix applied"
 	@echo "make bench   every benchmark, with a summary"
 	@echo "make build   build bin/boussole"
 	@echo "make package build a desktop package with the Fyne tool (FyneApp.toml)"
@@ -67,7 +68,20 @@ fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then \
 		echo "these files need gofmt -w:"; echo "$$out"; exit 1; fi
 
-test: deps vet fmt-check
+# staticcheck is pinned in tools/go.mod, a module of its own: a tool line in
+# the app's go.mod would upgrade the app's dependencies to the tool's. The
+# tidy and fix checks print the change to make and fail when there is one;
+# `go mod tidy` or `go fix ./...` applies it.
+lint:
+	@echo "== staticcheck"
+	$(TEST_ENV) $(GO) tool -modfile=tools/go.mod staticcheck ./...
+	@echo "== go mod tidy"
+	$(GO) mod tidy -diff
+	$(GO) -C tools mod tidy -diff
+	@echo "== go fix"
+	$(TEST_ENV) $(GO) fix -diff ./...
+
+test: deps vet fmt-check lint
 	@echo "== go test -race ($(words $(RACE_PKGS)) packages)"
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) $(RACE_PKGS)
 	@if [ -n "$(strip $(PLAIN_PKGS))" ]; then \

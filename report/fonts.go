@@ -130,7 +130,7 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 	}
 	numTables := int(be.Uint16(ttf[4:]))
 	var cmap []byte
-	for i := 0; i < numTables; i++ {
+	for i := range numTables {
 		rec := 12 + 16*i
 		if rec+16 > len(ttf) {
 			return nil, errors.New("font table directory truncated")
@@ -148,7 +148,7 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 	}
 	var fmt4, fmt12 []byte
 	n := int(be.Uint16(cmap[2:]))
-	for i := 0; i < n; i++ {
+	for i := range n {
 		rec := 4 + 8*i
 		if rec+8 > len(cmap) {
 			break

@@ -144,7 +144,7 @@ func pdfinfo(t testing.TB, pdf []byte) map[string]string {
 		t.Fatalf("pdfinfo: %v\n%s", err, out)
 	}
 	info := map[string]string{}
-	for _, line := range strings.Split(string(out), "\n") {
+	for line := range strings.SplitSeq(string(out), "\n") {
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			info[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}

@@ -58,7 +58,7 @@ func (w *writer) room(h float64) {
 // blank lines; it never returns an empty slice.
 func (w *writer) split(s string, width float64) []string {
 	var out []string
-	for _, para := range strings.Split(s, "\n") {
+	for para := range strings.SplitSeq(s, "\n") {
 		if strings.TrimSpace(para) == "" {
 			out = append(out, "")
 			continue
@@ -277,7 +277,7 @@ func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths
 	need := make([]float64, len(cols))
 	longest := func(i int, s, style string) {
 		w.font(style, st.pt)
-		for _, word := range strings.Fields(sanitize(s)) {
+		for word := range strings.FieldsSeq(sanitize(s)) {
 			need[i] = max(need[i], w.pdf.GetStringWidth(word)+2*padX+0.3)
 		}
 	}

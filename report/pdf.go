@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -382,11 +383,8 @@ func (ch *charter) cover() {
 func (ch *charter) kpisOf(objID string) []workshop.KPI {
 	var out []workshop.KPI
 	for _, k := range ch.c.KPIs {
-		for _, id := range k.Objectives {
-			if id == objID {
-				out = append(out, k)
-				break
-			}
+		if slices.Contains(k.Objectives, objID) {
+			out = append(out, k)
 		}
 	}
 	return out

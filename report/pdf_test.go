@@ -50,7 +50,7 @@ func TestCharterPDF_SectionsValuesAndTypography(t *testing.T) {
 				if w == typography && tc.l == workshop.FR {
 					// Wrapped in a table cell here: pdftotext may join the
 					// last words of a line; look for each character.
-					for _, ch := range strings.Fields(typography) {
+					for ch := range strings.FieldsSeq(typography) {
 						if !strings.Contains(text, ch) {
 							t.Errorf("PDF lacks %q", ch)
 						}
@@ -134,7 +134,7 @@ func largeSession(t testing.TB, l workshop.Lang) (*workshop.Session, []string) {
 	}
 	c.Intent.Statement = long("intent")
 	c.Participants = nil
-	for i := 0; i < 25; i++ {
+	for i := range 25 {
 		name := fmt.Sprintf("Personne%02d Ñandú", i)
 		c.Participants = append(c.Participants, workshop.Participant{ID: fmt.Sprintf("p%d", i), Name: name, Function: workshop.Functions[i%len(workshop.Functions)]})
 		markers = append(markers, fmt.Sprintf("Personne%02d", i))
@@ -153,7 +153,7 @@ func largeSession(t testing.TB, l workshop.Lang) (*workshop.Session, []string) {
 		}
 	}
 	c.Decisions = nil
-	for i := 0; i < 150; i++ {
+	for i := range 150 {
 		text := fmt.Sprintf("Entry%03d decided", i)
 		if i == 75 {
 			text += " " + long("logtext")

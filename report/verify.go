@@ -129,7 +129,7 @@ func Verify(pdf []byte, get func(id string) (*workshop.Session, error)) VerifyRe
 
 func firstDiff(a, b []byte) int {
 	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
+	for i := range n {
 		if a[i] != b[i] {
 			return i
 		}

@@ -127,6 +127,12 @@ func richCharter(title string) workshop.Charter {
 				Kind: workshop.KindResult, Unit: workshop.UnitPercent, TargetType: workshop.StayAtOrBelow,
 				Baseline: "12 %", Target: "12 %", Alert: "12 %", Frequency: workshop.Quarterly, Source: "ERP", Owner: "Finance",
 				Objectives: []string{"o1"}, Guardrail: true},
+			// A third priority KPI (R-KPI-1): revision 1 is signed, and a
+			// charter with errors cannot be.
+			{ID: "k4", Name: "Deals signés", Definition: "contrats signés",
+				Kind: workshop.KindResult, Unit: workshop.UnitCount, TargetType: workshop.IncreaseTo,
+				Baseline: "20", Target: "26", Alert: "22", Frequency: workshop.Monthly, Source: "CRM", Owner: "Zoë",
+				Objectives: []string{"o1"}},
 		},
 		Roles: []workshop.Assignment{
 			{ParticipantID: "p1", ObjectiveID: "o1", Role: workshop.RolePilot},
@@ -157,7 +163,7 @@ func richSession(id string) *workshop.Session {
 	return &workshop.Session{
 		ID:         id,
 		Template:   "sales-cycle",
-		PreviousID: "prev0000000000ff",
+		PreviousID: "fe0000000000000f",
 		Created:    time.Date(2027, 1, 4, 8, 0, 0, 0, time.UTC),
 		Updated:    time.Date(2027, 1, 20, 17, 45, 12, 500, time.UTC),
 		Revisions: []workshop.Revision{
@@ -201,13 +207,13 @@ func unsetFields(v any) []string {
 		case reflect.Pointer, reflect.Slice, reflect.Map:
 			walkType(t.Elem())
 		case reflect.Struct:
-			if seenTypes[t] || t == reflect.TypeOf(time.Time{}) {
+			if seenTypes[t] || t == reflect.TypeFor[time.Time]() {
 				return
 			}
 			seenTypes[t] = true
-			for i := range t.NumField() {
-				all[t.Name()+"."+t.Field(i).Name] = true
-				walkType(t.Field(i).Type)
+			for field := range t.Fields() {
+				all[t.Name()+"."+field.Name] = true
+				walkType(field.Type)
 			}
 		}
 	}
@@ -227,7 +233,7 @@ func unsetFields(v any) []string {
 				walk(v.MapIndex(k))
 			}
 		case reflect.Struct:
-			if v.Type() == reflect.TypeOf(time.Time{}) {
+			if v.Type() == reflect.TypeFor[time.Time]() {
 				return
 			}
 			for i := range v.NumField() {

@@ -53,7 +53,32 @@ func Export(s *workshop.Session) ([]byte, error) {
 	if err := enc.Encode(&f); err != nil {
 		return nil, workshop.Wrap(workshop.KindInternal, err, "cannot encode session %q", s.ID)
 	}
-	return buf.Bytes(), nil
+	return escapeInvisible(buf.Bytes()), nil
+}
+
+// escapeInvisible writes as \u escapes the characters that encoding/json
+// leaves raw but a terminal obeys or that reorder a line: DEL, the C1
+// controls and the bidirectional embeddings, overrides and isolates. They
+// only occur inside JSON strings, where the escape means the same
+// character, so the file decodes to the same session and is safe to print.
+func escapeInvisible(b []byte) []byte {
+	invisible := func(r rune) bool {
+		return (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	}
+	if bytes.IndexFunc(b, invisible) < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if invisible(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }
 
 // Decode reads a .boussole file strictly: size, UTF-8, nesting depth,
@@ -99,6 +124,13 @@ func Decode(data []byte) (*workshop.Session, error) {
 	if err := validate(&f.sessionRecordV1); err != nil {
 		return nil, err
 	}
+	// Ids are checked on the way in only: Export writes what the store holds.
+	if !workshop.ValidID(f.ID) {
+		return nil, workshop.Errorf(workshop.KindInvalid, "\"id\" is %s, expected 16 characters 0-9 and a-f (the form Boussole gives session ids)", quoteShort(f.ID))
+	}
+	if f.PreviousID != "" && !workshop.ValidID(f.PreviousID) {
+		return nil, workshop.Errorf(workshop.KindInvalid, "\"previousId\" is %s, expected 16 characters 0-9 and a-f (the id of the session it follows)", quoteShort(f.PreviousID))
+	}
 	return fromRecord(&f.sessionRecordV1), nil
 }
 
@@ -119,6 +151,15 @@ func checkFormat(raw *json.RawMessage) error {
 		}
 	}
 	return workshop.Errorf(workshop.KindInvalid, "unknown format %q (expected %q)", v, Format)
+}
+
+// quoteShort quotes a value read from a file for a message: escaped (no
+// control character reaches the terminal) and cut after 40 characters.
+func quoteShort(v string) string {
+	if r := []rune(v); len(r) > 40 {
+		return strconv.Quote(string(r[:40])) + "…"
+	}
+	return strconv.Quote(v)
 }
 
 // jsonError turns a decoding error into a sentence with a line and column.
@@ -253,7 +294,9 @@ func enumOf[T ~string](vs []T) []string {
 }
 
 // validate checks what the types cannot: required fields, numbering, enum
-// values, ranges, and that a signed revision's content still has its seal.
+// values, ranges, the order of revisions (only the last may be a draft) and
+// their sign-off (workshop.CheckSignedRevision: a signed revision's content
+// still has its seal, is free of errors and is signed by its approvers only).
 func validate(r *sessionRecordV1) error {
 	bad := func(format string, args ...any) error {
 		return workshop.Errorf(workshop.KindInvalid, format, args...)
@@ -293,10 +336,9 @@ func validate(r *sessionRecordV1) error {
 			if rev.Seal == "" {
 				return bad("revision %d is signed but has no seal", rev.Number)
 			}
-			content := fromCharter(c)
-			if workshop.Seal(&content) != rev.Seal {
-				return bad("revision %d was altered after signing: its content no longer matches its seal", rev.Number)
-			}
+		}
+		if rev.Status != string(workshop.StatusSigned) && i < len(r.Revisions)-1 {
+			return bad("%s is a draft but revision %d follows it: only the last revision may be a draft (a revision is amended only once signed)", at, i+2)
 		}
 		for j, p := range c.Participants {
 			if err := oneOf(fmt.Sprintf("%s.charter.participants[%d].function", at, j), "function", p.Function); err != nil {
@@ -348,6 +390,13 @@ func validate(r *sessionRecordV1) error {
 			if err := oneOf(fmt.Sprintf("%s.lateDecisions[%d].type", at, j), "type", d.Type); err != nil {
 				return err
 			}
+		}
+	}
+	// The sign-off last, on the domain's own values: every enum is known by now.
+	for i := range r.Revisions {
+		rev := fromRevision(&r.Revisions[i])
+		if err := workshop.CheckSignedRevision(&rev); err != nil {
+			return err
 		}
 	}
 	for j, cd := range r.Board.Cards {

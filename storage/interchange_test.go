@@ -160,7 +160,7 @@ func TestImport_BadInputNamesWhatAndWhereAndChangesNothing(t *testing.T) {
 		{"not an object", []byte(`[1,2,3]`), []string{"one JSON object", "found array"}},
 		{"empty", []byte("  \n"), []string{"empty"}},
 		{"truncated", mustExport(t, richSession("0123456789abcdef"))[:500], []string{"JSON"}},
-		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 493, column 1", "after top-level value"}},
+		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 527, column 1", "after top-level value"}},
 		{"50 MB junk", junk, []string{"too large", "20 MB"}},
 	}
 	dir := t.TempDir()

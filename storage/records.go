@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"time"
 
 	"boussole/workshop"
@@ -271,9 +272,7 @@ func unstrings2(in []string) []string { return unmapSlice(in, same[string]) }
 
 func copyMap(m map[string]int) map[string]int {
 	out := make(map[string]int, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
+	maps.Copy(out, m)
 	return out
 }
 

@@ -119,14 +119,12 @@ func (a *App) ShowHome() {
 
 // background runs work off the UI goroutine, then done (if any) on it.
 func (a *App) background(work func(), done func()) {
-	a.jobs.Add(1)
-	go func() {
-		defer a.jobs.Done()
+	a.jobs.Go(func() {
 		work()
 		if done != nil {
 			fyne.Do(done)
 		}
-	}()
+	})
 }
 
 // Wait blocks until background work (store calls, exports, autosaves) is

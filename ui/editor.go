@@ -328,7 +328,6 @@ func (e *editor) build() fyne.CanvasObject {
 
 	nav := container.NewVBox()
 	for i, st := range e.steps {
-		i := i
 		b := widget.NewButton(fmt.Sprintf("%d. %s", i+1, st.Title()), func() { e.show(i) })
 		b.Alignment = widget.ButtonAlignLeading
 		ic := widget.NewIcon(nil)
@@ -640,11 +639,4 @@ func (a *autosaver) wait() {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-}
-
-// dirty reports whether changes are not yet on disk.
-func (a *autosaver) dirty(gen int) bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return gen > a.savedGen
 }

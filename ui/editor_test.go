@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -41,7 +42,6 @@ func TestEditorAutosaveCommitsEdit(t *testing.T) {
 func TestEditorAutosaveKeepsLastOfBurst(t *testing.T) {
 	ed, env := newTestEditor(t, newTemplateSession(t, "blank", workshop.FR))
 	for _, v := range []string{"a", "ab", "abc", "abcd"} {
-		v := v
 		ed.Edit(func(c *workshop.Charter) { c.Facilitator = v })
 	}
 	if got := env.stored(t, ed.sess.ID).Current().Charter.Facilitator; got != "abcd" {
@@ -100,12 +100,7 @@ func TestEditorFindingsFollowEdits(t *testing.T) {
 }
 
 func stepIndex(ed *editor, id string) int {
-	for i, s := range ed.steps {
-		if s.ID() == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(ed.steps, func(s Step) bool { return s.ID() == id })
 }
 
 // Previous/Next walk the steps in order.

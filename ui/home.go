@@ -412,10 +412,7 @@ func templateTitle(t workshop.TemplateInfo, l workshop.Lang) string {
 
 // create makes the session from the form and opens it.
 func (h *home) create(f *newSessionForm) {
-	i := f.template.SelectedIndex()
-	if i < 0 {
-		i = 0
-	}
+	i := max(f.template.SelectedIndex(), 0)
 	l := f.charterLang()
 	title := strings.TrimSpace(f.title.Text)
 	period := strings.TrimSpace(f.period.Text)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,13 +112,7 @@ func (s *cascadeStep) onAdd() {
 func (s *cascadeStep) onRemove(id string) {
 	confirmThen(s.ed, tr("cascade.remove.title"), tr("cascade.remove.body"), func() {
 		s.ed.Edit(func(c *workshop.Charter) {
-			out := c.Cascades[:0]
-			for _, x := range c.Cascades {
-				if x.ID != id {
-					out = append(out, x)
-				}
-			}
-			c.Cascades = out
+			c.Cascades = slices.DeleteFunc(c.Cascades, func(x workshop.Cascade) bool { return x.ID == id })
 		})
 	})
 }

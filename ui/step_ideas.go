@@ -352,7 +352,7 @@ func (s *ideasStep) onVote(cardID string, delta int) {
 	if delta < 0 {
 		vote = func(b *workshop.Board) error { return b.TakeBack(cardID, v) }
 	}
-	if err := vote(ptrTo(s.board().Clone())); err != nil {
+	if err := vote(new(s.board().Clone())); err != nil {
 		text, imp := s.refusal(err)
 		showNote(s.VoteMsg, text, imp)
 		return
@@ -437,7 +437,8 @@ func (s *ideasStep) askClearTotals(dots int) {
 	d.Show()
 }
 
-func ptrTo[T any](v T) *T { return &v }
+//go:fix inline
+func ptrTo[T any](v T) *T { return new(v) }
 
 // promotedTarget tells whether the card's promotion still exists in the
 // charter (an objective, a KPI or a side effect).

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -362,12 +363,7 @@ func (kc *kpiCard) onUnit() {
 }
 
 func isBuiltinUnit(u workshop.Unit) bool {
-	for _, x := range workshop.Units {
-		if x == u {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(workshop.Units, u)
 }
 
 // sync refreshes the card from the charter.
@@ -517,12 +513,7 @@ func (kc *kpiCard) onObjective(oid string, on bool) {
 
 // hasString reports whether list holds s.
 func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, s)
 }
 
 func (s *kpisStep) Refresh() {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -237,13 +238,7 @@ func (s *logStep) onRemove(id string) {
 	}
 	confirmThen(s.ed, tr("log.remove.title"), tr("field.remove.line", "Text", ellipsize(d.Text, 80)), func() {
 		s.ed.Edit(func(c *workshop.Charter) {
-			out := c.Decisions[:0]
-			for _, x := range c.Decisions {
-				if x.ID != id {
-					out = append(out, x)
-				}
-			}
-			c.Decisions = out
+			c.Decisions = slices.DeleteFunc(c.Decisions, func(x workshop.Decision) bool { return x.ID == id })
 		})
 		if s.editing == id {
 			s.resetForm()

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -452,11 +453,8 @@ func (oc *objectiveCard) sync(n int) {
 	// Measurable: the KPIs that measure it.
 	var lines []string
 	for _, k := range c.KPIs {
-		for _, oid := range k.Objectives {
-			if oid == oc.id {
-				lines = append(lines, kpiLine(k))
-				break
-			}
+		if slices.Contains(k.Objectives, oc.id) {
+			lines = append(lines, kpiLine(k))
 		}
 	}
 	if len(lines) == 0 {

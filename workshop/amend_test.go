@@ -1,6 +1,7 @@
 package workshop_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -180,10 +181,5 @@ func TestChanges_EverySectionStableOrder(t *testing.T) {
 }
 
 func containsLine(lines []string, line string) bool {
-	for _, l := range lines {
-		if l == line {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(lines, line)
 }

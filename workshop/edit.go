@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -119,12 +120,7 @@ func (s *Session) AppendDecision(d Decision, now time.Time) error {
 }
 
 func hasDecisionType(t DecisionType) bool {
-	for _, x := range DecisionTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(DecisionTypes, t)
 }
 
 func hasDecision(list []Decision, id string) bool { return ByID(list, id) != nil }

@@ -3,6 +3,7 @@ package workshop
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 
 	"boussole/assets"
@@ -86,12 +87,7 @@ func parseLibrary(b []byte) ([]LibraryKPI, error) {
 }
 
 func builtinUnit(u Unit) bool {
-	for _, v := range Units {
-		if u == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Units, u)
 }
 
 // Library returns the KPI library in its display order. The slice is a

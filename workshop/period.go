@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -158,9 +159,7 @@ func (s *Session) NextPeriod(now time.Time) (*Session, error) {
 	board := Board{Anonymous: true, VotesPerParticipant: 3, Cards: []Card{}, Groups: []Group{}}
 	if len(s.Board.Timebox) > 0 {
 		board.Timebox = make(map[string]int, len(s.Board.Timebox))
-		for k, v := range s.Board.Timebox {
-			board.Timebox[k] = v
-		}
+		maps.Copy(board.Timebox, s.Board.Timebox)
 	}
 	return &Session{
 		ID:         NewID(),

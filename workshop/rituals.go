@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -246,10 +247,5 @@ func (g *agendaWriter) pilot(objectiveID string) string {
 }
 
 func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, s)
 }

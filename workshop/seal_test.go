@@ -93,8 +93,8 @@ func sealPath(path []sealStep) string {
 func sealFill(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
-		for i := range v.NumField() {
-			sealFill(v.Field(i))
+		for _, field := range v.Fields() {
+			sealFill(field)
 		}
 	case reflect.Slice:
 		if v.Type().Elem().Kind() != reflect.Struct {

@@ -44,6 +44,21 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
+// ValidID reports whether id has the form NewID gives session ids: 16
+// lower-case hex characters. An imported file must use it, so that an id
+// is always safe to print, type and use as a file name.
+func ValidID(id string) bool {
+	if len(id) != 16 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
 // Session is one workshop (atelier): one charter for one scope and one
 // period, with all its revisions, the co-construction board and the
 // check-ins made after the workshop.
@@ -85,8 +100,8 @@ type Revision struct {
 	Charter     Charter        `json:"charter"`
 	Signatures  []Signature    `json:"signatures,omitempty"`
 	Declines    []Decline      `json:"declines,omitempty"`
-	Seal        string         `json:"seal,omitempty"`     // hex SHA-256, set when signed
-	SignedAt    time.Time      `json:"signedAt,omitempty"` // when the last approver signed
+	Seal        string         `json:"seal,omitempty"` // hex SHA-256, set when signed
+	SignedAt    time.Time      `json:"signedAt"`       // when the last approver signed
 	// LateDecisions are decision-log entries appended after the revision was
 	// signed (the log of a signed revision is append-only). They are not
 	// part of the seal.

@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -162,4 +163,77 @@ func notAnApprover(name string, approvers []Participant) error {
 		names[i] = a.Name
 	}
 	return Errorf(KindInvalid, "%s is not an approver of this charter; approvers: %s", name, strings.Join(names, ", "))
+}
+
+// CheckSignedRevision checks that the sign-off recorded on a revision is
+// one that Sign and Edit could have produced, so that a file cannot claim
+// signatures nobody gave. On a signed revision: no error finding, at least
+// one approver, a signature from every approver and from approvers only,
+// each once, under the name the charter gives them, each sealing the
+// revision's seal, which is the seal of its content. On a draft: the
+// signatures given so far are by approvers, each once, and seal its present
+// content (an edit drops the others). Declines are history and are not
+// checked. The error (KindInvalid) names the revision and the signature.
+func CheckSignedRevision(rev *Revision) error {
+	bad := func(format string, args ...any) error {
+		return Errorf(KindInvalid, "revision %d"+format, append([]any{rev.Number}, args...)...)
+	}
+	c := &rev.Charter
+	seal := Seal(c)
+	signed := rev.Status == StatusSigned
+	if signed {
+		if rev.Seal != seal {
+			return bad(" was altered after signing: its content no longer matches its seal")
+		}
+		for _, f := range Validate(c) {
+			if f.Severity == SevError {
+				return bad(" is signed but has a blocking error (%s: %s); a charter with errors cannot be signed", f.Code, strings.TrimSuffix(f.Message(EN), "."))
+			}
+		}
+	}
+	approvers := Approvers(c)
+	if signed && len(approvers) == 0 {
+		return bad(" is signed but nobody holds the Approver role on an objective")
+	}
+	byID := map[string]Participant{}
+	for _, a := range approvers {
+		byID[a.ID] = a
+	}
+	seen := map[string]int{}
+	for i, sg := range rev.Signatures {
+		a, ok := byID[sg.ParticipantID]
+		if !ok {
+			return bad(": signatures[%d] is by %s (participant %s), who is not an approver of this revision", i, quoteCut(sg.Name), quoteCut(sg.ParticipantID))
+		}
+		if sg.Name != a.Name {
+			return bad(": signatures[%d] is signed as %s but participant %s is called %s in the charter", i, quoteCut(sg.Name), quoteCut(sg.ParticipantID), quoteCut(a.Name))
+		}
+		if j, twice := seen[sg.ParticipantID]; twice {
+			return bad(": %s signed twice (signatures[%d] and signatures[%d])", quoteCut(a.Name), j, i)
+		}
+		seen[sg.ParticipantID] = i
+		if sg.Seal != seal {
+			return bad(": signatures[%d] by %s does not seal this revision (it seals %s, the revision's content seals %s)", i, quoteCut(a.Name), quoteCut(sg.Seal), seal)
+		}
+	}
+	if signed {
+		if len(rev.Signatures) == 0 {
+			return bad(" is signed but holds no signature")
+		}
+		for _, a := range approvers {
+			if _, ok := seen[a.ID]; !ok {
+				return bad(" is signed but %s, an approver, did not sign it", quoteCut(a.Name))
+			}
+		}
+	}
+	return nil
+}
+
+// quoteCut quotes a name read from a file for a message: escaped, and cut
+// after 64 characters so that a huge one does not flood the message.
+func quoteCut(s string) string {
+	if r := []rune(s); len(r) > 64 {
+		return strconv.Quote(string(r[:64])) + "…"
+	}
+	return strconv.Quote(s)
 }

@@ -227,3 +227,121 @@ func TestDecline_ClearsSignatures(t *testing.T) {
 		t.Errorf("summary status = %q", got)
 	}
 }
+
+// TestCheckSignedRevision_Issue7_9: a sign-off that Sign and Edit could not
+// have produced is refused (KindInvalid) with a message naming the revision
+// and the signature; the ones they produce pass.
+func TestCheckSignedRevision_Issue7_9(t *testing.T) {
+	signedBoth := func() *workshop.Session {
+		s := lcSession()
+		for _, who := range []string{"Chloé Durand", "David Petit"} {
+			if err := s.Sign(who, "", lcNow); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return s
+	}
+	zeros := strings.Repeat("0", 64)
+	cases := []struct {
+		name string
+		rev  func() *workshop.Revision
+		want string // "" for accepted
+	}{
+		{"signed by every approver", func() *workshop.Revision { return signedBoth().Current() }, ""},
+		{"set by hand like Sign", func() *workshop.Revision { return lcFrozen().Current() }, ""},
+		{"draft with one signature", func() *workshop.Revision {
+			s := lcSession()
+			if err := s.Sign("David Petit", "", lcNow); err != nil {
+				t.Fatal(err)
+			}
+			return s.Current()
+		}, ""},
+		{"draft without signature", func() *workshop.Revision { return lcSession().Current() }, ""},
+		{"Mallory added", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures = append(r.Signatures, workshop.Signature{ParticipantID: "p-mallory", Name: "Mallory", Seal: r.Seal})
+			return r
+		}, `revision 1: signatures[2] is by "Mallory" (participant "p-mallory"), who is not an approver of this revision`},
+		{"Mallory with a zeroed seal instead of David", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures[1] = workshop.Signature{ParticipantID: "p-mallory", Name: "Mallory", Seal: zeros}
+			return r
+		}, `signatures[1] is by "Mallory"`},
+		{"a participant who is not an approver", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures[1] = workshop.Signature{ParticipantID: "p-alice", Name: "Alice Martin", Seal: r.Seal}
+			return r
+		}, `signatures[1] is by "Alice Martin" (participant "p-alice"), who is not an approver`},
+		{"an approver's id under another name", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures[1].Name = "Mallory"
+			return r
+		}, `signatures[1] is signed as "Mallory" but participant "p-david" is called "David Petit"`},
+		{"zeroed seal", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures[1].Seal = zeros
+			return r
+		}, `signatures[1] by "David Petit" does not seal this revision`},
+		{"no signature", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures = nil
+			return r
+		}, "revision 1 is signed but holds no signature"},
+		{"an approver missing", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures = r.Signatures[:1]
+			return r
+		}, `revision 1 is signed but "David Petit", an approver, did not sign it`},
+		{"an approver twice", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Signatures = append(r.Signatures, r.Signatures[0])
+			return r
+		}, `revision 1: "Chloé Durand" signed twice (signatures[0] and signatures[2])`},
+		{"content altered", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Charter.Title = "another title"
+			return r
+		}, "revision 1 was altered after signing"},
+		{"error finding, resealed", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Charter.KPIs = r.Charter.KPIs[:1] // R-KPI-1
+			r.Seal = workshop.Seal(&r.Charter)
+			for i := range r.Signatures {
+				r.Signatures[i].Seal = r.Seal
+			}
+			return r
+		}, "revision 1 is signed but has a blocking error (R-KPI-1: "},
+		{"nobody approves, resealed", func() *workshop.Revision {
+			r := lcFrozen().Current()
+			r.Charter.Roles = nil
+			r.Seal = workshop.Seal(&r.Charter)
+			r.Signatures = nil
+			return r
+		}, "revision 1 is signed but has a blocking error"},
+		{"draft signed by Mallory", func() *workshop.Revision {
+			r := lcSession().Current()
+			r.Signatures = []workshop.Signature{{ParticipantID: "p-mallory", Name: "Mallory", Seal: workshop.Seal(&r.Charter)}}
+			return r
+		}, `signatures[0] is by "Mallory"`},
+		{"draft signature of other content", func() *workshop.Revision {
+			r := lcSession().Current()
+			r.Signatures = []workshop.Signature{{ParticipantID: "p-david", Name: "David Petit", Seal: zeros}}
+			return r
+		}, `signatures[0] by "David Petit" does not seal this revision`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := workshop.CheckSignedRevision(c.rev())
+			if c.want == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			lcKind(t, err, workshop.KindInvalid)
+			if !strings.Contains(workshop.Message(err), c.want) {
+				t.Errorf("message %q lacks %q", workshop.Message(err), c.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -197,11 +198,8 @@ func kpisOf(c *Charter, id string) []*KPI {
 		return out
 	}
 	for i := range c.KPIs {
-		for _, oid := range c.KPIs[i].Objectives {
-			if oid == id {
-				out = append(out, &c.KPIs[i])
-				break
-			}
+		if slices.Contains(c.KPIs[i].Objectives, id) {
+			out = append(out, &c.KPIs[i])
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -192,10 +193,8 @@ func elapsedShare(p Period, today time.Time) float64 {
 
 // rank orders statuses from best (0) to worst.
 func (s KPIStatus) rank() int {
-	for i, x := range KPIStatuses {
-		if x == s {
-			return i
-		}
+	if i := slices.Index(KPIStatuses, s); i >= 0 {
+		return i
 	}
 	return 2 // unknown: as bad as no data
 }

@@ -25,7 +25,7 @@ func goList(t *testing.T, args ...string) []string {
 		t.Fatalf("go list %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 	var lines []string
-	for _, l := range strings.Split(string(out), "\n") {
+	for l := range strings.SplitSeq(string(out), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
@@ -76,7 +76,7 @@ func TestArchLayers(t *testing.T) {
 			if list == "" {
 				continue
 			}
-			for _, imp := range strings.Split(list, ",") {
+			for imp := range strings.SplitSeq(list, ",") {
 				if imp == "fyne.io/fyne/v2/app" && pkg != "boussole/cmd/boussole" {
 					t.Errorf("%s imports fyne.io/fyne/v2/app; only cmd/boussole may create the app", pkg)
 				}

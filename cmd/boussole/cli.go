@@ -52,7 +52,8 @@ func init() {
 type cli struct {
 	verb           string
 	env            func(string) string
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // what Boussole says, through visible
+	raw            io.Writer // standard output for a file's bytes (-o -)
 	dataFlag       string
 	dir            string // resolved data directory
 	now            func() time.Time
@@ -138,7 +139,7 @@ func (c *cli) exec(v *verb, args []string) int {
 		verbUsage(c.stderr)
 		return exitUsage
 	}
-	for _, line := range strings.Split(c.message(err), "\n") {
+	for line := range strings.SplitSeq(c.message(err), "\n") {
 		fmt.Fprintf(c.stderr, "boussole: %s\n", line)
 	}
 	return exitStatus(err)

@@ -398,7 +398,7 @@ func osReason(err error) string {
 // write writes an export atomically (or to standard output for "-").
 func (c *cli) write(path string, data []byte) error {
 	if path == "-" {
-		_, err := c.stdout.Write(data)
+		_, err := c.raw.Write(data)
 		return err
 	}
 	if err := report.WriteFileAtomic(path, data); err != nil {

@@ -67,8 +67,12 @@ Exit status: 0 success, 1 failure, 2 invalid usage or input, 3 store in use by a
 `
 
 // run is the whole program: it returns the exit status instead of exiting so
-// that tests can call it.
-func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
+// that tests can call it. Everything it prints goes through visible (see
+// termWriter); only a file's bytes sent to standard output (-o -) go raw.
+func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
+	stdout, stderr := newTermWriter(rawOut), newTermWriter(rawErr)
+	defer stderr.flush()
+	defer stdout.flush()
 	g := flag.NewFlagSet("boussole", flag.ContinueOnError)
 	g.SetOutput(io.Discard)
 	var dataFlag string
@@ -111,7 +115,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		printUsage(stderr, env)
 		return exitUsage
 	}
-	c := &cli{verb: name, env: env, stdout: stdout, stderr: stderr, dataFlag: dataFlag}
+	c := &cli{verb: name, env: env, stdout: stdout, stderr: stderr, raw: rawOut, dataFlag: dataFlag}
 	return c.exec(v, verbArgs)
 }
 

@@ -434,7 +434,7 @@ func vmRSS(b *testing.B, pid int) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
+	for line := range strings.SplitSeq(string(data), "\n") {
 		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024

@@ -1,5 +1,7 @@
 package plainlocale
 
+import "maps"
+
 import "testing"
 
 func TestApply(t *testing.T) {
@@ -17,9 +19,7 @@ func TestApply(t *testing.T) {
 		{map[string]string{}, ""},
 	} {
 		env := map[string]string{}
-		for k, v := range c.env {
-			env[k] = v
-		}
+		maps.Copy(env, c.env)
 		apply(func(k string) string { return env[k] }, func(k, v string) error { env[k] = v; return nil })
 		if env["LANGUAGE"] != c.want {
 			t.Errorf("%v: LANGUAGE = %q, want %q", c.env, env["LANGUAGE"], c.want)
