@@ -673,3 +673,6 @@ func checkFile(path string) (err error) {
 	}
 	return checkDB(db, path, true)
 }
+
+// BackupFolder is the folder of the automatic backups of the data directory dir.
+func BackupFolder(dir string) string { return filepath.Join(dir, backupDir) }

@@ -70,6 +70,7 @@ type cli struct {
 	as       string
 	comment  string
 	reason   string
+	force    bool
 }
 
 // usageError is invalid usage of a verb: exit status 2 with the verb's usage.
@@ -171,13 +172,23 @@ func (c *cli) message(err error) string {
 	case workshop.KindLocked:
 		return fmt.Sprintf("Boussole is already open on this data (%s). Close it and try again.", c.dir)
 	case workshop.KindCorrupt:
+		if errors.Is(err, storage.ErrNoGoodBackup) {
+			return fmt.Sprintf("%s: %s", c.verb, workshop.Message(err)) // it says what there is and where
+		}
 		return fmt.Sprintf("%s: %s\n%s", c.verb, workshop.Message(err), wayOut(c.dir))
 	}
 	return fmt.Sprintf("%s: %s", c.verb, workshop.Message(err))
 }
 
-// wayOut tells a person what to do with a damaged store.
+// wayOut tells a person what to do with a damaged store: restore, when a
+// good backup exists; otherwise that none does, and where the damaged files
+// are kept.
 func wayOut(dir string) string {
+	if good, err := storage.GoodBackups(dir); err == nil && len(good) == 0 {
+		return fmt.Sprintf("No good backup exists in %s, so restore cannot help: keep the damaged file as it is "+
+			"(a copy of your sessions may exist elsewhere: an exported .boussole file or a backup -o copy); "+
+			"any damaged backups are kept in that folder too.", shellQuote(storage.BackupFolder(dir)))
+	}
 	return fmt.Sprintf("The way out: close every Boussole on this data, then run  boussole --data %s restore  "+
 		"to put back the latest good backup (the damaged file is kept aside, never deleted).", shellQuote(dir))
 }
@@ -237,6 +248,9 @@ func (c *cli) withStore(readOnly bool, fn func(st *storage.Store) error) (err er
 	st, err := c.openStore(readOnly)
 	if err != nil {
 		return err
+	}
+	for _, n := range st.Notices() {
+		fmt.Fprintf(c.stderr, "boussole: note: %s\n", n)
 	}
 	defer func() {
 		if cerr := st.Close(); cerr != nil && err == nil {

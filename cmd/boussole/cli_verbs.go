@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -321,16 +322,32 @@ func (e verifyMismatch) Error() string { return e.msg }
 var backupVerb = &verb{
 	usage: "-o PATH",
 	flags: func(c *cli, set *flag.FlagSet) {
-		set.StringVar(&c.output, "o", "", "file to write the backup to")
+		set.StringVar(&c.output, "o", "", "file to write the backup to (- for standard output)")
 	},
 	do: func(c *cli, _ []string) error {
 		if c.output == "" {
 			return usagef("-o PATH is required")
 		}
+		if c.output == "-" {
+			if isTerminal(c.stdout) {
+				return usagef("-o -: standard output is a terminal; redirect it to a file (boussole backup -o - > copy.db)")
+			}
+			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.stdout) })
+		}
 		return c.withStore(true, func(st *storage.Store) error {
 			return st.Backup(c.output)
 		})
 	},
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 var checkVerb = &verb{
@@ -344,20 +361,36 @@ var checkVerb = &verb{
 }
 
 var restoreVerb = &verb{
+	usage: "[--force]",
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.BoolVar(&c.force, "force", false, "replace the store even when it passes the check")
+	},
 	do: func(c *cli, _ []string) error {
-		restored, err := storage.RestoreLatestBackup(c.dir)
+		r, err := storage.RestoreLatest(c.dir, storage.RestoreOptions{Force: c.force, Timeout: lockTimeout, Now: c.now})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "restored the backup %s\n", restored)
+		fmt.Fprintf(c.stdout, "restored the backup %s, taken %s\n", r.Backup, r.Taken.Local().Format("2006-01-02 15:04:05"))
+		switch {
+		case r.Aside != "" && r.Replaced:
+			fmt.Fprintf(c.stdout, "the store it replaced was sound; it is kept as %s\n", r.Aside)
+		case r.Aside != "":
+			fmt.Fprintf(c.stdout, "the damaged store is kept as %s\n", r.Aside)
+		}
 		return nil
 	},
 }
 
 // update reads a session, applies fn and stores the result, in one opening
-// of the store. Nothing is stored when fn fails.
+// of the store. Nothing is stored when fn fails. What fn prints reaches
+// standard output only once the store has committed the change: "signed
+// and sealed" is never printed for a signature the disk refused.
 func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
-	return c.withStore(false, func(st *storage.Store) error {
+	stdout := c.stdout
+	var held bytes.Buffer
+	c.stdout = &held
+	defer func() { c.stdout = stdout }()
+	err := c.withStore(false, func(st *storage.Store) error {
 		s, err := getSession(st, id)
 		if err != nil {
 			return err
@@ -367,6 +400,11 @@ func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
 		}
 		return st.Put(s)
 	})
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(held.Bytes())
+	return err
 }
 
 // signedBy reports whether the participant signed the revision's content.
@@ -411,6 +449,9 @@ func osReason(err error) string {
 func (c *cli) write(path string, data []byte) error {
 	if path == "-" {
 		_, err := c.stdout.Write(data)
+		return err
+	}
+	if err := storage.GuardOutput(c.dir, path); err != nil {
 		return err
 	}
 	if err := report.WriteFileAtomic(path, data); err != nil {
