@@ -148,7 +148,11 @@ func writeAtomic(path string, fill func(io.Writer) (int64, error), finish func(t
 	if err = f.Chmod(0o600); err != nil {
 		return err
 	}
-	if _, err = fill(f); err != nil {
+	w := &firstError{w: f}
+	if _, err = fill(w); err != nil {
+		if w.err != nil {
+			err = w.err // bbolt's WriteTo hides the cause (%s): keep it
+		}
 		return err
 	}
 	if err = f.Sync(); err != nil {
@@ -167,6 +171,21 @@ func writeAtomic(path string, fill func(io.Writer) (int64, error), finish func(t
 	}
 	syncDir(dir)
 	return nil
+}
+
+// firstError is a writer that keeps the first error of its writer, with
+// its type (a full disk stays recognisable as ENOSPC).
+type firstError struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstError) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // syncDir makes a rename durable; not every system can sync a directory,

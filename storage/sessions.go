@@ -170,5 +170,5 @@ func storeError(path string, err error, format string, args ...any) error {
 	if _, ok := err.(*workshop.Error); ok {
 		return err
 	}
-	return workshop.Wrap(workshop.KindInternal, err, format+" in "+path, args...)
+	return workshop.Wrap(workshop.KindInternal, err, format+" in "+path+" ("+Reason(err)+")", args...)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"sync"
 	"syscall"
@@ -139,6 +140,12 @@ func Open(dir string, opts Options) (s *Store, err error) {
 		return nil, err
 	}
 	notices := tighten(dir)
+	if missing {
+		// A store about to be created: making its folder private is part
+		// of creating it, not news; a folder that cannot be made private
+		// still is.
+		notices = slices.DeleteFunc(notices, func(n Notice) bool { return n.Err == nil })
+	}
 
 	existed := !missing
 	version := 0
@@ -218,16 +225,18 @@ func storeMissing(dir, path string) (bool, error) {
 	case errors.Is(err, os.ErrNotExist):
 		if good, _, _ := scanBackups(dir); len(good) > 0 {
 			return false, workshop.Errorf(workshop.KindCorrupt,
-				"The Boussole data file %s is missing, but %s holds backups of it; no empty store was created. Restore the latest backup (the app offers it; from a terminal: boussole restore)",
+				"The Boussole data file %s is missing, but %s holds backups of it; no empty store was created. "+RestoreAdvice,
 				path, filepath.Join(dir, backupDir))
 		}
 		return true, nil
 	case err != nil:
 		return false, workshop.Wrap(workshop.KindInternal, err, "Boussole may not read the data directory %s (%s)", dir, Reason(err))
 	case !fi.Mode().IsRegular():
-		return false, corrupt(path, errors.New("it is not a regular file"))
+		return false, workshop.Errorf(workshop.KindCorrupt,
+			"The Boussole data file %s is not a regular file, so it cannot be read; it was left untouched. "+RestoreAdvice, path)
 	case fi.Size() == 0:
-		return false, corrupt(path, errors.New("the file is empty (0 bytes)"))
+		return false, workshop.Errorf(workshop.KindCorrupt,
+			"The Boussole data file %s is empty (0 bytes): it is damaged, and was left untouched rather than taken for a new store. "+RestoreAdvice, path)
 	}
 	return false, nil
 }
@@ -353,10 +362,14 @@ func openError(path string, err error) error {
 	return corrupt(path, err)
 }
 
+// RestoreAdvice ends the message of a damaged store: the way out. A caller
+// that knows no good backup exists replaces it.
+const RestoreAdvice = "Restore the latest backup (the app offers it; from a terminal: boussole restore)"
+
 // corrupt is the plain sentence for a damaged store, with the way out.
 func corrupt(path string, cause error) error {
 	return workshop.Wrap(workshop.KindCorrupt, cause,
-		"The Boussole data file %s is damaged and was left untouched. Restore the latest backup (the app offers it; from a terminal: boussole check)", path)
+		"The Boussole data file %s is damaged and was left untouched. "+RestoreAdvice, path)
 }
 
 // Close closes the store, after a daily backup still being written.

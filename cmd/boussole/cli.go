@@ -175,7 +175,12 @@ func (c *cli) message(err error) string {
 		if errors.Is(err, storage.ErrNoGoodBackup) {
 			return fmt.Sprintf("%s: %s", c.verb, workshop.Message(err)) // it says what there is and where
 		}
-		return fmt.Sprintf("%s: %s\n%s", c.verb, workshop.Message(err), wayOut(c.dir))
+		way := wayOut(c.dir)
+		msg := workshop.Message(err)
+		if !strings.HasPrefix(way, "The way out") {
+			msg = strings.TrimSuffix(msg, " "+storage.RestoreAdvice) // no good backup to restore
+		}
+		return fmt.Sprintf("%s: %s\n%s", c.verb, msg, way)
 	}
 	return fmt.Sprintf("%s: %s", c.verb, workshop.Message(err))
 }

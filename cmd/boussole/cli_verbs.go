@@ -335,7 +335,13 @@ var backupVerb = &verb{
 			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.stdout) })
 		}
 		return c.withStore(true, func(st *storage.Store) error {
-			return st.Backup(c.output)
+			err := st.Backup(c.output)
+			if err != nil && workshop.KindOf(err) == workshop.KindInternal && outputMistake(err) {
+				// A path that does not exist or may not be written is
+				// a usage mistake, as for export.
+				return workshop.Wrap(workshop.KindInvalid, err, "%s", workshop.Message(err))
+			}
+			return err
 		})
 	},
 }
@@ -458,12 +464,18 @@ func (c *cli) write(path string, data []byte) error {
 		// A path that does not exist or may not be written is a usage
 		// mistake; anything else (a full disk) is a failure.
 		kind := workshop.KindInternal
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EISDIR) {
+		if outputMistake(err) {
 			kind = workshop.KindInvalid
 		}
 		return workshop.Wrap(kind, err, "%s: cannot be written (%s)", path, osReason(err))
 	}
 	return nil
+}
+
+// outputMistake reports whether writing an output failed because of the
+// path given (missing folder, no permission, a folder): a usage mistake.
+func outputMistake(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EISDIR)
 }
 
 func writeJSON(w io.Writer, v any) error {
