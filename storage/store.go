@@ -48,6 +48,11 @@ type Options struct {
 	// checks every page first: a damaged store is refused as before. The
 	// backup before a migration is never deferred.
 	DeferDailyBackup bool
+	// FailCommit, when set, runs in every save (Put, Delete) once the
+	// change is made, just before it commits; an error aborts the commit
+	// as a disk that fails the write or its fsync would, and the save
+	// returns it. Tests inject disk faults through it.
+	FailCommit func() error
 }
 
 // Store is an open Boussole store. Its methods are safe for concurrent use.
@@ -395,6 +400,19 @@ func (s *Store) Path() string { return s.path }
 
 // Dir returns the data directory.
 func (s *Store) Dir() string { return s.dir }
+
+// update runs fn in a write transaction, then the injected fault if any.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if s.opts.FailCommit != nil {
+			return s.opts.FailCommit()
+		}
+		return nil
+	})
+}
 
 // writable refuses writes on a read-only store.
 func (s *Store) writable() error {

@@ -244,8 +244,16 @@ func reorder(fs *flag.FlagSet, args []string) []string {
 // openStore opens the store of the data directory, waiting at most
 // lockTimeout for another Boussole to let go of it.
 func (c *cli) openStore(readOnly bool) (*storage.Store, error) {
-	return storage.Open(c.dir, storage.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	opts := storage.Options{Timeout: lockTimeout, ReadOnly: readOnly}
+	if injectFaults != nil {
+		injectFaults(&opts, c.env)
+	}
+	return storage.Open(c.dir, opts)
 }
+
+// injectFaults is nil in Boussole; the test build of the binary (build tag
+// boussole_faults) sets it to fail commits on demand.
+var injectFaults func(opts *storage.Options, env func(string) string)
 
 // withStore runs fn on the open store and closes it, reporting a close
 // error only when fn succeeded.

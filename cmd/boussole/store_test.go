@@ -34,6 +34,7 @@ type runOpts struct {
 	env    []string
 	nobody bool
 	stdout io.Writer // default: captured in result.stdout
+	bin    string    // default: binary
 }
 
 // exe runs the binary with opts and returns what it printed and its status.
@@ -44,6 +45,9 @@ func exe(t *testing.T, o runOpts, args ...string) result {
 	bin := binary
 	if o.nobody {
 		bin = nobodyBinary(t)
+	}
+	if o.bin != "" {
+		bin = o.bin
 	}
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = o.cwd
@@ -870,4 +874,60 @@ func TestBackupToStandardOutput_Issue7_17(t *testing.T) {
 	if got := ids(t, copyPath); !slices.Contains(got, id) {
 		t.Errorf("the copy on standard output holds %v, want %s", got, id)
 	}
+}
+
+var (
+	faultsOnce   sync.Once
+	faultsBinary string
+	faultsErr    error
+)
+
+// faultBinary builds, once, the binary with the fault hook (build tag
+// boussole_faults): BOUSSOLE_FAIL_COMMIT=EIO fails every save at its commit.
+func faultBinary(t *testing.T) string {
+	t.Helper()
+	faultsOnce.Do(func() {
+		faultsBinary = filepath.Join(filepath.Dir(binary), "boussole-faults")
+		out, err := exec.Command("go", "build", "-tags", "boussole_faults", "-o", faultsBinary, ".").CombinedOutput()
+		if err != nil {
+			faultsErr = fmt.Errorf("%v: %s", err, out)
+		}
+	})
+	if faultsErr != nil {
+		t.Fatal(faultsErr)
+	}
+	return faultsBinary
+}
+
+// TestSaveFailsUnderInjectedFault_Issue7_7: with the commit failing (an
+// I/O error or a full disk injected into the store, no root needed), sign,
+// decline and amend print no success, say the reason in plain words, and
+// the store keeps what it had.
+func TestSaveFailsUnderInjectedFault_Issue7_7(t *testing.T) {
+	dir := t.TempDir()
+	id := newID(t, dir, "--template", "abm-pipeline", "--lang", "en")
+	names := approverNames(exported(t, dir, id))
+	ok(t, dir, "sign", id, "--as", names[0])
+	before := ok(t, dir, "show", id, "--json")
+	bin := faultBinary(t)
+	for fault, says := range map[string]string{"EIO": "input/output error", "ENOSPC": "the disk is full", "EROFS": "read-only"} {
+		env := []string{"BOUSSOLE_FAIL_COMMIT=" + fault}
+		for _, args := range [][]string{
+			{"sign", id, "--as", names[1]},
+			{"decline", id, "--as", names[1], "--reason", "no"},
+			{"new", "--title", "Lost?"},
+		} {
+			r := exe(t, runOpts{bin: bin, env: env}, append([]string{"--data", dir}, args...)...)
+			want(t, r, exitFailure, []string{"boussole: " + args[0] + ": cannot save session", says})
+			if r.stdout != "" {
+				t.Errorf("%s under %s printed %q", args[0], fault, r.stdout)
+			}
+		}
+	}
+	if after := ok(t, dir, "show", id, "--json"); after != before {
+		t.Error("a failed save changed the session")
+	}
+	// Without the fault the same binary saves.
+	r := exe(t, runOpts{bin: bin}, "--data", dir, "sign", id, "--as", names[1])
+	want(t, r, exitOK, []string{"signed and sealed"})
 }
