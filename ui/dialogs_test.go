@@ -146,3 +146,28 @@ func TestShowErrorSaysTheReason_Issue7_14(t *testing.T) {
 		})
 	}
 }
+
+// The window says, in the interface language, which files were made
+// private and which could not be.
+func TestPermissionNotices_Issue7_12(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{LangEN, []string{"Your data's permissions", "/data was open to other users; Boussole made it private to you.", "/data/boussole.db is open to other users and Boussole cannot make it private."}},
+		{LangFR, []string{"Droits de vos données", "/data était accessible aux autres utilisateurs ; Boussole l’a rendu privé.", "/data/boussole.db est accessible aux autres utilisateurs et Boussole ne peut pas le rendre privé."}},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			t.Cleanup(func() { SetupLanguage(LangEN) })
+			env := newTestEnv(t)
+			SetupLanguage(c.lang)
+			env.UI.ShowPermissionNotices([]PermissionNotice{{Path: "/data", Fixed: true}, {Path: "/data/boussole.db"}})
+			text := renderedText(env.Win)
+			for _, w := range c.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("screen lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
