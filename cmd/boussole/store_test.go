@@ -826,6 +826,14 @@ func TestDataDirectoryProblems_Issue7_15(t *testing.T) {
 	r := exe(t, runOpts{nobody: true}, "--data", dir, "new", "--title", "Second")
 	want(t, r, exitFailure, []string{"may read " + db + " but not write it", "permission denied"}, "may not read")
 	want(t, exe(t, runOpts{nobody: true}, "--data", dir, "list"), exitOK, []string{"Mine"})
+	// A store it may not read at all says so (not "damaged").
+	if err := os.Chmod(db, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"new", "--title", "Third"}} {
+		r := exe(t, runOpts{nobody: true}, append([]string{"--data", dir}, args...)...)
+		want(t, r, exitFailure, []string{"may not read " + db, "permission denied"}, "damaged")
+	}
 }
 
 // TestNoGoodBackupSaysSo_Issue7_16: when every backup fails its check,
@@ -873,6 +881,19 @@ func TestBackupToStandardOutput_Issue7_17(t *testing.T) {
 	}
 	if got := ids(t, copyPath); !slices.Contains(got, id) {
 		t.Errorf("the copy on standard output holds %v, want %s", got, id)
+	}
+	// On a terminal it refuses rather than print the store's bytes.
+	if _, err := exec.LookPath("script"); err != nil {
+		t.Skip("SKIPPED, NOT VERIFIED: no script(1) to give the binary a terminal")
+	}
+	cmd := exec.Command("script", "-qec", shellQuote(binary)+" --data "+shellQuote(dir)+" backup -o -", "/dev/null")
+	cmd.Dir = cwd
+	out, _ := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != exitUsage || !strings.Contains(string(out), "standard output is a terminal") {
+		t.Errorf("backup -o - on a terminal: exit %d, %q", code, out)
+	}
+	if bytes.Contains(out, []byte("\x00")) {
+		t.Error("the store's bytes reached the terminal")
 	}
 }
 
