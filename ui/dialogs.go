@@ -85,7 +85,8 @@ type Restored struct {
 
 // NoGoodBackup is the error of a restore that found backups but none that
 // passes its check: the window then says so, and where they are kept,
-// instead of offering the restore again.
+// instead of offering the restore again. Around the error of a damaged
+// store (StoreProblem), it says that there is no good backup to offer.
 type NoGoodBackup struct {
 	Folder string // where the backups (damaged) are kept
 	Err    error  // the store's message
@@ -109,6 +110,10 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() (Restore
 		title, body, detail = tr("store.locked.title"), tr("store.locked.body", "Path", path), ""
 	case workshop.KindCorrupt:
 		title, body = tr("store.corrupt.title"), tr("store.corrupt.body", "Path", path)
+		if none := (*NoGoodBackup)(nil); errors.As(err, &none) {
+			// Damaged, and no backup to restore: do not offer one.
+			body, restore = tr("store.corrupt.nobackup", "Path", path, "Folder", none.Folder), nil
+		}
 	case workshop.KindTooNew:
 		title, body = tr("store.toonew.title"), tr("store.toonew.body", "Path", path)
 	default:

@@ -171,3 +171,16 @@ func TestPermissionNotices_Issue7_12(t *testing.T) {
 		})
 	}
 }
+
+// A damaged store without any good backup is explained without offering a
+// restore that cannot help.
+func TestStoreProblemDamagedWithoutBackup_Issue7_16(t *testing.T) {
+	newTestEnv(t)
+	w := test.NewTempWindow(t, nil)
+	err := &NoGoodBackup{Folder: "/data/backups", Err: workshop.Errorf(workshop.KindCorrupt, "The Boussole data file /data/boussole.db is damaged")}
+	StoreProblem(w, "/data", err, func() (Restored, error) { t.Error("restore offered"); return Restored{}, nil }, func() {}, func() {})
+	text := renderedText(w)
+	if !strings.Contains(text, "No good backup exists in /data/backups") || strings.Contains(text, tr("store.restore")) {
+		t.Errorf("screen:\n%s", text)
+	}
+}

@@ -102,6 +102,11 @@ func runWindow(dataDir string, stderr io.Writer) int {
 				}
 				return ui.Restored{Backup: r.Backup, Aside: r.Aside, Taken: r.Taken}, err
 			}
+			if workshop.KindOf(err) == workshop.KindCorrupt {
+				if good, gerr := storage.GoodBackups(dataDir); gerr == nil && len(good) == 0 {
+					err = &ui.NoGoodBackup{Folder: storage.BackupFolder(dataDir), Err: err}
+				}
+			}
 			ui.StoreProblem(w, dataDir, err, restore, open, a.Quit)
 			return
 		}
