@@ -114,3 +114,36 @@ func TestGuardOutput_Issue7_1(t *testing.T) {
 		}
 	}
 }
+
+// A backup written before backups recorded themselves (no record) still
+// counts, by its file's time, below every recorded one.
+func TestBackups_LegacyWithoutRecordCountsLast(t *testing.T) {
+	dir := filledStore(t, 1)
+	legacy := filepath.Join(dir, backupDir, "boussole-20200101-000000.db")
+	s := openAt(t, dir, Options{Now: fixedNow, ReadOnly: true})
+	if err := s.Backup(filepath.Join(t.TempDir(), "x.db")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(legacy); workshop.KindOf(err) != workshop.KindInvalid {
+		t.Fatalf("a backup into backups/ was not refused: %v", err)
+	}
+	closeNow(t, s)
+	data, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(legacy, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Date(2031, 5, 6, 7, 8, 9, 0, time.UTC)
+	if err := os.Chtimes(legacy, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+	good, err := GoodBackups(dir)
+	if err != nil || len(good) != 2 {
+		t.Fatalf("good = %+v %v", good, err)
+	}
+	if good[1].Path != legacy || good[1].Sequence != 0 || !good[1].Taken.Equal(mtime) {
+		t.Errorf("legacy backup read as %+v, want last, sequence 0, taken at its file's time", good[1])
+	}
+}

@@ -952,3 +952,27 @@ func TestSaveFailsUnderInjectedFault_Issue7_7(t *testing.T) {
 	r := exe(t, runOpts{bin: bin}, "--data", dir, "sign", id, "--as", names[1])
 	want(t, r, exitOK, []string{"signed and sealed"})
 }
+
+// TestWindowExportGuarded_Issue7_1: the window's save dialog may point at
+// the store: the window's writer refuses it as -o does.
+func TestWindowExportGuarded_Issue7_1(t *testing.T) {
+	dir := t.TempDir()
+	withBackup(t, dir)
+	st, err := storage.Open(dir, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	db := filepath.Join(dir, storage.FileName)
+	before := sum(t, db)
+	write := windowDeps(st).WriteFileAtomic
+	if err := write(db, []byte("a,csv\n")); workshop.KindOf(err) != workshop.KindInvalid {
+		t.Errorf("the window wrote over the store: %v", err)
+	}
+	if sum(t, db) != before {
+		t.Error("the store was changed")
+	}
+	if err := write(filepath.Join(t.TempDir(), "kpis.csv"), []byte("a,csv\n")); err != nil {
+		t.Error(err)
+	}
+}
