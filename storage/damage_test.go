@@ -148,7 +148,7 @@ func TestOpen_FlippedPageBytesIsCorruptThenRestore(t *testing.T) {
 	next := func() Options { return Options{Now: func() time.Time { return day.AddDate(0, 0, 1) }} }
 	wantCorruptUntouched(t, dir, next())
 
-	r, err := RestoreLatest(dir)
+	r, err := RestoreLatest(dir, RestoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,22 @@
 //
 // The data directory (0700) holds:
 //
-//	DIR/boussole.db                         the store (0600)
-//	DIR/boussole.db.damaged-YYYYMMDD-HHMMSS a damaged store set aside by RestoreLatestBackup
-//	DIR/backups/boussole-YYYYMMDD-HHMMSS.db rotating backups (the newest Options.KeepBackups)
+//	DIR/boussole.db                          the store (0600)
+//	DIR/boussole.lock                        the lock file: every Open takes it first (shared to
+//	                                         read, exclusive to write), and restore for its whole
+//	                                         duration; it is never replaced, unlike the store
+//	DIR/boussole.db.damaged-YYYYMMDD-HHMMSS  a damaged store set aside by RestoreLatest
+//	DIR/boussole.db.replaced-YYYYMMDD-HHMMSS a sound store replaced by a forced RestoreLatest
+//	DIR/boussole.db.restoring.tmp-HEX        the copy a restore is putting in place
+//	DIR/.pending-output-HEX                  the path of the temporary file a backup -o is writing
+//	DIR/backups/boussole-YYYYMMDD-HHMMSS.db  rotating backups (the newest Options.KeepBackups)
+//
+// The last three, left by an interrupted restore or backup, are removed by
+// the next exclusive Open. A backup's name is for people: each records, in
+// its own bucket backup/record, when it was taken and its sequence number
+// (backupRecordV1), and rotation and restore order by that record. A file
+// of backups/ that fails the check is never counted as a backup, nor
+// deleted.
 //
 // Inside boussole.db (schema version 1):
 //
@@ -26,8 +39,8 @@
 // bytes on disk; a change of shape is a new record version and a migration.
 //
 // Open refuses, without writing a byte, a store that is locked by another
-// process (KindLocked), damaged (KindCorrupt) or written by a newer Boussole
-// (KindTooNew). Backups are made at the first open of each day and before
+// process (KindLocked), damaged, empty or missing beside its backups
+// (KindCorrupt) or written by a newer Boussole (KindTooNew). Backups are made at the first open of each day and before
 // any migration, with tx.WriteTo into a temporary file that is synced and
 // renamed, never truncated in place.
 //

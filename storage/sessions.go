@@ -92,7 +92,7 @@ func (s *Store) Put(sess *workshop.Session) error {
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error { return putTx(tx, sess.ID, rec, sum) })
+	err = s.update(func(tx *bolt.Tx) error { return putTx(tx, sess.ID, rec, sum) })
 	if err != nil {
 		return storeError(s.path, err, "cannot save session %q", sess.ID)
 	}
@@ -145,7 +145,7 @@ func (s *Store) Delete(id string) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		sb := tx.Bucket(bucketSessions)
 		if sb == nil || id == "" || len(id) > maxIDLen || sb.Get([]byte(id)) == nil {
 			return workshop.Errorf(workshop.KindNotFound, "there is no session with id %q", id)
@@ -170,5 +170,5 @@ func storeError(path string, err error, format string, args ...any) error {
 	if _, ok := err.(*workshop.Error); ok {
 		return err
 	}
-	return workshop.Wrap(workshop.KindInternal, err, format+" in "+path, args...)
+	return workshop.Wrap(workshop.KindInternal, err, format+" in "+path+" ("+Reason(err)+")", args...)
 }

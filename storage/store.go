@@ -1,13 +1,16 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -45,14 +48,21 @@ type Options struct {
 	// checks every page first: a damaged store is refused as before. The
 	// backup before a migration is never deferred.
 	DeferDailyBackup bool
+	// FailCommit, when set, runs in every save (Put, Delete) once the
+	// change is made, just before it commits; an error aborts the commit
+	// as a disk that fails the write or its fsync would, and the save
+	// returns it. Tests inject disk faults through it.
+	FailCommit func() error
 }
 
 // Store is an open Boussole store. Its methods are safe for concurrent use.
 type Store struct {
-	db   *bolt.DB // nil for a read-only store whose file does not exist
-	dir  string
-	path string
-	opts Options
+	db      *bolt.DB // nil for a read-only store whose file does not exist
+	dir     string
+	path    string
+	opts    Options
+	lock    *dirLock // the data directory's lock, held until Close
+	notices []Notice
 
 	// bgMu guards backupDue and closed; bg counts a DailyBackup running,
 	// which Close waits for.
@@ -64,10 +74,12 @@ type Store struct {
 
 // Open opens (or creates) the store in dir.
 //
-// Before bbolt may write anything, an existing file is opened read-only and
-// inspected: a lock held by another process gives KindLocked, a damaged file
-// KindCorrupt, a newer schema KindTooNew; in each case the file is left
-// byte-identical.
+// It first takes the data directory's lock (LockName: shared to read,
+// exclusive to write), waiting at most opts.Timeout, then, before bbolt
+// may write anything, opens an existing file read-only and inspects it: a
+// lock held by another process gives KindLocked, a damaged, empty or
+// missing store (with backups beside it) KindCorrupt, a newer schema
+// KindTooNew; in each case the files are left byte-identical.
 func Open(dir string, opts Options) (s *Store, err error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = time.Second
@@ -87,6 +99,7 @@ func Open(dir string, opts Options) (s *Store, err error) {
 	// truncated file faults: both become KindCorrupt, never a crash.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var db *bolt.DB
+	var lock *dirLock
 	files := &openFiles{}
 	defer func() {
 		if r := recover(); r != nil {
@@ -96,28 +109,58 @@ func Open(dir string, opts Options) (s *Store, err error) {
 			files.closeAll()
 			s, err = nil, corrupt(path, fmt.Errorf("panic: %v", r))
 		}
+		if err != nil {
+			lock.release()
+		}
 	}()
 
-	if _, statErr := os.Stat(dir); errors.Is(statErr, os.ErrNotExist) {
+	if derr := dataDirError(dir); errors.Is(derr, os.ErrNotExist) {
 		if opts.ReadOnly {
 			return &Store{dir: dir, path: path, opts: opts}, nil // empty: nothing to read
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, workshop.Wrap(workshop.KindInternal, err, "cannot create the data directory %s", dir)
+			return nil, workshop.Wrap(workshop.KindInternal, err, "cannot create the data directory %s (%s)", dir, Reason(err))
 		}
+	} else if derr != nil {
+		return nil, derr
 	}
 
-	existed := false
-	version := 0
-	if fi, statErr := os.Stat(path); statErr == nil && fi.Size() > 0 {
-		existed = true
-		if version, err = inspect(path, opts.Timeout, files); err != nil {
-			return nil, err
-		}
-	} else if opts.ReadOnly {
+	missing, err := storeMissing(dir, path)
+	if err != nil {
+		return nil, err
+	}
+	if missing && opts.ReadOnly {
 		// Reading a store that does not exist yet must not create it: an
 		// empty read-only store lists nothing and finds nothing.
 		return &Store{dir: dir, path: path, opts: opts}, nil
+	}
+	if lock, err = lockDir(dir, !opts.ReadOnly, opts.Timeout); err != nil {
+		return nil, err
+	}
+	if !opts.ReadOnly {
+		cleanLeftovers(dir)
+	}
+	// Again under the lock: another process may have created it meanwhile.
+	if missing, err = storeMissing(dir, path); err != nil {
+		return nil, err
+	}
+	notices := tighten(dir)
+	if missing {
+		// A store about to be created: making its folder private is part
+		// of creating it, not news; a folder that cannot be made private
+		// still is.
+		notices = slices.DeleteFunc(notices, func(n Notice) bool { return n.Err == nil })
+	}
+
+	existed := !missing
+	version := 0
+	if existed {
+		if err := readable(path); err != nil {
+			return nil, err
+		}
+		if version, err = inspect(path, opts.Timeout, files); err != nil {
+			return nil, err
+		}
 	}
 	if version > currentVersion() {
 		return nil, workshop.Errorf(workshop.KindTooNew,
@@ -126,9 +169,13 @@ func Open(dir string, opts Options) (s *Store, err error) {
 
 	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly, OpenFile: files.open})
 	if err != nil {
+		if !opts.ReadOnly && (errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)) {
+			return nil, workshop.Wrap(workshop.KindInternal, err,
+				"Boussole may read %s but not write it (%s): give your user write access to it and to its folder", path, Reason(err))
+		}
 		return nil, openError(path, err)
 	}
-	s = &Store{db: db, dir: dir, path: path, opts: opts}
+	s = &Store{db: db, dir: dir, path: path, opts: opts, lock: lock, notices: notices}
 	if opts.ReadOnly {
 		return s, nil
 	}
@@ -156,23 +203,107 @@ func Open(dir string, opts Options) (s *Store, err error) {
 	return s, nil
 }
 
+// dataDirError is nil when dir is a directory Boussole may use. A directory
+// that does not exist gives KindNotFound (with fs.ErrNotExist in the chain),
+// one that cannot be read says why, and a file is "not a directory".
+func dataDirError(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return workshop.Wrap(workshop.KindNotFound, err, "there is no Boussole data in %s (no such directory)", dir)
+	case err != nil:
+		return workshop.Wrap(workshop.KindInternal, err, "Boussole may not read the data directory %s (%s)", dir, Reason(err))
+	case !fi.IsDir():
+		return workshop.Wrap(workshop.KindInvalid, syscall.ENOTDIR,
+			"the data directory %s is a file, not a directory: give a directory with --data or BOUSSOLE_DATA", dir)
+	}
+	return nil
+}
+
+// storeMissing reports whether there is no store file in dir. A store that
+// cannot be looked at, an empty one, and a missing one while the backups
+// folder holds good backups are errors: the data is not "new", and creating
+// an empty store would hide it.
+func storeMissing(dir, path string) (bool, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if good, _, _ := scanBackups(dir); len(good) > 0 {
+			return false, workshop.Errorf(workshop.KindCorrupt,
+				"The Boussole data file %s is missing, but %s holds backups of it; no empty store was created. "+RestoreAdvice,
+				path, filepath.Join(dir, backupDir))
+		}
+		return true, nil
+	case err != nil:
+		return false, workshop.Wrap(workshop.KindInternal, err, "Boussole may not read the data directory %s (%s)", dir, Reason(err))
+	case !fi.Mode().IsRegular():
+		return false, workshop.Errorf(workshop.KindCorrupt,
+			"The Boussole data file %s is not a regular file, so it cannot be read; it was left untouched. "+RestoreAdvice, path)
+	case fi.Size() == 0:
+		return false, workshop.Errorf(workshop.KindCorrupt,
+			"The Boussole data file %s is empty (0 bytes): it is damaged, and was left untouched rather than taken for a new store. "+RestoreAdvice, path)
+	}
+	return false, nil
+}
+
+// readable says, when the store file cannot be opened for reading, why.
+func readable(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return workshop.Wrap(workshop.KindInternal, err, "Boussole may not read %s (%s)", path, Reason(err))
+	}
+	return f.Close()
+}
+
 // inspect opens path read-only (a shared lock, so a writer elsewhere makes
 // it time out) and returns its schema version after a cheap integrity
 // check: the file is as long as its meta page says and the meta and
 // summaries buckets can be walked. Check does the full walk.
 func inspect(path string, timeout time.Duration, files *openFiles) (version int, err error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: true, OpenFile: files.open})
-	if err != nil {
-		return 0, openError(path, err)
-	}
-	defer db.Close()
+	in, err := inspectWith(path, timeout, files, true)
+	return in.version, err
+}
+
+// inspection is what inspectFile read.
+type inspection struct {
+	version int
+	backup  []byte // the backup record, nil when the file has none
+}
+
+// inspectFile is inspect for a backup: it reads the meta page, the size,
+// the schema version and the backup record, without walking the buckets,
+// and turns a panic inside bbolt into KindCorrupt.
+func inspectFile(path string, timeout time.Duration) (in inspection, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	files := &openFiles{}
+	defer func() {
+		if r := recover(); r != nil {
+			files.closeAll()
+			in, err = inspection{}, corrupt(path, fmt.Errorf("panic: %v", r))
+		}
+	}()
+	return inspectWith(path, timeout, files, false)
+}
+
+func inspectWith(path string, timeout time.Duration, files *openFiles, walk bool) (in inspection, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return 0, workshop.Wrap(workshop.KindInternal, err, "cannot read %s", path)
+		return in, workshop.Wrap(workshop.KindInternal, err, "cannot read %s (%s)", path, Reason(err))
 	}
+	if fi.Size() == 0 {
+		return in, corrupt(path, errors.New("the file is empty (0 bytes)"))
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: true, OpenFile: files.open})
+	if err != nil {
+		return in, openError(path, err)
+	}
+	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
 		if tx.Size() > fi.Size() {
 			return fmt.Errorf("file is %d bytes but its pages reach %d bytes (truncated)", fi.Size(), tx.Size())
+		}
+		if b := tx.Bucket(bucketBackup); b != nil {
+			in.backup = bytes.Clone(b.Get(keyRecord))
 		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -183,8 +314,8 @@ func inspect(path string, timeout time.Duration, files *openFiles) (version int,
 		if convErr != nil || n < 1 {
 			return fmt.Errorf("unreadable schema version %q", v)
 		}
-		version = n
-		if version > currentVersion() {
+		in.version = n
+		if in.version > currentVersion() || !walk {
 			return nil // too new: its layout is not ours to judge
 		}
 		for _, name := range [][]byte{bucketMeta, bucketSummaries} {
@@ -197,9 +328,9 @@ func inspect(path string, timeout time.Duration, files *openFiles) (version int,
 		return nil
 	})
 	if err != nil {
-		return 0, corrupt(path, err)
+		return inspection{}, corrupt(path, err)
 	}
-	return version, nil
+	return in, nil
 }
 
 // openFiles remembers the files bbolt opens, so that after a panic inside
@@ -229,17 +360,21 @@ func openError(path string, err error) error {
 		return workshop.Wrap(workshop.KindLocked, err,
 			"Boussole is already open on this data (%s). Close the other window first.", filepath.Dir(path))
 	case errors.Is(err, os.ErrPermission):
-		return workshop.Wrap(workshop.KindInternal, err, "Boussole may not read %s (permission denied)", path)
+		return workshop.Wrap(workshop.KindInternal, err, "Boussole may not read %s (%s)", path, Reason(err))
 	case errors.Is(err, os.ErrNotExist):
 		return workshop.Wrap(workshop.KindNotFound, err, "there is no Boussole data in %s", filepath.Dir(path))
 	}
 	return corrupt(path, err)
 }
 
+// RestoreAdvice ends the message of a damaged store: the way out. A caller
+// that knows no good backup exists replaces it.
+const RestoreAdvice = "Restore the latest backup (the app offers it; from a terminal: boussole restore)"
+
 // corrupt is the plain sentence for a damaged store, with the way out.
 func corrupt(path string, cause error) error {
 	return workshop.Wrap(workshop.KindCorrupt, cause,
-		"The Boussole data file %s is damaged and was left untouched. Restore the latest backup (the app offers it; from a terminal: boussole check)", path)
+		"The Boussole data file %s is damaged and was left untouched. "+RestoreAdvice, path)
 }
 
 // Close closes the store, after a daily backup still being written.
@@ -248,11 +383,14 @@ func (s *Store) Close() error {
 	s.closed = true
 	s.bgMu.Unlock()
 	s.bg.Wait()
+	// The lock goes last: the store is closed before another process may
+	// open it or a restore replace it (Windows cannot rename an open file).
+	defer s.lock.release()
 	if s.db == nil {
 		return nil
 	}
 	if err := s.db.Close(); err != nil {
-		return workshop.Wrap(workshop.KindInternal, err, "cannot close %s", s.path)
+		return workshop.Wrap(workshop.KindInternal, err, "cannot close %s (%s)", s.path, Reason(err))
 	}
 	return nil
 }
@@ -262,6 +400,19 @@ func (s *Store) Path() string { return s.path }
 
 // Dir returns the data directory.
 func (s *Store) Dir() string { return s.dir }
+
+// update runs fn in a write transaction, then the injected fault if any.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if s.opts.FailCommit != nil {
+			return s.opts.FailCommit()
+		}
+		return nil
+	})
+}
 
 // writable refuses writes on a read-only store.
 func (s *Store) writable() error {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,9 +17,15 @@ import (
 )
 
 // showError tells the person what failed (titleKey) and why, in the words
-// of the error (workshop.Message), and logs the technical cause.
+// of the error (workshop.Message), and logs the technical cause. A full
+// disk, a refused permission, a read-only file system or an I/O error is
+// said in the person's language, with the error's words below it.
 func showError(w fyne.Window, titleKey string, err error) {
 	fyne.LogError(tr(titleKey), err)
+	if key := reasonKey(err); key != "" {
+		showProblem(w, titleKey, tr(key), workshop.Message(err))
+		return
+	}
 	body := widget.NewLabel(workshop.Message(err))
 	body.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(tr(titleKey), tr("dialog.ok"), body, w)
@@ -69,9 +76,24 @@ func showConfirm(w fyne.Window, titleKey, body, yesKey, noKey string, fn func(bo
 	d.Show()
 }
 
-// Restored tells which backup a restore put back and where the damaged
-// store was set aside ("" when there was none).
-type Restored struct{ Backup, Aside string }
+// Restored tells which backup a restore put back, when that backup was
+// taken, and where the damaged store was set aside ("" when there was none).
+type Restored struct {
+	Backup, Aside string
+	Taken         time.Time
+}
+
+// NoGoodBackup is the error of a restore that found backups but none that
+// passes its check: the window then says so, and where they are kept,
+// instead of offering the restore again. Around the error of a damaged
+// store (StoreProblem), it says that there is no good backup to offer.
+type NoGoodBackup struct {
+	Folder string // where the backups (damaged) are kept
+	Err    error  // the store's message
+}
+
+func (e *NoGoodBackup) Error() string { return e.Err.Error() }
+func (e *NoGoodBackup) Unwrap() error { return e.Err }
 
 // StoreProblem fills w with what went wrong opening the store, in plain
 // words, and the way out: Quit, and for damaged data "Restore latest
@@ -88,10 +110,17 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() (Restore
 		title, body, detail = tr("store.locked.title"), tr("store.locked.body", "Path", path), ""
 	case workshop.KindCorrupt:
 		title, body = tr("store.corrupt.title"), tr("store.corrupt.body", "Path", path)
+		if none := (*NoGoodBackup)(nil); errors.As(err, &none) {
+			// Damaged, and no backup to restore: do not offer one.
+			body, restore = tr("store.corrupt.nobackup", "Path", path, "Folder", none.Folder), nil
+		}
 	case workshop.KindTooNew:
 		title, body = tr("store.toonew.title"), tr("store.toonew.body", "Path", path)
 	default:
 		title, body, detail = tr("store.error.title"), workshop.Message(err), ""
+		if key := reasonKey(err); key != "" {
+			body, detail = tr(key), workshop.Message(err)
+		}
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel(body)
@@ -109,6 +138,13 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() (Restore
 			go func() {
 				r, rerr := restore()
 				fyne.Do(func() {
+					var none *NoGoodBackup
+					if errors.As(rerr, &none) {
+						// Restoring again cannot help: say so, and where
+						// the damaged backups are kept.
+						showProblem(w, "error.restore", tr("store.nobackup.body", "Folder", none.Folder), workshop.Message(rerr))
+						return
+					}
 					if rerr != nil {
 						restoreBtn.Enable()
 						showError(w, "error.restore", rerr)
@@ -127,30 +163,19 @@ func StoreProblem(w fyne.Window, path string, err error, restore func() (Restore
 	w.SetContent(container.NewPadded(container.New(layout.NewCenterLayout(), container.New(fixedWidth(560), container.NewPadded(card)))))
 }
 
-// showRestored says which backup came back — its date and time, read from
-// its name boussole-YYYYMMDD-HHMMSS.db — and where the damaged file was
-// set aside, with the backup's path in small print.
+// showRestored says which backup came back — the date and time it was
+// taken, as the store recorded it — and where the damaged file was set
+// aside, with the backup's path in small print.
 func showRestored(w fyne.Window, r Restored) {
 	when := filepath.Base(r.Backup)
-	if t, ok := backupTime(r.Backup); ok {
-		when = formatStamp(t)
+	if !r.Taken.IsZero() {
+		when = formatStamp(r.Taken.Local())
 	}
 	body := tr("store.restored.body", "When", when)
 	if r.Aside != "" {
 		body += "\n\n" + tr("store.restored.aside", "Path", r.Aside)
 	}
 	showProblem(w, "store.restored.title", body, r.Backup)
-}
-
-// backupTime reads the local time in a backup's name,
-// boussole-YYYYMMDD-HHMMSS.db.
-func backupTime(path string) (time.Time, bool) {
-	n := filepath.Base(path)
-	if !strings.HasPrefix(n, "boussole-") || !strings.HasSuffix(n, ".db") {
-		return time.Time{}, false
-	}
-	t, err := time.ParseInLocation("20060102-150405", strings.TrimSuffix(strings.TrimPrefix(n, "boussole-"), ".db"), time.Local)
-	return t, err == nil
 }
 
 // formatStamp writes a date and time the way the interface language does:
@@ -162,4 +187,28 @@ func formatStamp(t time.Time) string {
 		month = strings.TrimSpace(months[t.Month()-1])
 	}
 	return tr("time.stamp", "Day", t.Day(), "Month", month, "Year", t.Year(), "Time", t.Format("15:04"))
+}
+
+// PermissionNotice is a file or folder of the data that was open to other
+// users: made private (Fixed), or left open because Boussole could not.
+type PermissionNotice struct {
+	Path  string
+	Fixed bool
+}
+
+// ShowPermissionNotices tells the person what the store found about the
+// permissions of the data when it opened (nothing when the list is empty).
+func (a *App) ShowPermissionNotices(list []PermissionNotice) {
+	if len(list) == 0 {
+		return
+	}
+	var lines []string
+	for _, n := range list {
+		key := "perm.loose"
+		if n.Fixed {
+			key = "perm.tightened"
+		}
+		lines = append(lines, tr(key, "Path", n.Path))
+	}
+	showInfo(a.win, "perm.title", strings.Join(lines, "\n\n"))
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"io/fs"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -48,15 +50,15 @@ func TestStoreProblemLocked(t *testing.T) {
 }
 
 // After "Restore latest backup", the window says which backup came back —
-// its date and time, read from its name, in the interface language — and
+// the date and time it was taken, as recorded (issue 8 item 11), in the interface language — and
 // where the damaged file was set aside; the same in French.
 func TestStoreProblemRestoreSaysWhichBackupAndWhere(t *testing.T) {
 	for _, c := range []struct {
 		lang string
 		want []string
 	}{
-		{LangEN, []string{"Backup restored", "the backup of March 4, 2027 at 09:05", "The damaged file was kept, unchanged, at /data/boussole.db.damaged-20270305-101500", "Technical detail: /data/backups/boussole-20270304-090512.db"}},
-		{LangFR, []string{"Sauvegarde restaurée", "la sauvegarde du 4 mars 2027 à 09:05", "Le fichier abîmé a été mis de côté, sans modification, ici : /data/boussole.db.damaged-20270305-101500", "Détail technique : /data/backups/boussole-20270304-090512.db"}},
+		{LangEN, []string{"Backup restored", "the backup of March 4, 2027 at 09:05", "The damaged file was kept, unchanged, at /data/boussole.db.damaged-20270305-101500", "Technical detail: /data/backups/b.db"}},
+		{LangFR, []string{"Sauvegarde restaurée", "la sauvegarde du 4 mars 2027 à 09:05", "Le fichier abîmé a été mis de côté, sans modification, ici : /data/boussole.db.damaged-20270305-101500", "Détail technique : /data/backups/b.db"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Cleanup(func() { SetupLanguage(LangEN) })
@@ -64,7 +66,9 @@ func TestStoreProblemRestoreSaysWhichBackupAndWhere(t *testing.T) {
 			SetupLanguage(c.lang)
 			w := test.NewTempWindow(t, nil)
 			err := workshop.Errorf(workshop.KindCorrupt, "The Boussole data file /data/boussole.db is damaged")
-			r := Restored{Backup: "/data/backups/boussole-20270304-090512.db", Aside: "/data/boussole.db.damaged-20270305-101500"}
+			// The time comes from the record, not from the backup's name.
+			r := Restored{Backup: "/data/backups/b.db", Aside: "/data/boussole.db.damaged-20270305-101500",
+				Taken: time.Date(2027, 3, 4, 9, 5, 12, 0, time.Local)}
 			reopened := make(chan bool, 1)
 			StoreProblem(w, "/data", err, func() (Restored, error) { return r, nil }, func() {
 				w.SetContent(widget.NewLabel("home"))
@@ -87,12 +91,96 @@ func TestStoreProblemRestoreSaysWhichBackupAndWhere(t *testing.T) {
 	}
 }
 
-func TestBackupTimeFromName(t *testing.T) {
-	got, ok := backupTime("/x/backups/boussole-20261125-201800.db")
-	if want := time.Date(2026, 11, 25, 20, 18, 0, 0, time.Local); !ok || !got.Equal(want) {
-		t.Errorf("backupTime = %v %v, want %v", got, ok, want)
+// A restore that finds only damaged backups says that no good backup
+// exists and where they are kept, and does not offer the restore again.
+func TestStoreProblemNoGoodBackup_Issue7_16(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{LangEN, "No good backup exists: every file in /data/backups fails its check"},
+		{LangFR, "Aucune sauvegarde valide : chaque fichier de /data/backups"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			t.Cleanup(func() { SetupLanguage(LangEN) })
+			newTestEnv(t)
+			SetupLanguage(c.lang)
+			w := test.NewTempWindow(t, nil)
+			err := workshop.Errorf(workshop.KindCorrupt, "The Boussole data file /data/boussole.db is damaged")
+			none := &NoGoodBackup{Folder: "/data/backups", Err: workshop.Errorf(workshop.KindCorrupt, "no good backup exists")}
+			StoreProblem(w, "/data", err, func() (Restored, error) { return Restored{}, none }, func() { t.Error("reopened after a failed restore") }, func() {})
+			tapButton(t, w, tr("store.restore"))
+			waitFor(t, "the no-backup dialog", func() bool { return w.Canvas().Overlays().Top() != nil })
+			if text := renderedText(w); !strings.Contains(text, c.want) {
+				t.Errorf("screen lacks %q:\n%s", c.want, text)
+			}
+		})
 	}
-	if _, ok := backupTime("/x/boussole.db"); ok {
-		t.Error("a name without a time was read as one")
+}
+
+// A full disk, a refused permission, a read-only disk and an I/O error are
+// said in the interface language, the store's words below as the detail.
+func TestShowErrorSaysTheReason_Issue7_14(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		err  error
+		want string
+	}{
+		{LangEN, syscall.ENOSPC, "The disk is full"},
+		{LangFR, syscall.ENOSPC, "Le disque est plein"},
+		{LangEN, syscall.EROFS, "read-only"},
+		{LangFR, syscall.EROFS, "lecture seule"},
+		{LangEN, syscall.EACCES, "Permission denied"},
+		{LangFR, syscall.EACCES, "Permission refusée"},
+		{LangEN, syscall.EIO, "input/output error"},
+		{LangFR, syscall.EIO, "entrée/sortie"},
+	} {
+		t.Run(c.lang+"/"+c.err.Error(), func(t *testing.T) {
+			t.Cleanup(func() { SetupLanguage(LangEN) })
+			newTestEnv(t)
+			SetupLanguage(c.lang)
+			w := test.NewTempWindow(t, nil)
+			err := workshop.Wrap(workshop.KindInternal, &fs.PathError{Op: "write", Path: "/data/boussole.db", Err: c.err}, "cannot save session \"x\" in /data/boussole.db")
+			showError(w, "error.save", err)
+			text := renderedText(w)
+			if !strings.Contains(text, c.want) || !strings.Contains(text, "cannot save session") {
+				t.Errorf("screen lacks %q and the store's words:\n%s", c.want, text)
+			}
+		})
+	}
+}
+
+// The window says, in the interface language, which files were made
+// private and which could not be.
+func TestPermissionNotices_Issue7_12(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{LangEN, []string{"Your data's permissions", "/data was open to other users; Boussole made it private to you.", "/data/boussole.db is open to other users and Boussole cannot make it private."}},
+		{LangFR, []string{"Droits de vos données", "/data était accessible aux autres utilisateurs ; Boussole l’a rendu privé.", "/data/boussole.db est accessible aux autres utilisateurs et Boussole ne peut pas le rendre privé."}},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			t.Cleanup(func() { SetupLanguage(LangEN) })
+			env := newTestEnv(t)
+			SetupLanguage(c.lang)
+			env.UI.ShowPermissionNotices([]PermissionNotice{{Path: "/data", Fixed: true}, {Path: "/data/boussole.db"}})
+			text := renderedText(env.Win)
+			for _, w := range c.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("screen lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
+// A damaged store without any good backup is explained without offering a
+// restore that cannot help.
+func TestStoreProblemDamagedWithoutBackup_Issue7_16(t *testing.T) {
+	newTestEnv(t)
+	w := test.NewTempWindow(t, nil)
+	err := &NoGoodBackup{Folder: "/data/backups", Err: workshop.Errorf(workshop.KindCorrupt, "The Boussole data file /data/boussole.db is damaged")}
+	StoreProblem(w, "/data", err, func() (Restored, error) { t.Error("restore offered"); return Restored{}, nil }, func() {}, func() {})
+	text := renderedText(w)
+	if !strings.Contains(text, "No good backup exists in /data/backups") || strings.Contains(text, tr("store.restore")) {
+		t.Errorf("screen:\n%s", text)
 	}
 }

@@ -71,6 +71,7 @@ type cli struct {
 	as       string
 	comment  string
 	reason   string
+	force    bool
 }
 
 // usageError is invalid usage of a verb: exit status 2 with the verb's usage.
@@ -172,13 +173,28 @@ func (c *cli) message(err error) string {
 	case workshop.KindLocked:
 		return fmt.Sprintf("Boussole is already open on this data (%s). Close it and try again.", c.dir)
 	case workshop.KindCorrupt:
-		return fmt.Sprintf("%s: %s\n%s", c.verb, workshop.Message(err), wayOut(c.dir))
+		if errors.Is(err, storage.ErrNoGoodBackup) {
+			return fmt.Sprintf("%s: %s", c.verb, workshop.Message(err)) // it says what there is and where
+		}
+		way := wayOut(c.dir)
+		msg := workshop.Message(err)
+		if !strings.HasPrefix(way, "The way out") {
+			msg = strings.TrimSuffix(msg, " "+storage.RestoreAdvice) // no good backup to restore
+		}
+		return fmt.Sprintf("%s: %s\n%s", c.verb, msg, way)
 	}
 	return fmt.Sprintf("%s: %s", c.verb, workshop.Message(err))
 }
 
-// wayOut tells a person what to do with a damaged store.
+// wayOut tells a person what to do with a damaged store: restore, when a
+// good backup exists; otherwise that none does, and where the damaged files
+// are kept.
 func wayOut(dir string) string {
+	if good, err := storage.GoodBackups(dir); err == nil && len(good) == 0 {
+		return fmt.Sprintf("No good backup exists in %s, so restore cannot help: keep the damaged file as it is "+
+			"(a copy of your sessions may exist elsewhere: an exported .boussole file or a backup -o copy); "+
+			"any damaged backups are kept in that folder too.", shellQuote(storage.BackupFolder(dir)))
+	}
 	return fmt.Sprintf("The way out: close every Boussole on this data, then run  boussole --data %s restore  "+
 		"to put back the latest good backup (the damaged file is kept aside, never deleted).", shellQuote(dir))
 }
@@ -229,8 +245,16 @@ func reorder(fs *flag.FlagSet, args []string) []string {
 // openStore opens the store of the data directory, waiting at most
 // lockTimeout for another Boussole to let go of it.
 func (c *cli) openStore(readOnly bool) (*storage.Store, error) {
-	return storage.Open(c.dir, storage.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	opts := storage.Options{Timeout: lockTimeout, ReadOnly: readOnly}
+	if injectFaults != nil {
+		injectFaults(&opts, c.env)
+	}
+	return storage.Open(c.dir, opts)
 }
+
+// injectFaults is nil in Boussole; the test build of the binary (build tag
+// boussole_faults) sets it to fail commits on demand.
+var injectFaults func(opts *storage.Options, env func(string) string)
 
 // withStore runs fn on the open store and closes it, reporting a close
 // error only when fn succeeded.
@@ -238,6 +262,9 @@ func (c *cli) withStore(readOnly bool, fn func(st *storage.Store) error) (err er
 	st, err := c.openStore(readOnly)
 	if err != nil {
 		return err
+	}
+	for _, n := range st.Notices() {
+		fmt.Fprintf(c.stderr, "boussole: note: %s\n", n)
 	}
 	defer func() {
 		if cerr := st.Close(); cerr != nil && err == nil {

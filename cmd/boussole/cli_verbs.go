@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -319,16 +320,38 @@ func (e verifyMismatch) Error() string { return e.msg }
 var backupVerb = &verb{
 	usage: "-o PATH",
 	flags: func(c *cli, set *flag.FlagSet) {
-		set.StringVar(&c.output, "o", "", "file to write the backup to")
+		set.StringVar(&c.output, "o", "", "file to write the backup to (- for standard output)")
 	},
 	do: func(c *cli, _ []string) error {
 		if c.output == "" {
 			return usagef("-o PATH is required")
 		}
+		if c.output == "-" {
+			if isTerminal(c.stdout) {
+				return usagef("-o -: standard output is a terminal; redirect it to a file (boussole backup -o - > copy.db)")
+			}
+			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.stdout) })
+		}
 		return c.withStore(true, func(st *storage.Store) error {
-			return st.Backup(c.output)
+			err := st.Backup(c.output)
+			if err != nil && workshop.KindOf(err) == workshop.KindInternal && outputMistake(err) {
+				// A path that does not exist or may not be written is
+				// a usage mistake, as for export.
+				return workshop.Wrap(workshop.KindInvalid, err, "%s", workshop.Message(err))
+			}
+			return err
 		})
 	},
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 var checkVerb = &verb{
@@ -342,20 +365,36 @@ var checkVerb = &verb{
 }
 
 var restoreVerb = &verb{
+	usage: "[--force]",
+	flags: func(c *cli, set *flag.FlagSet) {
+		set.BoolVar(&c.force, "force", false, "replace the store even when it passes the check")
+	},
 	do: func(c *cli, _ []string) error {
-		restored, err := storage.RestoreLatestBackup(c.dir)
+		r, err := storage.RestoreLatest(c.dir, storage.RestoreOptions{Force: c.force, Timeout: lockTimeout, Now: c.now})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "restored the backup %s\n", restored)
+		fmt.Fprintf(c.stdout, "restored the backup %s, taken %s\n", r.Backup, r.Taken.Local().Format("2006-01-02 15:04:05"))
+		switch {
+		case r.Aside != "" && r.Replaced:
+			fmt.Fprintf(c.stdout, "the store it replaced was sound; it is kept as %s\n", r.Aside)
+		case r.Aside != "":
+			fmt.Fprintf(c.stdout, "the damaged store is kept as %s\n", r.Aside)
+		}
 		return nil
 	},
 }
 
 // update reads a session, applies fn and stores the result, in one opening
-// of the store. Nothing is stored when fn fails.
+// of the store. Nothing is stored when fn fails. What fn prints reaches
+// standard output only once the store has committed the change: "signed
+// and sealed" is never printed for a signature the disk refused.
 func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
-	return c.withStore(false, func(st *storage.Store) error {
+	stdout := c.stdout
+	var held bytes.Buffer
+	c.stdout = &held
+	defer func() { c.stdout = stdout }()
+	err := c.withStore(false, func(st *storage.Store) error {
 		s, err := getSession(st, id)
 		if err != nil {
 			return err
@@ -365,6 +404,11 @@ func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
 		}
 		return st.Put(s)
 	})
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(held.Bytes())
+	return err
 }
 
 // readInput reads a file given on the command line; a file that cannot be
@@ -401,16 +445,25 @@ func (c *cli) write(path string, data []byte) error {
 		_, err := c.raw.Write(data)
 		return err
 	}
+	if err := storage.GuardOutput(c.dir, path); err != nil {
+		return err
+	}
 	if err := report.WriteFileAtomic(path, data); err != nil {
 		// A path that does not exist or may not be written is a usage
 		// mistake; anything else (a full disk) is a failure.
 		kind := workshop.KindInternal
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EISDIR) {
+		if outputMistake(err) {
 			kind = workshop.KindInvalid
 		}
 		return workshop.Wrap(kind, err, "%s: cannot be written (%s)", path, osReason(err))
 	}
 	return nil
+}
+
+// outputMistake reports whether writing an output failed because of the
+// path given (missing folder, no permission, a folder): a usage mistake.
+func outputMistake(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EISDIR)
 }
 
 func writeJSON(w io.Writer, v any) error {

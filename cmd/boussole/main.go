@@ -54,9 +54,9 @@ Verbs:
   decline ID --as NAME --reason TEXT         decline to sign; the charter goes back to draft
   amend ID --reason TEXT                     open the next revision of a signed charter
   verify FILE.pdf                            does this PDF match a signed revision?
-  backup -o PATH                             copy the store to PATH
+  backup -o PATH|-                           copy the store to PATH (- for standard output)
   check                                      integrity check of the store
-  restore                                    replace a damaged store by its latest good backup
+  restore [--force]                          replace a damaged store by its latest good backup
 
 Options:
   --data DIR     data directory (default: $BOUSSOLE_DATA, else %s)

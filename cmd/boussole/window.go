@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"io"
@@ -95,8 +96,16 @@ func runWindow(dataDir string, stderr io.Writer) int {
 				status = exitLocked
 			}
 			restore := func() (ui.Restored, error) {
-				r, err := storage.RestoreLatest(dataDir)
-				return ui.Restored{Backup: r.Backup, Aside: r.Aside}, err
+				r, err := storage.RestoreLatest(dataDir, storage.RestoreOptions{Timeout: storeWait})
+				if errors.Is(err, storage.ErrNoGoodBackup) {
+					return ui.Restored{}, &ui.NoGoodBackup{Folder: storage.BackupFolder(dataDir), Err: err}
+				}
+				return ui.Restored{Backup: r.Backup, Aside: r.Aside, Taken: r.Taken}, err
+			}
+			if workshop.KindOf(err) == workshop.KindCorrupt {
+				if good, gerr := storage.GoodBackups(dataDir); gerr == nil && len(good) == 0 {
+					err = &ui.NoGoodBackup{Folder: storage.BackupFolder(dataDir), Err: err}
+				}
 			}
 			ui.StoreProblem(w, dataDir, err, restore, open, a.Quit)
 			return
@@ -104,6 +113,12 @@ func runWindow(dataDir string, stderr io.Writer) int {
 		status = exitOK
 		st = s
 		view = ui.New(a, w, windowDeps(st))
+		var notices []ui.PermissionNotice
+		for _, n := range st.Notices() {
+			fmt.Fprintf(stderr, "boussole: note: %s\n", n)
+			notices = append(notices, ui.PermissionNotice{Path: n.Path, Fixed: n.Err == nil})
+		}
+		view.ShowPermissionNotices(notices)
 		if started {
 			dailyBackup(st, view)
 		}
@@ -137,8 +152,15 @@ func windowDeps(st *storage.Store) ui.Deps {
 		CharterPDF: func(s *workshop.Session, rev int, paper string) ([]byte, error) {
 			return report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
 		},
-		KPICSV:          report.KPICSV,
-		RitualsICS:      report.RitualsICS,
-		WriteFileAtomic: report.WriteFileAtomic,
+		KPICSV:     report.KPICSV,
+		RitualsICS: report.RitualsICS,
+		// The save dialog may point at the store or a backup: refused
+		// (issue 7 item 1), like -o on the command line.
+		WriteFileAtomic: func(path string, data []byte) error {
+			if err := storage.GuardOutput(st.Dir(), path); err != nil {
+				return err
+			}
+			return report.WriteFileAtomic(path, data)
+		},
 	}
 }
