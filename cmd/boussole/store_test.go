@@ -459,9 +459,7 @@ func TestRestoreHoldsTheLock_Issue7_4(t *testing.T) {
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := 0; ; i++ {
 				select {
 				case <-stop:
@@ -479,7 +477,7 @@ func TestRestoreHoldsTheLock_Issue7_4(t *testing.T) {
 					t.Errorf("new during restore: exit %d %s", r.code, r.stderr)
 				}
 			}
-		}()
+		})
 	}
 	time.Sleep(300 * time.Millisecond)
 	r := exe(t, runOpts{}, "--data", dir, "restore", "--force")
