@@ -83,11 +83,3 @@ func numberExample(l workshop.Lang) string {
 	return "1,200.5"
 }
 
-// readNumber reads text in language l; ok is false when blank or unreadable.
-func readNumber(text string, l workshop.Lang) (v float64, ok bool) {
-	if strings.TrimSpace(text) == "" {
-		return 0, false
-	}
-	v, err := workshop.ParseNumber(text, l)
-	return v, err == nil
-}

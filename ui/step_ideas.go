@@ -437,9 +437,6 @@ func (s *ideasStep) askClearTotals(dots int) {
 	d.Show()
 }
 
-//go:fix inline
-func ptrTo[T any](v T) *T { return new(v) }
-
 // promotedTarget tells whether the card's promotion still exists in the
 // charter (an objective, a KPI or a side effect).
 func promotedTarget(c *workshop.Charter, id string) bool {

@@ -286,9 +286,7 @@ func (b *Board) ClearTotals() int {
 		if t, ok := c.Total(); ok {
 			n += t
 		}
-		if _, ok := c.Votes[string(WallTotal)]; ok {
-			delete(c.Votes, string(WallTotal))
-		}
+		delete(c.Votes, string(WallTotal))
 		if len(c.Votes) == 0 {
 			c.Votes = nil
 		}
