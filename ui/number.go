@@ -82,4 +82,3 @@ func numberExample(l workshop.Lang) string {
 	}
 	return "1,200.5"
 }
-
