@@ -327,10 +327,10 @@ var backupVerb = &verb{
 			return usagef("-o PATH is required")
 		}
 		if c.output == "-" {
-			if isTerminal(c.stdout) {
+			if isTerminal(c.raw) {
 				return usagef("-o -: standard output is a terminal; redirect it to a file (boussole backup -o - > copy.db)")
 			}
-			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.stdout) })
+			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.raw) })
 		}
 		return c.withStore(true, func(st *storage.Store) error {
 			err := st.Backup(c.output)
