@@ -31,7 +31,9 @@
 // row per check-in of those KPIs (KPI id, name and unit, then date, value,
 // confidence, note and author), sorted by date. Values are written as they
 // were typed. A cell that a spreadsheet would run as a formula (starting
-// with = + - @ and not a number) is prefixed with an apostrophe.
+// with = + - @, also after leading spaces, tabs or line breaks, and not a
+// number; or starting with a tab or a carriage return) is prefixed with an
+// apostrophe.
 //
 // # Rituals ICS
 //

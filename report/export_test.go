@@ -225,3 +225,33 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("missing directory: %v", err)
 	}
 }
+
+// TestKPICSV_FormulaAfterBlanksDefused_Issue7_13: a formula hidden behind a
+// leading space, tab, carriage return or line break, and a cell starting
+// with a tab or a carriage return, get the apostrophe; numbers do not.
+func TestKPICSV_FormulaAfterBlanksDefused_Issue7_13(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{" =1+1", "' =1+1"},
+		{"\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0"},
+		{"\r+SUM(A1)", "'+SUM(A1)"}, // the CSV writer drops a lone CR
+		{"\n-2+3+cmd", "'\n-2+3+cmd"},
+		{"  @SUM(1)", "'  @SUM(1)"},
+		{"\u00a0=1", "'\u00a0=1"},
+		{"\tplain", "'\tplain"},
+		{"=1", "'=1"},
+		{" -5", " -5"},
+		{"-12,5 %", "-12,5 %"},
+		{"plain = text", "plain = text"},
+	}
+	for _, c := range cases {
+		s := fullSession(t, workshop.EN, false)
+		s.Current().Charter.KPIs[0].Source = c.in
+		data, err := KPICSV(s, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readCSV(t, data, ',')[1][11]; got != c.want {
+			t.Errorf("source %q is written %q, want %q", c.in, got, c.want)
+		}
+	}
+}
