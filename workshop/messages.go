@@ -128,6 +128,8 @@ func (f Finding) Message(l Lang) string {
 		}
 		return msgTr(l, "Aucun rituel hebdomadaire n’est prévu : une synchronisation hebdomadaire fait vivre les objectifs.",
 			"No weekly ritual is planned: a weekly sync keeps the objectives alive.")
+	case "R-PEO-1":
+		return emailFindingMessage(l, arg(0), arg(1), arg(2))
 	case "R-RIT-2":
 		subject := msgTr(l, "Rituel ", "Ritual ") + msgQuote(l, arg(0))
 		if strings.TrimSpace(arg(0)) == "" {
