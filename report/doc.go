@@ -47,5 +47,10 @@
 // floating local times: a 09:30 weekly sync is at 09:30 wherever each
 // attendee's calendar is, which is what a team in one office means, and
 // the file needs no VTIMEZONE. Attendees with an e-mail are ATTENDEE lines;
-// every attendee is also named in the DESCRIPTION, after the agenda.
+// every attendee is also named in the DESCRIPTION, after the agenda. No
+// value is written raw: TEXT is escaped with its control characters
+// dropped, parameters are quoted without DQUOTE or controls, and an
+// attendee's e-mail that is not a valid address (workshop.ValidEmail, the
+// R-PEO-1 finding) refuses the export with a message naming the
+// participant, so that no line can be forged.
 package report
