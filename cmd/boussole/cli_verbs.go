@@ -292,9 +292,12 @@ var verifyVerb = &verb{
 	usage:      "FILE.pdf",
 	positional: []string{"FILE.pdf"},
 	do: func(c *cli, args []string) error {
-		pdf, err := readInput(args[0])
+		pdf, err := readPDF(args[0])
 		if err != nil {
 			return err
+		}
+		if !report.IsPDF(pdf) {
+			return workshop.Errorf(workshop.KindInvalid, "%s: not a PDF (it does not start with %%PDF-): give a charter PDF exported by Boussole", args[0])
 		}
 		var res report.VerifyResult
 		if err := c.withStore(true, func(st *storage.Store) error {
@@ -310,6 +313,79 @@ var verifyVerb = &verb{
 		fmt.Fprintln(c.stdout, msg)
 		return nil
 	},
+}
+
+// maxVerifyPDF bounds the file verify reads: four times the largest
+// session import accepts, since a charter prints a text at most twice, at
+// under two bytes a character even in its narrowest column (measured:
+// 3.4 bytes of PDF for a byte of random text printed in two places).
+const maxVerifyPDF = 4 * storage.MaxFileSize
+
+// readPDF reads the file verify is given: a regular file no larger than
+// maxVerifyPDF, both checked before a byte is read, so that a FIFO, a
+// device or a huge file is refused at once rather than hanging or filling
+// memory.
+func readPDF(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	if err := checkPDFFile(path, fi); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	defer f.Close()
+	// The file opened is the one checked (not swapped for a FIFO since).
+	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
+		return nil, workshop.Errorf(workshop.KindInvalid, "%s: changed while being opened; try again", path)
+	} else if err := checkPDFFile(path, ofi); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxVerifyPDF+1))
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	if len(data) > maxVerifyPDF {
+		return nil, tooLargePDF(path)
+	}
+	return data, nil
+}
+
+// checkPDFFile refuses what is not a regular file or is too large.
+func checkPDFFile(path string, fi os.FileInfo) error {
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		return workshop.Errorf(workshop.KindInvalid, "%s: is a directory, not a PDF file", path)
+	case !m.IsRegular():
+		return workshop.Errorf(workshop.KindInvalid, "%s: is not a regular file (%s), not a PDF file", path, fileKind(m))
+	}
+	if fi.Size() > maxVerifyPDF {
+		return tooLargePDF(path)
+	}
+	return nil
+}
+
+func tooLargePDF(path string) error {
+	return workshop.Errorf(workshop.KindInvalid, "%s: larger than %d MB, too large for a charter PDF (a charter of the largest session Boussole imports, %d MB, is smaller)",
+		path, maxVerifyPDF>>20, storage.MaxFileSize>>20)
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // verifyMismatch is a PDF that matches no signed revision: exit status 1
