@@ -65,6 +65,16 @@ func parseStamp(pdf []byte) (stamp, bool) {
 	return stamp{Session: string(m[1]), Revision: rev, Seal: string(m[3]), Paper: string(m[4]), Late: late}, true
 }
 
+// StampedSession returns the session id the Boussole stamp of a PDF names,
+// so that a caller can fetch that session before calling Verify.
+func StampedSession(pdf []byte) (string, bool) {
+	if !IsPDF(pdf) {
+		return "", false
+	}
+	st, ok := parseStamp(pdf)
+	return st.Session, ok
+}
+
 // Verify reads the stamp of a charter PDF, finds its session with get,
 // re-renders the revision it names with the same paper and the same number
 // of late decision-log entries, and compares the bytes; it also recomputes

@@ -175,13 +175,17 @@ var exportVerb = &verb{
 		if format == "boussole" && c.revision != 0 {
 			return usagef("--revision does not apply to a .boussole file: it holds every revision")
 		}
-		var data []byte
+		// The store is held only to read the session: other commands and
+		// the window are not kept waiting while a large charter is laid out.
+		var s *workshop.Session
+		rev := 0
 		err := c.withStore(true, func(st *storage.Store) error {
-			s, err := getSession(st, args[0])
+			var err error
+			s, err = getSession(st, args[0])
 			if err != nil {
 				return err
 			}
-			rev := s.Current().Number
+			rev = s.Current().Number
 			if c.revision != 0 {
 				r, err := s.Revision(c.revision)
 				if err != nil {
@@ -189,18 +193,22 @@ var exportVerb = &verb{
 				}
 				rev = r.Number
 			}
-			switch format {
-			case "pdf":
-				data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
-			case "csv":
-				data, err = report.KPICSV(s, rev)
-			case "ics":
-				data, err = report.RitualsICS(s, rev)
-			case "boussole":
-				data, err = storage.Export(s)
-			}
-			return err
+			return nil
 		})
+		if err != nil {
+			return err
+		}
+		var data []byte
+		switch format {
+		case "pdf":
+			data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+		case "csv":
+			data, err = report.KPICSV(s, rev)
+		case "ics":
+			data, err = report.RitualsICS(s, rev)
+		case "boussole":
+			data, err = storage.Export(s)
+		}
 		if err != nil {
 			return err
 		}
@@ -299,13 +307,19 @@ var verifyVerb = &verb{
 		if !report.IsPDF(pdf) {
 			return workshop.Errorf(workshop.KindInvalid, "%s: not a PDF (it does not start with %%PDF-): give a charter PDF exported by Boussole", args[0])
 		}
-		var res report.VerifyResult
+		// The store is held only to read the session the stamp names; the
+		// charter is re-rendered and compared after it is released.
+		var s *workshop.Session
+		var getErr error
 		if err := c.withStore(true, func(st *storage.Store) error {
-			res = report.Verify(pdf, st.Get)
+			if id, ok := report.StampedSession(pdf); ok {
+				s, getErr = st.Get(id)
+			}
 			return nil
 		}); err != nil {
 			return err
 		}
+		res := report.Verify(pdf, func(string) (*workshop.Session, error) { return s, getErr })
 		msg := res.Message(uiLang(c.env))
 		if res.Outcome != report.OutcomeMatch {
 			return verifyMismatch{msg: msg}
