@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -163,15 +162,16 @@ func TestCLIVerifyRefusesWhatIsNotAPDFFile_Issue7_18(t *testing.T) {
 	files := t.TempDir()
 
 	fifo := filepath.Join(files, "fifo.pdf")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
+	if err := mkfifo(fifo); err == nil {
+		start := time.Now()
+		r := fails(t, dir, exitUsage, "verify", fifo)
+		if !strings.Contains(r.stderr, "not a regular file (a named pipe)") || time.Since(start) > time.Minute {
+			t.Errorf("FIFO: stderr %q after %v", r.stderr, time.Since(start))
+		}
+	} else {
+		t.Logf("NOT TRIED: no named pipe on this system (%v)", err)
 	}
-	start := time.Now()
-	r := fails(t, dir, exitUsage, "verify", fifo)
-	if !strings.Contains(r.stderr, "not a regular file (a named pipe)") || time.Since(start) > time.Minute {
-		t.Errorf("FIFO: stderr %q after %v", r.stderr, time.Since(start))
-	}
-	r = fails(t, dir, exitUsage, "verify", files)
+	r := fails(t, dir, exitUsage, "verify", files)
 	if !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("directory: stderr %q", r.stderr)
 	}
