@@ -54,8 +54,8 @@ func TestCharterPDF_MegabyteInAnyField_Issue7_8(t *testing.T) {
 	for _, field := range []string{"title", "statement", "objective title", "KPI name", "participant name", "decision text", "KPI target", "one word", "scope"} {
 		t.Run(field, func(t *testing.T) {
 			pdf := mustPDF(t, megabyteSession(t, field), 1, PDFOptions{})
-			if field != "title" && field != "decision text" {
-				return // reading back 200 pages costs seconds: two suffice
+			if field != "title" {
+				return // reading back hundreds of pages costs seconds
 			}
 			text := pdftotext(t, pdf, 0)
 			for _, m := range []string{"MegaStart", "MegaEnd"} {
