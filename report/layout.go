@@ -389,7 +389,9 @@ const maxLabel = 500
 // maxRef is the longest, in runes, a name gets where it points at
 // something printed in full elsewhere (an objective's title in the decision
 // log, a participant's name in the roles table), so that a name of a
-// megabyte is laid out once, not once per mention.
+// megabyte is laid out once, not once per mention; and where a person's
+// name sits in a narrow column (a decision's author), where a megabyte
+// would take a thousand pages.
 const maxRef = 200
 
 // ref is a name as a reference: shortened to maxRef runes.

@@ -751,7 +751,7 @@ func (ch *charter) decisionTable(ds []workshop.Decision) {
 		if d.Type != "" {
 			typ = workshop.Label(l, string(d.Type))
 		}
-		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(d.Author), orDash(ch.linkName(d.LinkID))}
+		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(ref(d.Author)), orDash(ch.linkName(d.LinkID))}
 	}
 	ch.w.table([]column{{ch.t("log.date"), 15, "L", true}, {ch.t("log.type"), 14, "L", false}, {ch.t("log.text"), 60, "L", false},
 		{ch.t("log.author"), 17, "L", false}, {ch.t("log.link"), 20, "L", false}}, rows, tableStyle{pt: 8, header: true, zebra: true})
