@@ -253,14 +253,18 @@ func (v VerifyResult) mismatchMessage(l workshop.Lang, q func(string) string, co
 	for _, sg := range v.Signatures {
 		who = append(who, plain(sg.Name))
 	}
+	by := listJoin(l, who)
+	if by == "" {
+		by = "—"
+	}
 	if fr {
 		return fmt.Sprintf("Pas le fichier exporté%sce PDF n’est pas, octet pour octet, le fichier que Boussole a exporté pour la révision %d de %s"+
 			"%s son contenu ne peut donc pas être garanti (un autre programme l’a peut-être réenregistré, ou il a été modifié). "+
 			"Son tampon désigne la révision %d, signée dans ces données par %s%s le sceau de cette révision dans ces données est %s. "+
-			"Demandez le fichier original pour le vérifier.", colon, v.Revision, title, nbsp+";", v.Revision, listJoin(l, who), nbsp+";", v.Seal)
+			"Demandez le fichier original pour le vérifier.", colon, v.Revision, title, nbsp+";", v.Revision, by, nbsp+";", v.Seal)
 	}
 	return fmt.Sprintf("Not the exported file%sthis PDF is not, byte for byte, the file Boussole exported for revision %d of %s, "+
 		"so its content cannot be vouched for (another program may have re-saved it, or it was altered). "+
 		"Its stamp names revision %d, signed in this data by %s; the seal of that revision in this data is %s. "+
-		"Ask for the original file to verify it.", colon, v.Revision, title, v.Revision, listJoin(l, who), v.Seal)
+		"Ask for the original file to verify it.", colon, v.Revision, title, v.Revision, by, v.Seal)
 }
