@@ -139,6 +139,10 @@ type charter struct {
 	late []workshop.Decision
 	// title is the charter's title, sanitized.
 	title string
+	// named is the charter with its objective titles, KPI names and
+	// participant names shortened as references (ref), for the texts
+	// generated from them, such as a ritual's default agenda.
+	named *workshop.Charter
 
 	people map[string]workshop.Participant
 	objs   map[string]workshop.Objective
@@ -159,6 +163,20 @@ func (ch *charter) index() {
 	for _, k := range ch.c.KPIs {
 		ch.kpis[k.ID] = k
 	}
+	named := *ch.c
+	named.Objectives = append([]workshop.Objective(nil), ch.c.Objectives...)
+	for i := range named.Objectives {
+		named.Objectives[i].Title = ref(named.Objectives[i].Title)
+	}
+	named.KPIs = append([]workshop.KPI(nil), ch.c.KPIs...)
+	for i := range named.KPIs {
+		named.KPIs[i].Name = ref(named.KPIs[i].Name)
+	}
+	named.Participants = append([]workshop.Participant(nil), ch.c.Participants...)
+	for i := range named.Participants {
+		named.Participants[i].Name = ref(named.Participants[i].Name)
+	}
+	ch.named = &named
 }
 
 func (ch *charter) t(key string, args ...any) string { return tr(ch.l, key, args...) }
@@ -711,7 +729,7 @@ func (ch *charter) rituals() {
 		}
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 1.5)
 		ch.label(ch.t("rit.agenda"))
-		ch.w.numbered(rt.AgendaOrDefault(c, l), 9)
+		ch.w.numbered(rt.AgendaOrDefault(ch.named, l), 9)
 	}
 }
 
