@@ -149,18 +149,42 @@ func kpiCSV(s *workshop.Session, rev int, now time.Time) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// cleanRow defuses cells a spreadsheet would run as a formula (a value
-// starting with = + - @ that is not a number) by prefixing an apostrophe,
-// and writes line breaks as CRLF-free newlines that encoding/csv quotes.
+// cleanRow defuses cells a spreadsheet would run as a formula by prefixing
+// an apostrophe, and writes line breaks as CRLF-free newlines that
+// encoding/csv quotes.
 func cleanRow(row []string) []string {
 	for i, v := range row {
 		v = strings.ReplaceAll(v, "\r\n", "\n")
-		if v != "" && strings.ContainsRune("=+-@", rune(v[0])) && !looksNumeric(v) {
+		if formulaLike(v) {
 			v = "'" + v
 		}
 		row[i] = v
 	}
 	return row
+}
+
+// formulaLike reports a cell a spreadsheet may run as a formula: one that
+// starts with = + - @, possibly after spaces, tabs or line breaks (which
+// spreadsheets skip), and is not a number; or one that starts with a tab or
+// a carriage return, which some spreadsheets take as the start of a formula.
+func formulaLike(v string) bool {
+	if v == "" {
+		return false
+	}
+	if v[0] == '\t' || v[0] == '\r' {
+		return true
+	}
+	t := strings.TrimLeft(v, " \t\r\n\u00a0")
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '=', '@':
+		return true
+	case '+', '-':
+		return !looksNumeric(t) // a signed number such as -5 stays a number
+	}
+	return false
 }
 
 func looksNumeric(v string) bool {

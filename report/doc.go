@@ -31,7 +31,9 @@
 // row per check-in of those KPIs (KPI id, name and unit, then date, value,
 // confidence, note and author), sorted by date. Values are written as they
 // were typed. A cell that a spreadsheet would run as a formula (starting
-// with = + - @ and not a number) is prefixed with an apostrophe.
+// with = + - @, also after leading spaces, tabs or line breaks, and not a
+// number; or starting with a tab or a carriage return) is prefixed with an
+// apostrophe.
 //
 // # Rituals ICS
 //
@@ -45,5 +47,10 @@
 // floating local times: a 09:30 weekly sync is at 09:30 wherever each
 // attendee's calendar is, which is what a team in one office means, and
 // the file needs no VTIMEZONE. Attendees with an e-mail are ATTENDEE lines;
-// every attendee is also named in the DESCRIPTION, after the agenda.
+// every attendee is also named in the DESCRIPTION, after the agenda. No
+// value is written raw: TEXT is escaped with its control characters
+// dropped, parameters are quoted without DQUOTE or controls, and an
+// attendee's e-mail that is not a valid address (workshop.ValidEmail, the
+// R-PEO-1 finding) refuses the export with a message naming the
+// participant, so that no line can be forged.
 package report

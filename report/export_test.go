@@ -225,3 +225,131 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("missing directory: %v", err)
 	}
 }
+
+// TestKPICSV_FormulaAfterBlanksDefused_Issue7_13: a formula hidden behind a
+// leading space, tab, carriage return or line break, and a cell starting
+// with a tab or a carriage return, get the apostrophe; numbers do not.
+func TestKPICSV_FormulaAfterBlanksDefused_Issue7_13(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{" =1+1", "' =1+1"},
+		{"\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0"},
+		{"\r+SUM(A1)", "'+SUM(A1)"}, // the CSV writer drops a lone CR
+		{"\n-2+3+cmd", "'\n-2+3+cmd"},
+		{"  @SUM(1)", "'  @SUM(1)"},
+		{"\u00a0=1", "'\u00a0=1"},
+		{"\tplain", "'\tplain"},
+		{"=1", "'=1"},
+		{" -5", " -5"},
+		{"-12,5 %", "-12,5 %"},
+		{"plain = text", "plain = text"},
+	}
+	for _, c := range cases {
+		s := fullSession(t, workshop.EN, false)
+		s.Current().Charter.KPIs[0].Source = c.in
+		data, err := KPICSV(s, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readCSV(t, data, ',')[1][11]; got != c.want {
+			t.Errorf("source %q is written %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// checkICSLines fails on a physical line over 75 octets, a CR or LF that is
+// not part of a CRLF, or any other control character.
+func checkICSLines(t *testing.T, data []byte) {
+	t.Helper()
+	body := strings.TrimSuffix(string(data), "\r\n")
+	for i, line := range strings.Split(body, "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line %d has %d octets", i, len(line))
+		}
+		for _, r := range line {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+				t.Errorf("line %d holds control character %U: %q", i, r, line)
+				break
+			}
+		}
+	}
+}
+
+// TestRitualsICS_EmailCannotForgeAnAttendee_Issue7_10: an e-mail with a
+// CR/LF (which would forge an ATTENDEE;ROLE=CHAIR line) or any other
+// character an address cannot hold refuses the export, naming whose e-mail
+// it is; nothing is written raw.
+func TestRitualsICS_EmailCannotForgeAnAttendee_Issue7_10(t *testing.T) {
+	for _, email := range []string{
+		"amelie@example.com\r\nATTENDEE;ROLE=CHAIR:mailto:evil@example.com",
+		"amelie@example.com\nX-INJECTED:1",
+		"amelie@example.com\x00",
+		"amelie@example.com;ROLE=CHAIR",
+		"\x1b]0;owned\x07amelie@example.com",
+	} {
+		s := fullSession(t, workshop.EN, false)
+		s.Current().Charter.Participants[0].Email = email
+		data, err := RitualsICS(s, 1)
+		if workshop.KindOf(err) != workshop.KindInvalid || data != nil {
+			t.Errorf("e-mail %q: err %v, %d bytes", email, err, len(data))
+			continue
+		}
+		if msg := err.Error(); !strings.Contains(msg, "Amélie Durand") || !strings.Contains(msg, "not a valid address") || strings.ContainsAny(msg, "\r\n\x00\x1b") {
+			t.Errorf("message %q", msg)
+		}
+	}
+}
+
+// TestRitualsICS_ControlCharactersNeverRaw_Issue7_10: NUL, ESC, DEL, C1 and
+// line breaks typed in names, titles, agendas and times reach the calendar
+// escaped or dropped; an internationalised e-mail is percent-encoded;
+// right-to-left text is kept.
+func TestRitualsICS_ControlCharactersNeverRaw_Issue7_10(t *testing.T) {
+	s := fullSession(t, workshop.EN, false)
+	c := &s.Current().Charter
+	c.Title = "Title\x00\x1b[2J\r\nBEGIN:VEVENT\x7f\u0085 עברית"
+	c.Participants[0].Name = "Amélie\r\nATTENDEE;ROLE=CHAIR:mailto:evil@example.com\"\x07"
+	c.Participants[1].Email = "zoé@exemple.fr"
+	c.Rituals[0].Name = "Sync\x1b]0;owned\x07\ttab"
+	c.Rituals[0].Agenda = []string{"one\x00two", "three\rEND:VCALENDAR"}
+	data, err := RitualsICS(s, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkICSLines(t, data)
+	unfolded := strings.ReplaceAll(string(data), "\r\n ", "")
+	for line := range strings.SplitSeq(unfolded, "\r\n") {
+		if strings.HasPrefix(line, "ATTENDEE") && strings.Contains(line, "evil@") && !strings.Contains(line, `CN="`) {
+			t.Errorf("forged attendee line %q", line)
+		}
+		if line == "BEGIN:VEVENT" || line == "END:VCALENDAR" {
+			continue
+		}
+		if strings.Contains(line, "BEGIN:VEVENT") && !strings.HasPrefix(line, "SUMMARY:") && !strings.HasPrefix(line, "DESCRIPTION:") && !strings.HasPrefix(line, "X-WR-CALNAME:") {
+			t.Errorf("line %q", line)
+		}
+	}
+	if n := strings.Count(unfolded, "\r\nBEGIN:VEVENT\r\n"); n != 3 {
+		t.Errorf("%d events, want 3", n)
+	}
+	if !strings.Contains(unfolded, "mailto:zo%C3%A9@exemple.fr") {
+		t.Error("the internationalised e-mail is not percent-encoded")
+	}
+	if !strings.Contains(unfolded, "עברית") || !strings.Contains(unfolded, `X-WR-CALNAME:Title[2J\nBEGIN:VEVENT עברית`) {
+		t.Errorf("title not escaped as expected:\n%s", unfolded)
+	}
+	if _, err := ics.ParseCalendar(bytes.NewReader(data)); err != nil {
+		t.Errorf("parse: %v", err)
+	}
+}
+
+// TestRitualsICS_MegabyteTitle_Issue7_8: a 1 MB title folds into lines of
+// 75 octets at most.
+func TestRitualsICS_MegabyteTitle_Issue7_8(t *testing.T) {
+	s := fullSession(t, workshop.EN, false)
+	s.Current().Charter.Title = megabyte("Mega")
+	data, err := RitualsICS(s, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkICSLines(t, data)
+}

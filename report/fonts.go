@@ -21,7 +21,18 @@ type fontSet struct {
 	// covered holds the runes the regular face maps to a glyph; the bold
 	// and italic faces of Noto Sans cover the same repertoire.
 	covered map[rune]bool
-	err     error
+	// bmp is covered for the Basic Multilingual Plane as a table: sanitize
+	// looks up every rune of every text, a megabyte at a time.
+	bmp []bool
+	err error
+}
+
+// has reports whether the font draws r.
+func (fs *fontSet) has(r rune) bool {
+	if r >= 0 && int(r) < len(fs.bmp) {
+		return fs.bmp[r]
+	}
+	return fs.covered[r]
 }
 
 var (
@@ -36,6 +47,12 @@ func loadFonts() *fontSet {
 		fonts.bold = theme.DefaultTextBoldFont().Content()
 		fonts.italic = theme.DefaultTextItalicFont().Content()
 		fonts.covered, fonts.err = cmapRunes(fonts.regular)
+		fonts.bmp = make([]bool, 0x10000)
+		for r := range fonts.covered {
+			if r >= 0 && r < 0x10000 {
+				fonts.bmp[r] = true
+			}
+		}
 	})
 	return &fonts
 }
@@ -66,7 +83,7 @@ var substitutes = map[rune]string{
 // Line breaks are kept; other control characters are dropped.
 func sanitize(s string) string {
 	fs := loadFonts()
-	ok := func(r rune) bool { return fs.covered[r] }
+	ok := fs.has
 	if fs.err != nil {
 		ok = func(r rune) bool { return r < 0x7f }
 	}

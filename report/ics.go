@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"boussole/workshop"
@@ -41,6 +42,18 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 	for _, p := range c.Participants {
 		people[p.ID] = p
 	}
+	// An attendee's e-mail goes into the file as an address: one that is
+	// not (a line break in it would forge another ATTENDEE line) refuses
+	// the export, naming whose it is, rather than being left out unseen.
+	for _, rt := range c.Rituals {
+		for _, id := range rt.Attendees {
+			p, ok := people[id]
+			if ok && strings.TrimSpace(p.Email) != "" && !workshop.ValidEmail(p.Email) {
+				return nil, workshop.Errorf(workshop.KindInvalid, "participant %q: the e-mail %q is not a valid address; correct it or clear it to export the calendar",
+					shorten(p.Name, 80), shorten(p.Email, 80))
+			}
+		}
+	}
 	for _, rt := range c.Rituals {
 		name := rt.Name
 		if name == "" {
@@ -48,17 +61,17 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 		}
 		hm, err := time.Parse("15:04", strings.TrimSpace(rt.Time))
 		if err != nil {
-			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: the time %q is not written HH:MM", name, rt.Time)
+			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: the time %q is not written HH:MM", shorten(name, 80), shorten(rt.Time, 80))
 		}
 		if rt.Minutes <= 0 {
-			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: the duration must be at least one minute", name)
+			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: the duration must be at least one minute", shorten(name, 80))
 		}
 		if rt.Weekday < time.Sunday || rt.Weekday > time.Saturday {
-			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: the weekday %d does not exist", name, rt.Weekday)
+			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: the weekday %d does not exist", shorten(name, 80), rt.Weekday)
 		}
 		first, rule, err := recurrence(rt, start)
 		if err != nil {
-			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: %s", name, err)
+			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: %s", shorten(name, 80), err)
 		}
 		dtstart := time.Date(first.Year(), first.Month(), first.Day(), hm.Hour(), hm.Minute(), 0, 0, time.UTC)
 		until := time.Date(end.Year(), end.Month(), end.Day(), 23, 59, 59, 0, time.UTC)
@@ -95,7 +108,7 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 			if !ok || strings.TrimSpace(p.Email) == "" {
 				continue // named in the description instead
 			}
-			line("ATTENDEE;CN=" + icsParam(p.Name) + ";ROLE=REQ-PARTICIPANT:mailto:" + strings.TrimSpace(p.Email))
+			line("ATTENDEE;CN=" + icsParam(p.Name) + ";ROLE=REQ-PARTICIPANT:mailto:" + icsMailto(p.Email))
 		}
 		line("END:VEVENT")
 	}
@@ -160,16 +173,53 @@ func recurrence(rt workshop.Ritual, start time.Time) (time.Time, string, error) 
 	return time.Time{}, "", fmt.Errorf("the cadence %q is not weekly, biweekly, monthly or quarterly", rt.Cadence)
 }
 
-// icsText escapes a TEXT value (RFC 5545 §3.3.11).
+// icsText escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon,
+// comma and line breaks are escaped; every other control character (NUL,
+// ESC, DEL, C1) is dropped and a tab becomes a space, since TEXT may hold
+// none of them.
 func icsText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`, "\r", `\n`).Replace(s)
+	return textEscaper.Replace(withoutControls(s))
 }
 
-// icsParam quotes a parameter value; a DQUOTE cannot appear inside one.
+var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`, "\r", `\n`)
+
+// withoutControls drops the control characters of s except line breaks,
+// and turns tabs into spaces; invalid UTF-8 becomes U+FFFD.
+func withoutControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r':
+			return r
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// icsParam quotes a parameter value: a DQUOTE cannot appear inside one,
+// nor may any control character (RFC 5545 §3.1, QSAFE-CHAR).
 func icsParam(s string) string {
-	s = strings.NewReplacer(`"`, "'", "\n", " ", "\r", " ").Replace(s)
+	s = strings.NewReplacer(`"`, "'", "\n", " ", "\r", " ").Replace(withoutControls(s))
 	return `"` + s + `"`
+}
+
+// icsMailto is a checked e-mail as the address part of a mailto: URI:
+// characters outside printable ASCII (an internationalised address) are
+// percent-encoded, as a URI requires.
+func icsMailto(email string) string {
+	var b strings.Builder
+	for _, c := range []byte(strings.TrimSpace(email)) {
+		if c > 0x20 && c < 0x7f && c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 // icsUID keeps an id to the characters safe in a UID.

@@ -167,6 +167,15 @@ func (w *writer) table(cols []column, rows [][]string, st tableStyle) {
 		widths[i] = c.w / total * w.pg.contentW()
 	}
 	const padX, padY = 1.6, 1.3
+	// Every cell is sanitized once, before it is measured and wrapped.
+	clean := make([][]string, len(rows))
+	for r, row := range rows {
+		clean[r] = make([]string, len(row))
+		for i, v := range row {
+			clean[r][i] = sanitize(v)
+		}
+	}
+	rows = clean
 	w.fitWidths(cols, rows, st, widths, padX)
 	lh := lineH(st.pt)
 
@@ -176,7 +185,7 @@ func (w *writer) table(cols []column, rows [][]string, st tableStyle) {
 		w.font("B", st.pt)
 		n := 1
 		for i, c := range cols {
-			headerLines[i] = w.split(sanitize(c.title), widths[i]-2*padX)
+			headerLines[i] = w.capLines(w.split(sanitize(c.title), widths[i]-2*padX), maxHeaderLines, widths[i]-2*padX)
 			n = max(n, len(headerLines[i]))
 		}
 		headerH = float64(n)*lh + 2*padY
@@ -213,13 +222,19 @@ func (w *writer) table(cols []column, rows [][]string, st tableStyle) {
 				txt = row[i]
 			}
 			w.font(cellStyle(st, i), st.pt)
-			cells[i] = w.split(sanitize(txt), widths[i]-2*padX)
+			cells[i] = w.split(txt, widths[i]-2*padX)
 			n = max(n, len(cells[i]))
 		}
 		for start := 0; start < n; {
 			avail := w.pg.limit() - w.pdf.GetY() - 2*padY
 			fit := int(math.Floor(avail/lh + 1e-6))
-			if fit < min(n-start, 2) || (start == 0 && fit < n && float64(n)*lh+2*padY <= w.pg.limit()-w.pg.top-headerH) {
+			// A page holding nothing but the header takes at least a line,
+			// so that no row can send the table from page to page forever.
+			fresh := w.pdf.GetY() <= w.pg.top+headerH+0.01
+			if fresh {
+				fit = max(fit, 1)
+			}
+			if !fresh && (fit < min(n-start, 2) || (start == 0 && fit < n && float64(n)*lh+2*padY <= w.pg.limit()-w.pg.top-headerH)) {
 				// Move the row to a fresh page: it fits whole there, or too
 				// little of it fits here.
 				w.pdf.AddPage()
@@ -263,6 +278,24 @@ func (w *writer) table(cols []column, rows [][]string, st tableStyle) {
 	w.pdf.SetY(w.pdf.GetY() + 3)
 }
 
+// maxHeaderLines is the most lines a column title takes in a table's header
+// row, which repeats on every page; a longer title (an objective's, as the
+// head of a roles column) is cut with "…" there and printed whole in its
+// own section.
+const maxHeaderLines = 4
+
+// capLines keeps the first n lines, the last one ending with "…" when
+// lines were dropped.
+func (w *writer) capLines(lines []string, n int, width float64) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	head, _ := w.head(lines[n-1], width-w.pdf.GetStringWidth("…"))
+	lines[n-1] = head + "…"
+	return lines
+}
+
 func cellStyle(st tableStyle, i int) string {
 	if i == 0 && st.firstBold {
 		return "B"
@@ -277,13 +310,13 @@ func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths
 	need := make([]float64, len(cols))
 	longest := func(i int, s, style string) {
 		w.font(style, st.pt)
-		for word := range strings.FieldsSeq(sanitize(s)) {
+		for word := range strings.FieldsSeq(s) {
 			need[i] = max(need[i], w.pdf.GetStringWidth(word)+2*padX+0.3)
 		}
 	}
 	for i, c := range cols {
 		if st.header {
-			longest(i, c.title, "B")
+			longest(i, sanitize(c.title), "B")
 		}
 		for _, row := range rows {
 			if i >= len(row) {
@@ -291,7 +324,7 @@ func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths
 			}
 			if c.keep {
 				w.font(cellStyle(st, i), st.pt)
-				need[i] = max(need[i], w.pdf.GetStringWidth(sanitize(row[i]))+2*padX+0.3)
+				need[i] = max(need[i], w.pdf.GetStringWidth(row[i])+2*padX+0.3)
 			} else {
 				longest(i, row[i], cellStyle(st, i))
 			}
@@ -319,4 +352,69 @@ func (w *writer) fitWidths(cols []column, rows [][]string, st tableStyle, widths
 			}
 		}
 	}
+}
+
+// truncate shortens one line of text to fit width with the current font,
+// ending it with "…" when something was cut. It measures each rune once and
+// stops at the width, so a title of a megabyte costs no more than a short
+// one.
+func (w *writer) truncate(s string, width float64) string {
+	if len(s) < 4096 && w.pdf.GetStringWidth(s) <= width {
+		return s
+	}
+	if head, cut := w.head(s, width-w.pdf.GetStringWidth("…")); cut {
+		return head + "…"
+	}
+	return s
+}
+
+// head returns the longest start of s that fits width, and whether
+// anything was left out.
+func (w *writer) head(s string, width float64) (string, bool) {
+	used := 0.0
+	for i, r := range s {
+		used += w.pdf.GetStringWidth(string(r))
+		if used > width {
+			return s[:i], true
+		}
+	}
+	return s, false
+}
+
+// maxLabel is the longest, in runes, a navigation label gets (a bookmark,
+// the title in the document's metadata): far more than any real title. A
+// longer text is printed whole in the document and shortened there only.
+const maxLabel = 500
+
+// maxRef is the longest, in runes, a name gets where it points at
+// something printed in full elsewhere (an objective's title in the decision
+// log, a participant's name in the roles table), so that a name of a
+// megabyte is laid out once, not once per mention; and where a person's
+// name sits in a narrow column (a decision's author), where a megabyte
+// would take a thousand pages.
+const maxRef = 200
+
+// ref is a name as a reference: shortened to maxRef runes.
+func ref(s string) string {
+	if len(s) <= maxRef {
+		return s
+	}
+	return shorten(s, maxRef)
+}
+
+// shorten returns s on one line, cut to n runes with "…" when longer.
+func shorten(s string, n int) string {
+	i, count := 0, 0
+	for i = range s {
+		if count == n {
+			return oneLine(s[:i]) + "…"
+		}
+		count++
+	}
+	return oneLine(s)
+}
+
+// oneLine turns the line breaks of s into spaces.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }

@@ -89,10 +89,12 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
 	pdf.SetCellMargin(0)
 
+	// The title is sanitized once: a title of a megabyte is printed in full on
+	// the cover and shortened everywhere else (metadata, bookmark, header).
 	title := sanitize(orDash(c.Title))
-	pdf.SetTitle(title, true)
-	pdf.SetAuthor(sanitize(c.Facilitator), true)
-	pdf.SetSubject(sanitize(tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label))), true)
+	pdf.SetTitle(shorten(title, maxLabel), true)
+	pdf.SetAuthor(shorten(sanitize(c.Facilitator), maxLabel), true)
+	pdf.SetSubject(shorten(sanitize(tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label))), maxLabel), true)
 	pdf.SetCreator("Boussole", false)
 	pdf.SetProducer("Boussole", false)
 	if l == workshop.FR {
@@ -112,7 +114,7 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	pdf.SetMargins(w.pg.left, w.pg.top, w.pg.right)
 	pdf.SetAutoPageBreak(true, w.pg.bottom)
 
-	ch := &charter{w: w, l: l, s: s, r: r, c: c, late: r.LateDecisions[:late]}
+	ch := &charter{w: w, l: l, s: s, r: r, c: c, title: title, late: r.LateDecisions[:late]}
 	ch.index()
 	ch.cover()
 	ch.body()
@@ -136,6 +138,12 @@ type charter struct {
 	r    *workshop.Revision
 	c    *workshop.Charter
 	late []workshop.Decision
+	// title is the charter's title, sanitized.
+	title string
+	// named is the charter with its objective titles, KPI names and
+	// participant names shortened as references (ref), for the texts
+	// generated from them, such as a ritual's default agenda.
+	named *workshop.Charter
 
 	people map[string]workshop.Participant
 	objs   map[string]workshop.Objective
@@ -156,6 +164,20 @@ func (ch *charter) index() {
 	for _, k := range ch.c.KPIs {
 		ch.kpis[k.ID] = k
 	}
+	named := *ch.c
+	named.Objectives = append([]workshop.Objective(nil), ch.c.Objectives...)
+	for i := range named.Objectives {
+		named.Objectives[i].Title = ref(named.Objectives[i].Title)
+	}
+	named.KPIs = append([]workshop.KPI(nil), ch.c.KPIs...)
+	for i := range named.KPIs {
+		named.KPIs[i].Name = ref(named.KPIs[i].Name)
+	}
+	named.Participants = append([]workshop.Participant(nil), ch.c.Participants...)
+	for i := range named.Participants {
+		named.Participants[i].Name = ref(named.Participants[i].Name)
+	}
+	ch.named = &named
 }
 
 func (ch *charter) t(key string, args ...any) string { return tr(ch.l, key, args...) }
@@ -174,7 +196,7 @@ func (ch *charter) section(title string, newPage bool) {
 		w.room(30)
 	}
 	label := fmt.Sprintf("%d. %s", ch.num, sanitize(title))
-	w.pdf.Bookmark(label, 0, -1)
+	w.pdf.Bookmark(shorten(label, maxLabel), 0, -1)
 	w.font("B", 15)
 	w.text(navy)
 	w.pdf.CellFormat(w.pg.contentW(), 8, label, "", 1, "L", false, 0, "")
@@ -194,7 +216,7 @@ func (ch *charter) subsection(title string) {
 	w.pdf.SetY(w.pdf.GetY() + 2)
 	w.room(22)
 	t := sanitize(title)
-	w.pdf.Bookmark(t, 1, -1)
+	w.pdf.Bookmark(shorten(t, maxLabel), 1, -1)
 	w.font("B", 11.5)
 	w.text(navy)
 	for _, line := range w.split(t, w.pg.contentW()) {
@@ -223,7 +245,7 @@ func (ch *charter) fields(pairs [][2]string) {
 
 func (ch *charter) participantName(id string) string {
 	if p, ok := ch.people[id]; ok {
-		return p.Name
+		return ref(p.Name)
 	}
 	return id
 }
@@ -233,10 +255,10 @@ func (ch *charter) linkName(id string) string {
 		return ""
 	}
 	if o, ok := ch.objs[id]; ok {
-		return o.Title
+		return ref(o.Title)
 	}
 	if k, ok := ch.kpis[id]; ok {
-		return k.Name
+		return ref(k.Name)
 	}
 	return id
 }
@@ -255,18 +277,29 @@ func (ch *charter) cover() {
 	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
 	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
 	pdf.SetY(pdf.GetY() + 3)
-	w.font("B", 24)
 	w.text(white)
-	titleLines := w.split(sanitize(orDash(c.Title)), w.pg.contentW())
-	if len(titleLines) > 3 {
-		w.font("B", 17)
-		titleLines = w.split(sanitize(orDash(c.Title)), w.pg.contentW())
-	}
+	// 24 pt when the title fits on three lines, else 17 pt; past a dozen
+	// lines the rest continues at the size of body text, so that a pasted
+	// page of text costs pages of text, not of headlines.
 	size := 24.0
-	if len(titleLines) > 3 {
-		size = 17
+	w.font("B", size)
+	var titleLines, rest []string
+	if pdf.GetStringWidth(ch.title) <= 3*w.pg.contentW() {
+		titleLines = w.split(ch.title, w.pg.contentW())
 	}
-	for _, line := range titleLines {
+	if titleLines == nil || len(titleLines) > 3 {
+		size = 17
+		w.font("B", size)
+		titleLines = w.split(ch.title, w.pg.contentW())
+	}
+	const coverLines = 12
+	if len(titleLines) > coverLines {
+		w.font("B", 10)
+		rest = w.split(strings.Join(titleLines[coverLines:], " "), w.pg.contentW())
+		titleLines = titleLines[:coverLines]
+		w.font("B", size)
+	}
+	titleLine := func(line string, size float64) {
 		if pdf.GetY() > bandH-16 {
 			// A title too long for the band continues below it in navy.
 			w.text(navy)
@@ -274,7 +307,16 @@ func (ch *charter) cover() {
 		pdf.SetX(w.pg.left)
 		pdf.CellFormat(w.pg.contentW(), lineH(size), line, "", 1, "L", false, 0, "")
 	}
-	pdf.Bookmark(sanitize(orDash(c.Title)), 0, 0)
+	for _, line := range titleLines {
+		titleLine(line, size)
+	}
+	if len(rest) > 0 {
+		w.font("B", 10)
+		for _, line := range rest {
+			titleLine(line, 10)
+		}
+	}
+	pdf.Bookmark(shorten(ch.title, maxLabel), 0, 0)
 	if pdf.GetY() < bandH-12 {
 		pdf.SetY(pdf.GetY() + 2)
 		w.font("", 12)
@@ -299,7 +341,7 @@ func (ch *charter) cover() {
 	status := workshop.Label(l, ch.r.Stage())
 	names := make([]string, 0, len(c.Participants))
 	for _, p := range c.Participants {
-		names = append(names, p.Name)
+		names = append(names, ref(p.Name))
 	}
 	ch.fields([][2]string{
 		{ch.t("cover.scope"), c.Scope},
@@ -327,7 +369,7 @@ func (ch *charter) cover() {
 			if n == 1 {
 				k = ch.t("cover.kpi1")
 			}
-			items = append(items, orDash(o.Title)+" — "+k)
+			items = append(items, orDash(ref(o.Title))+" — "+k)
 		}
 		w.bullets(items, 10)
 	}
@@ -339,7 +381,7 @@ func (ch *charter) cover() {
 	} else {
 		signers := make([]string, 0, len(ch.r.Signatures))
 		for _, sg := range ch.r.Signatures {
-			signers = append(signers, sg.Name)
+			signers = append(signers, ref(sg.Name))
 		}
 		msg = ch.t("cover.signedBy", longDate(l, ch.r.SignedAt.UTC()), listJoin(l, signers))
 	}
@@ -465,7 +507,7 @@ func (ch *charter) objectives() {
 		ch.subsection(fmt.Sprintf("%d.%d  %s", ch.num, i+1, orDash(o.Title)))
 		var m []string
 		for _, k := range ch.kpisOf(o.ID) {
-			m = append(m, ch.t("obj.kpiLine", k.Name, withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit)))
+			m = append(m, ch.t("obj.kpiLine", ref(k.Name), withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit)))
 		}
 		mText := strings.Join(m, "\n")
 		if mText == "" {
@@ -491,7 +533,7 @@ func (ch *charter) objectives() {
 		for j, se := range o.SideEffects {
 			items[j] = orDash(se.Description)
 			if k, ok := ch.kpis[se.GuardrailID]; ok {
-				items[j] += " (" + ch.t("obj.guardrail", k.Name) + ")"
+				items[j] += " (" + ch.t("obj.guardrail", ref(k.Name)) + ")"
 			}
 		}
 		ch.w.bullets(items, 9.5)
@@ -513,7 +555,7 @@ func (ch *charter) kpiTable() {
 	}
 	rows := make([][]string, len(c.KPIs))
 	for i, k := range c.KPIs {
-		name := k.Name
+		name := ref(k.Name)
 		if k.Guardrail {
 			name += " (" + ch.t("kpi.guardrail") + ")"
 		}
@@ -549,7 +591,12 @@ func (ch *charter) kpiTable() {
 			}
 			text += ch.t("kpi.measures", strings.Join(objs, sep))
 		}
-		defs = append(defs, [2]string{k.Name, text})
+		label := ref(k.Name)
+		if label != k.Name {
+			// The name in full, once, where there is room for it.
+			text = k.Name + "\n" + text
+		}
+		defs = append(defs, [2]string{label, text})
 	}
 	ch.fields(defs)
 }
@@ -573,11 +620,11 @@ func (ch *charter) roles() {
 	cols := []column{{ch.t("roles.who"), 34, "L", false}}
 	objW := 66.0 / float64(len(c.Objectives))
 	for _, o := range c.Objectives {
-		cols = append(cols, column{o.Title, objW, "L", false})
+		cols = append(cols, column{ref(o.Title), objW, "L", false})
 	}
 	var rows [][]string
 	for _, p := range c.Participants {
-		row := []string{p.Name}
+		row := []string{ref(p.Name)}
 		any := false
 		for _, o := range c.Objectives {
 			v := cell[[2]string{p.ID, o.ID}]
@@ -676,7 +723,7 @@ func (ch *charter) rituals() {
 		}
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 1.5)
 		ch.label(ch.t("rit.agenda"))
-		ch.w.numbered(rt.AgendaOrDefault(c, l), 9)
+		ch.w.numbered(rt.AgendaOrDefault(ch.named, l), 9)
 	}
 }
 
@@ -716,7 +763,7 @@ func (ch *charter) decisionTable(ds []workshop.Decision) {
 		if d.Type != "" {
 			typ = workshop.Label(l, string(d.Type))
 		}
-		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(d.Author), orDash(ch.linkName(d.LinkID))}
+		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(ref(d.Author)), orDash(ch.linkName(d.LinkID))}
 	}
 	ch.w.table([]column{{ch.t("log.date"), 15, "L", true}, {ch.t("log.type"), 14, "L", false}, {ch.t("log.text"), 60, "L", false},
 		{ch.t("log.author"), 17, "L", false}, {ch.t("log.link"), 20, "L", false}}, rows, tableStyle{pt: 8, header: true, zebra: true})
@@ -772,7 +819,7 @@ func (ch *charter) signatures() {
 		if p, ok := ch.people[sg.ParticipantID]; ok && p.Function != "" {
 			fn = workshop.Label(l, string(p.Function))
 		}
-		rows = append(rows, []string{sg.Name, ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), orDash(sg.Comment)})
+		rows = append(rows, []string{ref(sg.Name), ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), orDash(sg.Comment)})
 	}
 	if len(rows) == 0 {
 		ch.none("sig.none")
@@ -788,7 +835,7 @@ func (ch *charter) signatures() {
 			if p.Function != "" {
 				fn = " (" + workshop.Label(l, string(p.Function)) + ")"
 			}
-			pending = append(pending, p.Name+fn)
+			pending = append(pending, ref(p.Name)+fn)
 		}
 	}
 	if len(pending) > 0 {
@@ -799,7 +846,7 @@ func (ch *charter) signatures() {
 		ch.label(ch.t("sig.declines"))
 		drows := make([][]string, len(r.Declines))
 		for i, d := range r.Declines {
-			drows[i] = []string{d.Name, longDate(l, d.At.UTC()), orDash(d.Reason)}
+			drows[i] = []string{ref(d.Name), longDate(l, d.At.UTC()), orDash(d.Reason)}
 		}
 		ch.w.table([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.reason"), 76, "L", false}},
 			drows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
@@ -843,20 +890,17 @@ func (ch *charter) decorate() {
 	pdf := w.pdf
 	n := pdf.PageCount()
 	pdf.SetAutoPageBreak(false, 0)
-	title := sanitize(orDash(ch.c.Title))
 	mark := ch.t("doc.draft")
+	// The running header's title, shortened once for every page.
+	maxW := w.pg.contentW() - 40
+	w.font("", 8)
+	t := w.truncate(oneLine(ch.title), maxW)
 	for p := 1; p <= n; p++ {
 		pdf.SetPage(p)
 		if p > 1 {
 			// Running header: the title, a hairline.
 			w.font("", 8)
 			w.text(muted)
-			t := title
-			maxW := w.pg.contentW() - 40
-			for pdf.GetStringWidth(t) > maxW && len([]rune(t)) > 1 {
-				rs := []rune(t)
-				t = string(rs[:len(rs)-2]) + "…"
-			}
 			pdf.SetXY(w.pg.left, 11)
 			pdf.CellFormat(maxW, 5, t, "", 0, "L", false, 0, "")
 			w.draw(rule)

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"boussole/workshop"
 )
@@ -15,7 +18,8 @@ const (
 	OutcomeMismatch       = "mismatch"        // a Boussole PDF that differs from what is stored
 	OutcomeDraft          = "draft"           // a PDF of a draft: nothing sealed to verify
 	OutcomeUnknownSession = "unknown-session" // its session is not in this store
-	OutcomeNotBoussole    = "not-boussole"    // no Boussole stamp in the file
+	OutcomeNotBoussole    = "not-boussole"    // a PDF without a Boussole stamp
+	OutcomeNotPDF         = "not-pdf"         // not a PDF at all (empty, text, random bytes)
 )
 
 // VerifyResult says whether a PDF matches a signed revision of the store.
@@ -36,7 +40,7 @@ type VerifyResult struct {
 
 // Mismatch reasons.
 const (
-	whyBytes      = "bytes" // re-rendered bytes differ: the PDF was altered
+	whyBytes      = "bytes" // re-rendered bytes differ: not the file Boussole exported
 	whyNoRevision = "no-revision"
 	whyNotSigned  = "not-signed" // the stored revision is not signed
 	whySealStore  = "seal-store" // the stored content no longer matches its seal
@@ -61,14 +65,24 @@ func parseStamp(pdf []byte) (stamp, bool) {
 	return stamp{Session: string(m[1]), Revision: rev, Seal: string(m[3]), Paper: string(m[4]), Late: late}, true
 }
 
+// StampedSession returns the session id the Boussole stamp of a PDF names,
+// so that a caller can fetch that session before calling Verify.
+func StampedSession(pdf []byte) (string, bool) {
+	if !IsPDF(pdf) {
+		return "", false
+	}
+	st, ok := parseStamp(pdf)
+	return st.Session, ok
+}
+
 // Verify reads the stamp of a charter PDF, finds its session with get,
 // re-renders the revision it names with the same paper and the same number
 // of late decision-log entries, and compares the bytes; it also recomputes
 // the seal of the stored content and compares it with the stamp's and the
 // revision's. get returns an error of kind KindNotFound for an unknown id.
 func Verify(pdf []byte, get func(id string) (*workshop.Session, error)) VerifyResult {
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		return VerifyResult{Outcome: OutcomeNotBoussole, Detail: "the file is not a PDF"}
+	if !IsPDF(pdf) {
+		return VerifyResult{Outcome: OutcomeNotPDF, Detail: "the file is not a PDF"}
 	}
 	st, ok := parseStamp(pdf)
 	if !ok {
@@ -120,11 +134,34 @@ func Verify(pdf []byte, get func(id string) (*workshop.Session, error)) VerifyRe
 		return mismatch(whyRender, "re-rendering failed: "+workshop.Message(err))
 	}
 	if !bytes.Equal(again, pdf) {
-		return mismatch(whyBytes, fmt.Sprintf("the PDF differs from revision %d as stored (first difference at byte %d)", r.Number, firstDiff(again, pdf)))
+		// Another program re-saving the file (qpdf, a viewer's "save as",
+		// linearisation) changes its bytes as surely as an edit does: the
+		// verdict says which revision the stamp names and what the store's
+		// seal is, not that the content was altered.
+		return mismatch(whyBytes, fmt.Sprintf("the PDF is not byte-identical to revision %d as exported (first difference at byte %d); its stamp names signed revision %d, sealed %s in the store",
+			r.Number, firstDiff(again, pdf), r.Number, r.Seal))
 	}
 	res.Outcome = OutcomeMatch
 	res.Detail = fmt.Sprintf("identical to revision %d as stored", r.Number)
 	return res
+}
+
+// IsPDF reports whether data starts like a PDF file: "%PDF-" within its
+// first kilobyte, as readers accept.
+func IsPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
+// plain is a text from the store or a file as a message shows it: on one
+// line, shortened, with control and invisible format characters (escape
+// sequences, bidi overrides) shown as U+FFFD.
+func plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return utf8.RuneError
+		}
+		return r
+	}, shorten(strings.ToValidUTF8(s, "\uFFFD"), maxRef))
 }
 
 func firstDiff(a, b []byte) int {
@@ -140,13 +177,13 @@ func firstDiff(a, b []byte) int {
 // Message is the outcome as a plain sentence in the language.
 func (v VerifyResult) Message(l workshop.Lang) string {
 	fr := l == workshop.FR
-	q := func(s string) string { return workshop.Quote(l, s) }
+	q := func(s string) string { return workshop.Quote(l, plain(s)) }
 	colon := workshop.Colon(l)
 	switch v.Outcome {
 	case OutcomeMatch:
 		var who []string
 		for _, sg := range v.Signatures {
-			who = append(who, fmt.Sprintf("%s (%s)", sg.Name, sg.At.UTC().Format(workshop.DateLayout)))
+			who = append(who, fmt.Sprintf("%s (%s)", plain(sg.Name), sg.At.UTC().Format(workshop.DateLayout)))
 		}
 		if fr {
 			return fmt.Sprintf("Conforme%s%s, révision %d, signée par %s. Sceau %s.", colon, q(v.Title), v.Revision, listJoin(l, who), v.Seal)
@@ -164,9 +201,14 @@ func (v VerifyResult) Message(l workshop.Lang) string {
 		return fmt.Sprintf("Unknown%sthe charter of this PDF (session %s) is not in this data.", colon, v.SessionID)
 	case OutcomeNotBoussole:
 		if fr {
-			return "Ce fichier n’est pas une charte exportée par Boussole (aucun tampon Boussole)."
+			return "Ce fichier est un PDF, mais pas une charte exportée par Boussole" + nbsp + ": il ne porte aucun tampon Boussole."
 		}
-		return "This file is not a charter exported by Boussole (no Boussole stamp)."
+		return "This file is a PDF but not a charter exported by Boussole: it carries no Boussole stamp."
+	case OutcomeNotPDF:
+		if fr {
+			return "Ce fichier n’est pas un PDF."
+		}
+		return "This file is not a PDF."
 	case OutcomeMismatch:
 		return v.mismatchMessage(l, q, colon)
 	}
@@ -198,8 +240,22 @@ func (v VerifyResult) mismatchMessage(l workshop.Lang, q func(string) string, co
 		}
 		return fmt.Sprintf("Mismatch%sthe seal of this PDF is not the seal of revision %d of %s.", colon, v.Revision, title)
 	}
-	if fr {
-		return fmt.Sprintf("Non conforme%sce PDF diffère de la révision %d de %s telle qu’enregistrée — il a été modifié.", colon, v.Revision, title)
+	var who []string
+	for _, sg := range v.Signatures {
+		who = append(who, plain(sg.Name))
 	}
-	return fmt.Sprintf("Mismatch%sthis PDF differs from revision %d of %s as stored — it was altered.", colon, v.Revision, title)
+	by := listJoin(l, who)
+	if by == "" {
+		by = "—"
+	}
+	if fr {
+		return fmt.Sprintf("Pas le fichier exporté%sce PDF n’est pas, octet pour octet, le fichier que Boussole a exporté pour la révision %d de %s"+
+			"%s son contenu ne peut donc pas être garanti (un autre programme l’a peut-être réenregistré, ou il a été modifié). "+
+			"Son tampon désigne la révision %d, signée dans ces données par %s%s le sceau de cette révision dans ces données est %s. "+
+			"Demandez le fichier original pour le vérifier.", colon, v.Revision, title, nbsp+";", v.Revision, by, nbsp+";", v.Seal)
+	}
+	return fmt.Sprintf("Not the exported file%sthis PDF is not, byte for byte, the file Boussole exported for revision %d of %s, "+
+		"so its content cannot be vouched for (another program may have re-saved it, or it was altered). "+
+		"Its stamp names revision %d, signed in this data by %s; the seal of that revision in this data is %s. "+
+		"Ask for the original file to verify it.", colon, v.Revision, title, v.Revision, by, v.Seal)
 }

@@ -75,7 +75,13 @@ func TestVerify_AlteredTargetIsAMismatch(t *testing.T) {
 	if res.Outcome != OutcomeMismatch {
 		t.Fatalf("outcome %q, want mismatch", res.Outcome)
 	}
-	if msg := res.Message(workshop.EN); msg != "Mismatch: this PDF differs from revision 1 of “Improve retention — a shared effort” as stored — it was altered." {
+	seal := s.Current().Seal
+	if msg := res.Message(workshop.EN); msg != "Not the exported file: this PDF is not, byte for byte, the file Boussole exported for revision 1 of “Improve retention — a shared effort”, "+
+		"so its content cannot be vouched for (another program may have re-saved it, or it was altered). Its stamp names revision 1, signed in this data by Amélie Durand; "+
+		"the seal of that revision in this data is "+seal+". Ask for the original file to verify it." {
+		t.Errorf("message %q", msg)
+	}
+	if msg := res.Message(workshop.FR); !strings.Contains(msg, "octet pour octet") || !strings.Contains(msg, seal) || !strings.Contains(msg, "Demandez le fichier original") {
 		t.Errorf("message %q", msg)
 	}
 	// Flipping one byte of the genuine file is a mismatch too.
@@ -126,10 +132,12 @@ func TestVerify_DraftUnknownAndForeign(t *testing.T) {
 	if res.Outcome != OutcomeNotBoussole {
 		t.Errorf("foreign PDF: %+v", res)
 	}
-	if res.Message(workshop.EN) != "This file is not a charter exported by Boussole (no Boussole stamp)." {
+	if res.Message(workshop.EN) != "This file is a PDF but not a charter exported by Boussole: it carries no Boussole stamp." {
 		t.Errorf("message %q", res.Message(workshop.EN))
 	}
-	if res := Verify([]byte("hello"), store(s)); res.Outcome != OutcomeNotBoussole {
-		t.Errorf("text file: %+v", res)
+	for _, data := range [][]byte{nil, []byte("hello"), {0xff, 0xd8, 0xff, 0xe0}, bytes.Repeat([]byte{0}, 4096)} {
+		if res := Verify(data, store(s)); res.Outcome != OutcomeNotPDF || res.Message(workshop.EN) != "This file is not a PDF." {
+			t.Errorf("%.10q: %+v", data, res)
+		}
 	}
 }

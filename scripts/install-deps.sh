@@ -7,7 +7,8 @@
 #
 # Needed: Go >= 1.26; a C compiler and the OpenGL/X11 headers for Fyne (cgo);
 # Xvfb, xauth, xdotool, x11-utils and ImageMagick for the window smoke test;
-# poppler-utils (pdftotext, pdfinfo) to read back PDFs in tests; an
+# poppler-utils (pdftotext, pdfinfo) to read back PDFs in tests; qpdf to
+# re-save a signed PDF as another program would (verify's tests); an
 # en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
 set -euo pipefail
 
@@ -16,11 +17,11 @@ GO_MIN_MINOR=26
 
 # Debian/Ubuntu package names, in the order they are reported.
 DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth
-	poppler-utils imagemagick xdotool x11-utils locales)
+	poppler-utils qpdf imagemagick xdotool x11-utils locales)
 
 # Commands and pkg-config modules that prove the packages are usable,
 # whatever the system: the cheap check.
-COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm convert xdotool xwininfo)
+COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm qpdf convert xdotool xwininfo)
 PC_MODULES=(gl x11 xcursor xrandr xinerama xi xxf86vm xkbcommon)
 
 mode=install
@@ -147,13 +148,13 @@ sed 's/^/  /' <<<"$missing" >&2
 cat >&2 <<'TXT'
 install-deps: install the equivalent of these Debian packages:
   gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth
-  poppler-utils imagemagick xdotool x11-utils, and an en_US.UTF-8 locale.
+  poppler-utils qpdf imagemagick xdotool x11-utils, and an en_US.UTF-8 locale.
   Fedora: sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel \
             libXinerama-devel libXi-devel libXxf86vm-devel libxkbcommon-devel xorg-x11-server-Xvfb \
-            xorg-x11-xauth poppler-utils ImageMagick xdotool xorg-x11-utils glibc-langpack-en
+            xorg-x11-xauth poppler-utils qpdf ImageMagick xdotool xorg-x11-utils glibc-langpack-en
   Arch:   sudo pacman -S --needed gcc pkgconf mesa libxcursor libxrandr libxinerama libxi libxxf86vm \
-            libxkbcommon xorg-server-xvfb xorg-xauth poppler imagemagick xdotool xorg-xwininfo
-  macOS:  xcode-select --install; brew install pkg-config poppler imagemagick
+            libxkbcommon xorg-server-xvfb xorg-xauth poppler qpdf imagemagick xdotool xorg-xwininfo
+  macOS:  xcode-select --install; brew install pkg-config poppler qpdf imagemagick
           (the Xvfb smoke test is skipped without Xvfb)
 TXT
 exit 1

@@ -203,6 +203,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(strings.Repeat("[", 100)))
 	f.Add([]byte("\xff\xfe"))
 	f.Add([]byte(`{"format":"boussole/1","board":{"cards":[{"votes":{"":-1}}]}}`))
+	addHostileSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Decode(data)
 		if err != nil {
@@ -224,5 +225,6 @@ func FuzzDecode(f *testing.F) {
 		if err != nil || !bytes.Equal(first, second) {
 			t.Fatalf("export not stable (%v)", err)
 		}
+		exportsAndVerifies(t, s)
 	})
 }

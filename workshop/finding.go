@@ -70,6 +70,7 @@ const (
 	RCAS1   RuleCode = "R-CAS-1"   // team targets inconsistent with the collective target
 	RINC1   RuleCode = "R-INC-1"   // no incentive alignment recorded
 	RINC2   RuleCode = "R-INC-2"   // incentive share outside 0–100
+	RPEO1   RuleCode = "R-PEO-1"   // a participant e-mail that is not an address
 	RVOTE1  RuleCode = "R-VOTE-1"  // more dots than the room had, or a card over its cap
 )
 

@@ -48,6 +48,7 @@ func Validate(c *Charter) []Finding {
 		c = &Charter{}
 	}
 	v := &validator{c: c, l: charterLang(c)}
+	v.emails()
 	v.objectives()
 	v.kpis()
 	v.sideEffects()

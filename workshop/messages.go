@@ -227,6 +227,9 @@ var ruleMessages = map[RuleCode]ruleMessage{
 		return sentence(l, subject, tr(l, "les cibles des équipes totalisent ", "the team targets add up to ")+sum+
 			tr(l, ", moins que la cible collective (", ", less than the collective target (")+a.Target+")")
 	}},
+	RPEO1: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Text} }, func(l Lang, a msgArgs) string {
+		return emailFindingMessage(l, a.Name, a.Pos, a.Text)
+	}},
 	RVOTE1: {nil, func(l Lang, a msgArgs) string { return voteFindingMessage(l, a.Where, a.Rest) }},
 	RINC1: {nil, func(l Lang, a msgArgs) string {
 		return tr(l, "Aucun alignement de la rémunération variable n’est indiqué : précisez si une part du variable individuel dépend des indicateurs collectifs.",

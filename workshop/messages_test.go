@@ -58,6 +58,7 @@ var messageCases = []struct {
 	{"cascade-below-unnamed", Finding{Code: RCAS1, Where: Where{StepCascade, "c", "lines"}, Args: []string{"", "2", "20", "30", "below"}}},
 	{"no-incentive", Finding{Code: RINC1}},
 	{"share-out-of-range", Finding{Code: RINC2, Where: Where{StepIncentives, "", "share"}, Args: []string{"120"}}},
+	{"email-not-an-address", Finding{Code: RPEO1, Where: Where{StepSetup, "p1", "email"}, Args: []string{"Ana", "2", "ana@@x"}}},
 	{"card-over-cap", Finding{Code: RVOTE1, Where: Where{StepIdeas, "c1", "votes"}, Args: []string{"Plus de démos", "5", "3"}}},
 	{"room-over-capacity", Finding{Code: RVOTE1, Where: Where{StepIdeas, "", "votes"}, Args: []string{"41", "24", "8", "3"}}},
 }
@@ -65,6 +66,9 @@ var messageCases = []struct {
 // messageWant is each case's message, French then English, as the former
 // switch on the code wrote it (computed with it before the table).
 var messageWant = map[string][2]string{
+	"email-not-an-address": {
+		"Participant «\u00a0Ana\u00a0»\u00a0: l’adresse e-mail «\u00a0ana@@x\u00a0» n’est pas valide\u00a0; corrigez-la (nom@domaine.fr) ou effacez-la pour que le calendrier puisse être exporté.",
+		"Participant “Ana”: the e-mail address “ana@@x” is not valid; correct it (name@example.com) or clear it so that the calendar can be exported."},
 	"card-over-cap": {
 		"Carte «\u00a0Plus de démos\u00a0»\u00a0: 5 votes, au-delà du plafond de 3 par carte.",
 		"Card “Plus de démos”: 5 votes, above the cap of 3 per card."},
@@ -245,7 +249,7 @@ func TestFindingMessages_ByRuleCode_Issue8_7(t *testing.T) {
 // Every rule code has a message, and the cases above cover every code.
 func TestFindingMessages_EveryRuleCode_Issue8_7(t *testing.T) {
 	codes := []RuleCode{ROBJ1, ROBJ2, ROBJ3, RSMART1, RSMART2, RSMART3, RSMART4, RSMART5, RKPI1, RKPI2, RKPI3, RKPI4,
-		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RVOTE1}
+		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RVOTE1}
 	covered := map[RuleCode]bool{}
 	for _, c := range messageCases {
 		covered[c.f.Code] = true

@@ -176,13 +176,17 @@ var exportVerb = &verb{
 		if format == "boussole" && c.revision != 0 {
 			return usagef("--revision does not apply to a .boussole file: it holds every revision")
 		}
-		var data []byte
+		// The store is held only to read the session: other commands and
+		// the window are not kept waiting while a large charter is laid out.
+		var s *workshop.Session
+		rev := 0
 		err := c.withStore(true, func(st *storage.Store) error {
-			s, err := getSession(st, args[0])
+			var err error
+			s, err = getSession(st, args[0])
 			if err != nil {
 				return err
 			}
-			rev := s.Current().Number
+			rev = s.Current().Number
 			if c.revision != 0 {
 				r, err := s.Revision(c.revision)
 				if err != nil {
@@ -190,18 +194,22 @@ var exportVerb = &verb{
 				}
 				rev = r.Number
 			}
-			switch format {
-			case "pdf":
-				data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
-			case "csv":
-				data, err = report.KPICSV(s, rev)
-			case "ics":
-				data, err = report.RitualsICS(s, rev)
-			case "boussole":
-				data, err = storage.Export(s)
-			}
-			return err
+			return nil
 		})
+		if err != nil {
+			return err
+		}
+		var data []byte
+		switch format {
+		case "pdf":
+			data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+		case "csv":
+			data, err = report.KPICSV(s, rev)
+		case "ics":
+			data, err = report.RitualsICS(s, rev)
+		case "boussole":
+			data, err = storage.Export(s)
+		}
 		if err != nil {
 			return err
 		}
@@ -291,17 +299,26 @@ var verifyVerb = &verb{
 	usage:      "FILE.pdf",
 	positional: []string{"FILE.pdf"},
 	do: func(c *cli, args []string) error {
-		pdf, err := readInput(args[0])
+		pdf, err := readPDF(args[0])
 		if err != nil {
 			return err
 		}
-		var res report.VerifyResult
+		if !report.IsPDF(pdf) {
+			return workshop.Errorf(workshop.KindInvalid, "%s: not a PDF (it does not start with %%PDF-): give a charter PDF exported by Boussole", args[0])
+		}
+		// The store is held only to read the session the stamp names; the
+		// charter is re-rendered and compared after it is released.
+		var s *workshop.Session
+		var getErr error
 		if err := c.withStore(true, func(st *storage.Store) error {
-			res = report.Verify(pdf, st.Get)
+			if id, ok := report.StampedSession(pdf); ok {
+				s, getErr = st.Get(id)
+			}
 			return nil
 		}); err != nil {
 			return err
 		}
+		res := report.Verify(pdf, func(string) (*workshop.Session, error) { return s, getErr })
 		msg := res.Message(uiLang(c.env))
 		if res.Outcome != report.OutcomeMatch {
 			return verifyMismatch{msg: msg}
@@ -309,6 +326,79 @@ var verifyVerb = &verb{
 		fmt.Fprintln(c.stdout, msg)
 		return nil
 	},
+}
+
+// maxVerifyPDF bounds the file verify reads: four times the largest
+// session import accepts, since a charter prints a text at most twice, at
+// under two bytes a character even in its narrowest column (measured:
+// 3.4 bytes of PDF for a byte of random text printed in two places).
+const maxVerifyPDF = 4 * storage.MaxFileSize
+
+// readPDF reads the file verify is given: a regular file no larger than
+// maxVerifyPDF, both checked before a byte is read, so that a FIFO, a
+// device or a huge file is refused at once rather than hanging or filling
+// memory.
+func readPDF(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	if err := checkPDFFile(path, fi); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	defer f.Close()
+	// The file opened is the one checked (not swapped for a FIFO since).
+	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
+		return nil, workshop.Errorf(workshop.KindInvalid, "%s: changed while being opened; try again", path)
+	} else if err := checkPDFFile(path, ofi); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxVerifyPDF+1))
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	if len(data) > maxVerifyPDF {
+		return nil, tooLargePDF(path)
+	}
+	return data, nil
+}
+
+// checkPDFFile refuses what is not a regular file or is too large.
+func checkPDFFile(path string, fi os.FileInfo) error {
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		return workshop.Errorf(workshop.KindInvalid, "%s: is a directory, not a PDF file", path)
+	case !m.IsRegular():
+		return workshop.Errorf(workshop.KindInvalid, "%s: is not a regular file (%s), not a PDF file", path, fileKind(m))
+	}
+	if fi.Size() > maxVerifyPDF {
+		return tooLargePDF(path)
+	}
+	return nil
+}
+
+func tooLargePDF(path string) error {
+	return workshop.Errorf(workshop.KindInvalid, "%s: larger than %d MB, too large for a charter PDF (a charter of the largest session Boussole imports, %d MB, is smaller)",
+		path, maxVerifyPDF>>20, storage.MaxFileSize>>20)
+}
+
+// fileKind names a file mode that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // verifyMismatch is a PDF that matches no signed revision: exit status 1
