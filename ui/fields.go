@@ -40,7 +40,7 @@ func setEnabled(w fyne.Disableable, on bool) {
 // types is stored as typed (Editor.Edit on every change); sync re-reads the
 // charter without touching a focused entry.
 type boundEntry struct {
-	Entry *widget.Entry
+	Entry *textEntry
 	ed    Editor
 	get   func(c *workshop.Charter) string
 	set   func(c *workshop.Charter, v string)
@@ -50,19 +50,18 @@ type boundEntry struct {
 
 // newBoundEntry makes a single-line entry bound to get/set.
 func newBoundEntry(ed Editor, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
-	return bindEntry(ed, widget.NewEntry(), get, set)
+	return bindEntry(ed, newTextEntry(), get, set)
 }
 
 // newBoundMultiLine makes a multi-line entry (statements, rationales) bound
 // to get/set, wrapping words and showing a few lines.
 func newBoundMultiLine(ed Editor, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+	e := newMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	return bindEntry(ed, e, get, set)
 }
 
-func bindEntry(ed Editor, e *widget.Entry, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
+func bindEntry(ed Editor, e *textEntry, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
 	b := &boundEntry{Entry: e, ed: ed, get: get, set: set}
 	e.SetText(get(ed.Charter()))
 	e.OnChanged = func(s string) {

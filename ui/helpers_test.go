@@ -189,3 +189,9 @@ func tapButton(t testing.TB, w fyne.Window, text string) {
 	}
 	test.Tap(found)
 }
+
+// textSetter is an entry the tests retype: Fyne's or ours.
+type textSetter interface {
+	fyne.Focusable
+	SetText(string)
+}

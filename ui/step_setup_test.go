@@ -32,7 +32,7 @@ func stepA[T Step](t *testing.T, ed *editor, id string) T {
 }
 
 // retype replaces an entry's text the way a person does: select all, type.
-func retype(e *widget.Entry, text string) {
+func retype(e textSetter, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }

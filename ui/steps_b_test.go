@@ -46,7 +46,7 @@ func findingsOf(fs []workshop.Finding, code, id string) []workshop.Finding {
 }
 
 // retypeEntry empties an entry and types text into it, key by key.
-func retypeEntry(e *widget.Entry, text string) {
+func retypeEntry(e textSetter, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
