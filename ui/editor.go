@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"boussole/session"
 	"boussole/workshop"
 )
 
@@ -77,6 +78,12 @@ type editor struct {
 	timebox    *timebox
 	onStep     []func(step string)
 	onPresent  func() // the presentation view's update, when open
+
+	// The undo history (undo.go).
+	history    session.History
+	restoring  bool          // an undo or redo is being applied: not recorded
+	typingObj  *widget.Entry // Fyne's entry last typed in, and its text then
+	typingText string
 }
 
 // Editor-side extensions the steps may use besides the Editor interface.
@@ -128,7 +135,9 @@ func (e *editor) Edit(fn func(c *workshop.Charter)) bool {
 		showInfo(e.win, "editor.frozen.title", tr("editor.frozen.body"))
 		return false
 	}
-	return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
+	return e.recorded(func() bool {
+		return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
+	})
 }
 
 // editTyped is Edit for a change typed in a field: stored and validated at
@@ -139,6 +148,10 @@ func (e *editor) editTyped(fn func(c *workshop.Charter)) bool {
 	if e.ReadOnly() {
 		return e.Edit(fn)
 	}
+	return e.recorded(func() bool { return e.applyTyped(fn) })
+}
+
+func (e *editor) applyTyped(fn func(c *workshop.Charter)) bool {
 	e.mu.Lock()
 	err := e.sess.Edit(e.now(), fn)
 	if err == nil {
@@ -190,19 +203,28 @@ func (e *editor) flushRefresh() {
 // EditBoard implements Editor: the board is workshop material, editable
 // whatever the revision status.
 func (e *editor) EditBoard(fn func(b *workshop.Board)) bool {
-	return e.apply(func(s *workshop.Session, now time.Time) error { return s.EditBoard(now, fn) })
+	return e.recorded(func() bool {
+		return e.apply(func(s *workshop.Session, now time.Time) error { return s.EditBoard(now, fn) })
+	})
 }
 
 // AppendDecision adds an entry to the decision log: to the charter of a
 // draft, to the late decisions of a signed revision (append-only).
 func (e *editor) AppendDecision(d workshop.Decision) bool {
-	return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
+	return e.recorded(func() bool {
+		return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
+	})
 }
 
 // Act applies a session-level action (sign, decline, amend …). On error
 // the user is told and nothing is saved.
 func (e *editor) Act(fn func(s *workshop.Session, now time.Time) error) bool {
-	return e.apply(fn)
+	rev := e.sess.Current().Number
+	ok := e.apply(fn)
+	if ok {
+		e.afterAct(rev)
+	}
+	return ok
 }
 
 func (e *editor) apply(fn func(s *workshop.Session, now time.Time) error) bool {

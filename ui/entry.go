@@ -32,9 +32,14 @@ type textEntry struct {
 	seen  string // Text when off was last set: another text means someone else changed it
 	shift bool   // a Shift key is down: the keys select, Fyne's business
 
-	// typed is the rune being typed while Fyne handles it (OnChanged runs
-	// inside), 0 for other changes: the undo history groups a typed word.
-	typed rune
+	// editing is set while Fyne handles a key or a shortcut (OnChanged
+	// runs inside), and typed is the rune typed then (0 for other keys):
+	// the undo history makes one step of a word typed in one field.
+	editing bool
+	typed   rune
+	// bound says the text is the charter's (bindEntry): Ctrl+Z undoes it
+	// through the session's history, not the entry's own.
+	bound bool
 }
 
 // newTextEntry makes a single-line entry.
@@ -133,8 +138,8 @@ func (e *textEntry) TypedRune(r rune) {
 		return
 	}
 	e.resync()
-	e.typed = r
-	defer func() { e.typed = 0 }()
+	e.editing, e.typed = true, r
+	defer func() { e.editing, e.typed = false, 0 }()
 	if e.selecting() {
 		e.Entry.TypedRune(r)
 		e.adopt()
@@ -154,6 +159,8 @@ func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.resync()
+	e.editing = true
+	defer func() { e.editing = false }()
 	if e.selecting() || e.shift && isMoveKey(k.Name) {
 		e.Entry.TypedKey(k)
 		e.adopt()
@@ -221,6 +228,8 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.resync()
+	e.editing = true
+	defer func() { e.editing = false }()
 	switch s.(type) {
 	case *fyne.ShortcutCopy:
 		e.Entry.TypedShortcut(s)

@@ -143,7 +143,7 @@ func TestEveryMultiLineFieldStoresWhatIsTyped_Issue9_1(t *testing.T) {
 	for i, st := range ed.steps {
 		ed.Goto(workshop.Where{Step: st.ID()})
 		var entries []*textEntry
-		walkObjects(ed.built[i], func(o fyne.CanvasObject) {
+		walkTree(ed.built[i], func(o fyne.CanvasObject) {
 			if te, ok := o.(*textEntry); ok && te.MultiLine && !te.Disabled() {
 				entries = append(entries, te)
 			}
@@ -187,23 +187,6 @@ func TestEveryMultiLineFieldStoresWhatIsTyped_Issue9_1(t *testing.T) {
 func jsonText(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b[1 : len(b)-1])
-}
-
-// walkObjects calls fn on o and every object under it (containers,
-// scrolls).
-func walkObjects(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	fn(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkObjects(c, fn)
-		}
-	case *container.Scroll:
-		walkObjects(x.Content, fn)
-	}
 }
 
 // TestArchNoPlainMultiLineEntry_Issue9_1: no screen makes Fyne's own

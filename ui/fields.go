@@ -63,6 +63,7 @@ func newBoundMultiLine(ed Editor, get func(c *workshop.Charter) string, set func
 
 func bindEntry(ed Editor, e *textEntry, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
 	b := &boundEntry{Entry: e, ed: ed, get: get, set: set}
+	e.bound = true
 	e.SetText(get(ed.Charter()))
 	e.OnChanged = func(s string) {
 		if s == b.get(b.ed.Charter()) {
@@ -189,7 +190,7 @@ type listEditor struct {
 	set         func(c *workshop.Charter, v []string)
 	placeholder string
 	rows        *fyne.Container
-	Entries     []*widget.Entry
+	Entries     []*textEntry
 	Removes     []*widget.Button
 	Add         *widget.Button
 	box         *fyne.Container
@@ -265,7 +266,8 @@ func (l *listEditor) sync() {
 		l.Entries, l.Removes = nil, nil
 		objs := make([]fyne.CanvasObject, 0, len(lines))
 		for i := range lines {
-			e := widget.NewEntry()
+			e := newTextEntry()
+			e.bound = true
 			e.SetPlaceHolder(l.placeholder)
 			e.SetText(lines[i])
 			e.OnChanged = func(s string) { l.onLine(i, s) }
