@@ -332,30 +332,26 @@ func (d *dateField) validate() {
 	showNote(d.Invalid, tr("field.date.invalid", "Text", t), widget.DangerImportance)
 }
 
-// newNoteLabel makes the small coloured message shown under a field; it is
-// hidden while empty.
+// newNoteLabel makes the small coloured message shown under a field. It
+// always takes its line, empty or not, and never more than one: a finding
+// that appears or goes never moves the fields below it, where the pointer
+// may be (issue 9, item 4). Several findings share the line, cut with an
+// ellipsis; the findings panel has them in full.
 func newNoteLabel() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
+	l.Truncation = fyne.TextTruncateEllipsis
 	l.SizeName = theme.SizeNameCaptionText
-	l.Hide()
 	return l
 }
 
-// showNote sets a note's text and colour, hiding it when text is empty.
+// showNote sets a note's text (its lines joined on its one line) and
+// colour; an empty text leaves the line empty, in place.
 func showNote(l *widget.Label, text string, imp widget.Importance) {
-	if text == "" {
-		if l.Visible() {
-			l.SetText("")
-			l.Hide()
-		}
-		return
-	}
+	text = strings.ReplaceAll(text, "\n", "   ")
 	if l.Text != text || l.Importance != imp {
 		l.Importance = imp
 		l.SetText(text)
 	}
-	l.Show()
 }
 
 // helpLabel is helper text in a lighter style: smaller, in the ordinary

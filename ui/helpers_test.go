@@ -195,3 +195,7 @@ type textSetter interface {
 	fyne.Focusable
 	SetText(string)
 }
+
+// noteShown reports whether a note (newNoteLabel) shows a message: notes
+// keep their line when empty, so visibility alone says nothing.
+func noteShown(l *widget.Label) bool { return l.Visible() && l.Text != "" }

@@ -82,7 +82,7 @@ func TestSetupPeriodLabelFillsTheDates(t *testing.T) {
 	st := stepA[*setupStep](t, ed, workshop.StepSetup)
 
 	retype(st.period.Entry, "2027-T2")
-	if st.periodInvalid.Visible() {
+	if noteShown(st.periodInvalid) {
 		t.Errorf("a readable period shows %q", st.periodInvalid.Text)
 	}
 	p := env.stored(t, s.ID).Current().Charter.Period
