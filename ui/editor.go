@@ -74,6 +74,7 @@ type editor struct {
 	toggle     *widget.Button
 	center     *fyne.Container
 	side       *fyne.Container
+	split      *fyne.Container // navigator | step | findings
 	panel      *findingsPanel
 	timebox    *timebox
 	onStep     []func(step string)
@@ -369,6 +370,7 @@ func (e *editor) build() fyne.CanvasObject {
 	bottom := container.NewBorder(widget.NewSeparator(), nil, e.prev, e.next, layout.NewSpacer())
 	body := container.NewBorder(nil, bottom, nil, nil, e.center)
 	split := container.NewBorder(nil, nil, navBox, e.side, body)
+	e.split = split
 	e.refreshChrome()
 	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
 }
@@ -380,7 +382,10 @@ func (e *editor) show(i int) {
 	}
 	e.current = i
 	if e.built[i] == nil {
-		scroll := container.NewVScroll(container.NewPadded(e.steps[i].Build(e)))
+		// Scrolling both ways: a step wider than the space left beside the
+		// navigator and the findings panel scrolls sideways instead of
+		// widening the window past a 1024-pixel projector (issue 9, item 5).
+		scroll := container.NewScroll(container.NewPadded(e.steps[i].Build(e)))
 		e.built[i] = scroll
 		e.stale[i] = false
 	} else if e.stale[i] {
@@ -495,6 +500,10 @@ func (e *editor) toggleFindings() {
 		e.side.Hide()
 	} else {
 		e.side.Show()
+	}
+	// The step takes the panel's width back (or gives it) at once.
+	if e.split != nil {
+		e.split.Refresh()
 	}
 }
 

@@ -75,3 +75,37 @@ func TestFieldsStayPutWhenAFindingAppears_Issue9_4(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryStepFits1024x700WithFindings_Issue9_5: with the findings panel
+// open, no step makes the window wider than a 1024×700 projector, and the
+// idea field has at least half of the ideas step's width, authors shown.
+func TestEveryStepFits1024x700WithFindings_Issue9_5(t *testing.T) {
+	for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {
+		s := newTemplateSession(t, "sales-cycle", l)
+		s.Board.Anonymous = false
+		ed, env := newTestEditor(t, s)
+		env.Win.Resize(fyne.NewSize(1024, 700))
+		if !ed.side.Visible() {
+			t.Fatal("the findings panel is not open")
+		}
+		for _, st := range ed.steps {
+			ed.Goto(workshop.Where{Step: st.ID()})
+			if m := env.Win.Content().MinSize(); m.Width > 1024 || m.Height > 700 {
+				t.Errorf("%s %s: the window needs %v", l, st.ID(), m)
+			}
+		}
+		ed.Goto(workshop.Where{Step: workshop.StepIdeas})
+		ideas := ed.steps[ed.current].(*ideasStep)
+		env.Win.Resize(fyne.NewSize(1024, 700))
+		sc := ed.built[ed.current].(*container.Scroll)
+		layoutTree(env.Win.Content())
+		sc.Content.Resize(sc.Content.MinSize().Max(sc.Size()))
+		layoutTree(sc.Content)
+		if !ideas.authorBox.Visible() {
+			t.Fatal("authors are not shown")
+		}
+		if w, step := ideas.NewText.Size().Width, sc.Size().Width; w < step/2 {
+			t.Errorf("%s: the idea field is %.0f px wide in a step of %.0f px", l, w, step)
+		}
+	}
+}
