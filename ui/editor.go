@@ -62,23 +62,25 @@ type editor struct {
 	navState     []string           // what each navigator line shows
 
 	// widgets tests drive
-	navButtons []*widget.Button
-	navCounts  []*widget.Label
-	navIcons   []*widget.Icon
-	title      *widget.Label
-	badge      *widget.Label
-	saved      *widget.Label
-	prev, next *widget.Button
-	home       *widget.Button
-	present    *widget.Button
-	toggle     *widget.Button
-	center     *fyne.Container
-	side       *fyne.Container
-	split      *fyne.Container // navigator | step | findings
-	panel      *findingsPanel
-	timebox    *timebox
-	onStep     []func(step string)
-	onPresent  func() // the presentation view's update, when open
+	navButtons  []*widget.Button
+	navCounts   []*widget.Label
+	navIcons    []*widget.Icon
+	title       *widget.Label
+	badge       *widget.Label
+	saved       *widget.Label
+	prev, next  *widget.Button
+	home        *widget.Button
+	present     *widget.Button
+	toggle      *widget.Button
+	center      *fyne.Container
+	side        *fyne.Container
+	split       *fyne.Container // navigator | step | findings
+	splitLayout *editorSplit
+	bar         *findingsBar // the findings panel folded on a narrow window
+	panel       *findingsPanel
+	timebox     *timebox
+	onStep      []func(step string)
+	onPresent   func() // the presentation view's update, when open
 
 	// The undo history (undo.go).
 	history    session.History
@@ -369,7 +371,10 @@ func (e *editor) build() fyne.CanvasObject {
 	e.center = container.NewStack()
 	bottom := container.NewBorder(widget.NewSeparator(), nil, e.prev, e.next, layout.NewSpacer())
 	body := container.NewBorder(nil, bottom, nil, nil, e.center)
-	split := container.NewBorder(nil, nil, navBox, e.side, body)
+	e.bar = newFindingsBar(e.unfoldFindings)
+	e.bar.box.Hide()
+	e.splitLayout = &editorSplit{nav: navBox, body: body, side: e.side, bar: e.bar.box}
+	split := container.New(e.splitLayout, navBox, body, e.side, e.bar.box)
 	e.split = split
 	e.refreshChrome()
 	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
@@ -482,6 +487,7 @@ func (e *editor) refreshChrome() {
 	// leave them as they were.
 	if l := e.Lang(); e.shown == nil || l != e.shownLang || !reflect.DeepEqual(e.shown, e.findings) {
 		e.panel.refresh()
+		e.bar.refresh(e.findings)
 		e.shown = append(make([]workshop.Finding, 0, len(e.findings)), e.findings...)
 		e.shownLang = l
 	}
@@ -496,15 +502,25 @@ func setLabel(l *widget.Label, text string) {
 }
 
 func (e *editor) toggleFindings() {
-	if e.side.Visible() {
+	if e.side.Visible() || e.bar.box.Visible() {
 		e.side.Hide()
+		e.bar.box.Hide()
+		e.splitLayout.pinned = false
 	} else {
-		e.side.Show()
+		e.side.Show() // folded to its bar by the layout when the window is narrow
 	}
 	// The step takes the panel's width back (or gives it) at once.
 	if e.split != nil {
 		e.split.Refresh()
 	}
+}
+
+// unfoldFindings shows the whole findings panel on a narrow window (the
+// step scrolls sideways beside it).
+func (e *editor) unfoldFindings() {
+	e.splitLayout.pinned = true
+	e.side.Show()
+	e.split.Refresh()
 }
 
 // savedSlot holds the saved indicator in a slot as wide as the widest of

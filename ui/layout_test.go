@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"boussole/workshop"
@@ -85,7 +86,8 @@ func TestEveryStepFits1024x700WithFindings_Issue9_5(t *testing.T) {
 		s.Board.Anonymous = false
 		ed, env := newTestEditor(t, s)
 		env.Win.Resize(fyne.NewSize(1024, 700))
-		if !ed.side.Visible() {
+		layoutTree(env.Win.Content())
+		if !ed.side.Visible() && !ed.bar.box.Visible() {
 			t.Fatal("the findings panel is not open")
 		}
 		for _, st := range ed.steps {
@@ -106,6 +108,26 @@ func TestEveryStepFits1024x700WithFindings_Issue9_5(t *testing.T) {
 		}
 		if w, step := ideas.NewText.Size().Width, sc.Size().Width; w < step/2 {
 			t.Errorf("%s: the idea field is %.0f px wide in a step of %.0f px", l, w, step)
+		}
+		// Folded to its bar, the panel leaves the step its width; its
+		// button unfolds it.
+		if !ed.splitLayout.folded || ed.side.Visible() {
+			t.Errorf("%s: the findings panel is not folded at 1024 px", l)
+		}
+		if w := ed.center.Size().Width; w < minStepWidth {
+			t.Errorf("%s: the step is %.0f px wide beside the folded panel", l, w)
+		}
+		test.Tap(ed.bar.unfold)
+		layoutTree(env.Win.Content())
+		if !ed.side.Visible() || ed.bar.box.Visible() {
+			t.Errorf("%s: the bar's button did not unfold the panel", l)
+		}
+		ed.toggleFindings()
+		ed.toggleFindings()
+		env.Win.Resize(fyne.NewSize(1400, 900))
+		layoutTree(env.Win.Content())
+		if !ed.side.Visible() || ed.splitLayout.folded {
+			t.Errorf("%s: the panel is folded at 1400 px", l)
 		}
 	}
 }
