@@ -105,7 +105,9 @@ func newTimebox(ed Editor) *timebox {
 	t.Cue.Hide()
 	t.StartPause = widget.NewButtonWithIcon(tr("timebox.start"), theme.MediaPlayIcon(), t.onStartPause)
 	t.StartPause.Importance = widget.HighImportance
-	t.Reset = widget.NewButtonWithIcon(tr("timebox.reset"), theme.MediaReplayIcon(), t.onReset)
+	// The icon alone: with its word the header no longer fitted a
+	// 1024-pixel projector (issue 9, item 5).
+	t.Reset = widget.NewButtonWithIcon("", theme.MediaReplayIcon(), t.onReset)
 	opts := make([]string, len(timeboxChoices))
 	for i, m := range timeboxChoices {
 		opts[i] = strconv.Itoa(m)
