@@ -40,7 +40,7 @@ func TestSmokeTypedTextAndUndoWithRealKeys_Issue9_1_2(t *testing.T) {
 		time.Sleep(700 * time.Millisecond)
 	}
 	click("300", "97", "2") // the session's row: a double click opens it
-	scopeAt := [2]string{"780", "210"}
+	scopeAt := [2]string{"800", "246"}
 	click(scopeAt[0], scopeAt[1], "1")
 	key("ctrl+a")
 	// ASCII: xdotool's accented letters reach the window only now and then
