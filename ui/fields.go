@@ -220,6 +220,23 @@ func (l *listEditor) onAdd() {
 	}
 }
 
+// onEnter moves on from line i: to the next line, or, from the last one,
+// to a new line when this one holds text (an empty last line stays the
+// one to fill).
+func (l *listEditor) onEnter(i int) {
+	w := l.ed.Window()
+	if w == nil || i >= len(l.Entries) {
+		return
+	}
+	if i+1 < len(l.Entries) {
+		w.Canvas().Focus(l.Entries[i+1])
+		return
+	}
+	if strings.TrimSpace(l.Entries[i].Text) != "" {
+		l.onAdd()
+	}
+}
+
 func (l *listEditor) onRemove(i int) {
 	lines := l.get(l.ed.Charter())
 	if i >= len(lines) {
@@ -271,6 +288,7 @@ func (l *listEditor) sync() {
 			e.SetPlaceHolder(l.placeholder)
 			e.SetText(lines[i])
 			e.OnChanged = func(s string) { l.onLine(i, s) }
+			e.OnSubmitted = func(string) { l.onEnter(i) }
 			rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.onRemove(i) })
 			l.Entries = append(l.Entries, e)
 			l.Removes = append(l.Removes, rm)
