@@ -461,7 +461,8 @@ func (e *editor) refreshChrome() {
 		}
 		// Only a line whose counts changed is touched: refreshing all of
 		// them on every keystroke was part of the typing lag.
-		state := fmt.Sprint(errs, " ", warns)
+		started := stepStarted(e.sess, st.ID())
+		state := fmt.Sprint(errs, " ", warns, " ", started)
 		if e.navState[i] == state {
 			continue
 		}
@@ -473,6 +474,9 @@ func (e *editor) refreshChrome() {
 		case warns > 0:
 			e.navIcons[i].SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 			e.navCounts[i].SetText(fmt.Sprint(warns))
+		case !started: // an empty circle: nothing to check yet
+			e.navIcons[i].SetResource(theme.RadioButtonIcon())
+			e.navCounts[i].SetText("")
 		default:
 			e.navIcons[i].SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 			e.navCounts[i].SetText("")

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"boussole/workshop"
@@ -129,5 +130,25 @@ func TestEveryStepFits1024x700WithFindings_Issue9_5(t *testing.T) {
 		if !ed.side.Visible() || ed.splitLayout.folded {
 			t.Errorf("%s: the panel is folded at 1400 px", l)
 		}
+	}
+}
+
+// TestEmptyStepShowsNotStarted_Issue9: in a blank session the steps with
+// nothing filled show the empty circle, not the green check; once filled
+// and without findings, the check.
+func TestEmptyStepShowsNotStarted_Issue9(t *testing.T) {
+	s := newTemplateSession(t, "blank", workshop.EN)
+	ed, _ := newTestEditor(t, s)
+	idx := map[string]int{}
+	for i, st := range ed.steps {
+		idx[st.ID()] = i
+	}
+	log := idx[workshop.StepLog]
+	if ed.navIcons[log].Resource != theme.RadioButtonIcon() {
+		t.Fatalf("the empty decision log shows %v", ed.navIcons[log].Resource)
+	}
+	ed.AppendDecision(workshop.Decision{Type: workshop.DecisionTypes[0], Text: "Start with two KPIs"})
+	if ed.navIcons[log].Resource == theme.RadioButtonIcon() {
+		t.Fatal("the log still shows not started after an entry")
 	}
 }
