@@ -93,3 +93,18 @@ func (b *findingsBar) refresh(fs []workshop.Finding) {
 	setLabel(b.errs, fmt.Sprint(errs))
 	setLabel(b.warns, fmt.Sprint(warns))
 }
+
+// fixedSlot is a layout of one fixed size whose objects, on top of each
+// other, are centred at their own minimum size: what shows in turn in it
+// never moves its neighbours.
+type fixedSlot fyne.Size
+
+func (s fixedSlot) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size(s) }
+
+func (s fixedSlot) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos((size.Width-m.Width)/2, (size.Height-m.Height)/2))
+	}
+}
