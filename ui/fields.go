@@ -359,7 +359,7 @@ func newNoteLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.SizeName = theme.SizeNameCaptionText
-	return l
+	return compactNote(l)
 }
 
 // showNote sets a note's text (its lines joined on its one line) and
