@@ -152,3 +152,24 @@ func TestEmptyStepShowsNotStarted_Issue9(t *testing.T) {
 		t.Fatal("the log still shows not started after an entry")
 	}
 }
+
+// TestInviteEveryoneReflectsTheBoxes_Issue9: "Invite everyone" shows ticked
+// only when every participant is invited; tapping it invites them all.
+func TestInviteEveryoneReflectsTheBoxes_Issue9(t *testing.T) {
+	s := newTemplateSession(t, "sales-cycle", workshop.EN)
+	r := &s.Current().Charter.Rituals[0]
+	r.Attendees = r.Attendees[:1]
+	step, _, _ := openStep[*ritualsStep](t, s, workshop.StepRituals)
+	rc := step.cards[0]
+	if rc.AllPeople.Icon != theme.CheckButtonIcon() {
+		t.Fatal("\"Invite everyone\" is ticked while one participant is invited")
+	}
+	test.Tap(rc.AllPeople)
+	if rc.AllPeople.Icon != theme.CheckButtonCheckedIcon() {
+		t.Fatal("\"Invite everyone\" is not ticked once everyone is invited")
+	}
+	test.Tap(rc.Attendees[0])
+	if rc.AllPeople.Icon != theme.CheckButtonIcon() {
+		t.Fatal("\"Invite everyone\" stays ticked after a box was unticked")
+	}
+}
