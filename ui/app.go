@@ -61,6 +61,8 @@ type App struct {
 	jobs sync.WaitGroup
 
 	settleTimer *time.Timer // see settle
+
+	undoItem, redoItem *fyne.MenuItem // Edit menu (undo.go)
 }
 
 // settleDelay is how long after a screen is filled its loading garbage is
@@ -115,6 +117,7 @@ func (a *App) ShowHome() {
 	a.win.SetTitle(tr("app.title"))
 	a.win.SetContent(a.home.build())
 	a.home.reload()
+	a.updateUndoMenu()
 }
 
 // background runs work off the UI goroutine, then done (if any) on it.
@@ -159,6 +162,7 @@ func (a *App) showEditor(s *workshop.Session) {
 	a.win.SetTitle(s.Current().Charter.Title + " — " + tr("app.title"))
 	a.win.SetContent(a.editor.build())
 	a.editor.show(0)
+	a.updateUndoMenu()
 	a.settle()
 	if a.pres != nil {
 		a.pres.follow(a.editor)

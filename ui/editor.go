@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"boussole/session"
 	"boussole/workshop"
 )
 
@@ -61,22 +62,31 @@ type editor struct {
 	navState     []string           // what each navigator line shows
 
 	// widgets tests drive
-	navButtons []*widget.Button
-	navCounts  []*widget.Label
-	navIcons   []*widget.Icon
-	title      *widget.Label
-	badge      *widget.Label
-	saved      *widget.Label
-	prev, next *widget.Button
-	home       *widget.Button
-	present    *widget.Button
-	toggle     *widget.Button
-	center     *fyne.Container
-	side       *fyne.Container
-	panel      *findingsPanel
-	timebox    *timebox
-	onStep     []func(step string)
-	onPresent  func() // the presentation view's update, when open
+	navButtons  []*widget.Button
+	navCounts   []*widget.Label
+	navIcons    []*widget.Icon
+	title       *widget.Label
+	badge       *widget.Label
+	saved       *widget.Label
+	prev, next  *widget.Button
+	home        *widget.Button
+	present     *widget.Button
+	toggle      *widget.Button
+	center      *fyne.Container
+	side        *fyne.Container
+	split       *fyne.Container // navigator | step | findings
+	splitLayout *editorSplit
+	bar         *findingsBar // the findings panel folded on a narrow window
+	panel       *findingsPanel
+	timebox     *timebox
+	onStep      []func(step string)
+	onPresent   func() // the presentation view's update, when open
+
+	// The undo history (undo.go).
+	history    session.History
+	restoring  bool          // an undo or redo is being applied: not recorded
+	typingObj  *widget.Entry // Fyne's entry last typed in, and its text then
+	typingText string
 }
 
 // Editor-side extensions the steps may use besides the Editor interface.
@@ -128,7 +138,9 @@ func (e *editor) Edit(fn func(c *workshop.Charter)) bool {
 		showInfo(e.win, "editor.frozen.title", tr("editor.frozen.body"))
 		return false
 	}
-	return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
+	return e.recorded(func() bool {
+		return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
+	})
 }
 
 // editTyped is Edit for a change typed in a field: stored and validated at
@@ -139,6 +151,10 @@ func (e *editor) editTyped(fn func(c *workshop.Charter)) bool {
 	if e.ReadOnly() {
 		return e.Edit(fn)
 	}
+	return e.recorded(func() bool { return e.applyTyped(fn) })
+}
+
+func (e *editor) applyTyped(fn func(c *workshop.Charter)) bool {
 	e.mu.Lock()
 	err := e.sess.Edit(e.now(), fn)
 	if err == nil {
@@ -190,19 +206,28 @@ func (e *editor) flushRefresh() {
 // EditBoard implements Editor: the board is workshop material, editable
 // whatever the revision status.
 func (e *editor) EditBoard(fn func(b *workshop.Board)) bool {
-	return e.apply(func(s *workshop.Session, now time.Time) error { return s.EditBoard(now, fn) })
+	return e.recorded(func() bool {
+		return e.apply(func(s *workshop.Session, now time.Time) error { return s.EditBoard(now, fn) })
+	})
 }
 
 // AppendDecision adds an entry to the decision log: to the charter of a
 // draft, to the late decisions of a signed revision (append-only).
 func (e *editor) AppendDecision(d workshop.Decision) bool {
-	return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
+	return e.recorded(func() bool {
+		return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
+	})
 }
 
 // Act applies a session-level action (sign, decline, amend …). On error
 // the user is told and nothing is saved.
 func (e *editor) Act(fn func(s *workshop.Session, now time.Time) error) bool {
-	return e.apply(fn)
+	rev := e.sess.Current().Number
+	ok := e.apply(fn)
+	if ok {
+		e.afterAct(rev)
+	}
+	return ok
 }
 
 func (e *editor) apply(fn func(s *workshop.Session, now time.Time) error) bool {
@@ -345,7 +370,11 @@ func (e *editor) build() fyne.CanvasObject {
 	e.center = container.NewStack()
 	bottom := container.NewBorder(widget.NewSeparator(), nil, e.prev, e.next, layout.NewSpacer())
 	body := container.NewBorder(nil, bottom, nil, nil, e.center)
-	split := container.NewBorder(nil, nil, navBox, e.side, body)
+	e.bar = newFindingsBar(e.unfoldFindings)
+	e.bar.box.Hide()
+	e.splitLayout = &editorSplit{nav: navBox, body: body, side: e.side, bar: e.bar.box}
+	split := container.New(e.splitLayout, navBox, body, e.side, e.bar.box)
+	e.split = split
 	e.refreshChrome()
 	return container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
 }
@@ -357,7 +386,10 @@ func (e *editor) show(i int) {
 	}
 	e.current = i
 	if e.built[i] == nil {
-		scroll := container.NewVScroll(container.NewPadded(e.steps[i].Build(e)))
+		// Scrolling both ways: a step wider than the space left beside the
+		// navigator and the findings panel scrolls sideways instead of
+		// widening the window past a 1024-pixel projector (issue 9, item 5).
+		scroll := container.NewScroll(container.NewPadded(e.steps[i].Build(e)))
 		e.built[i] = scroll
 		e.stale[i] = false
 	} else if e.stale[i] {
@@ -428,7 +460,8 @@ func (e *editor) refreshChrome() {
 		}
 		// Only a line whose counts changed is touched: refreshing all of
 		// them on every keystroke was part of the typing lag.
-		state := fmt.Sprint(errs, " ", warns)
+		started := stepStarted(e.sess, st.ID())
+		state := fmt.Sprint(errs, " ", warns, " ", started)
 		if e.navState[i] == state {
 			continue
 		}
@@ -440,6 +473,9 @@ func (e *editor) refreshChrome() {
 		case warns > 0:
 			e.navIcons[i].SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 			e.navCounts[i].SetText(fmt.Sprint(warns))
+		case !started: // an empty circle: nothing to check yet
+			e.navIcons[i].SetResource(theme.RadioButtonIcon())
+			e.navCounts[i].SetText("")
 		default:
 			e.navIcons[i].SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 			e.navCounts[i].SetText("")
@@ -454,6 +490,7 @@ func (e *editor) refreshChrome() {
 	// leave them as they were.
 	if l := e.Lang(); e.shown == nil || l != e.shownLang || !reflect.DeepEqual(e.shown, e.findings) {
 		e.panel.refresh()
+		e.bar.refresh(e.findings)
 		e.shown = append(make([]workshop.Finding, 0, len(e.findings)), e.findings...)
 		e.shownLang = l
 	}
@@ -468,11 +505,25 @@ func setLabel(l *widget.Label, text string) {
 }
 
 func (e *editor) toggleFindings() {
-	if e.side.Visible() {
+	if e.side.Visible() || e.bar.box.Visible() {
 		e.side.Hide()
+		e.bar.box.Hide()
+		e.splitLayout.pinned = false
 	} else {
-		e.side.Show()
+		e.side.Show() // folded to its bar by the layout when the window is narrow
 	}
+	// The step takes the panel's width back (or gives it) at once.
+	if e.split != nil {
+		e.split.Refresh()
+	}
+}
+
+// unfoldFindings shows the whole findings panel on a narrow window (the
+// step scrolls sideways beside it).
+func (e *editor) unfoldFindings() {
+	e.splitLayout.pinned = true
+	e.side.Show()
+	e.split.Refresh()
 }
 
 // savedSlot holds the saved indicator in a slot as wide as the widest of

@@ -40,7 +40,7 @@ func setEnabled(w fyne.Disableable, on bool) {
 // types is stored as typed (Editor.Edit on every change); sync re-reads the
 // charter without touching a focused entry.
 type boundEntry struct {
-	Entry *widget.Entry
+	Entry *textEntry
 	ed    Editor
 	get   func(c *workshop.Charter) string
 	set   func(c *workshop.Charter, v string)
@@ -50,20 +50,20 @@ type boundEntry struct {
 
 // newBoundEntry makes a single-line entry bound to get/set.
 func newBoundEntry(ed Editor, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
-	return bindEntry(ed, widget.NewEntry(), get, set)
+	return bindEntry(ed, newTextEntry(), get, set)
 }
 
 // newBoundMultiLine makes a multi-line entry (statements, rationales) bound
 // to get/set, wrapping words and showing a few lines.
 func newBoundMultiLine(ed Editor, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+	e := newMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	return bindEntry(ed, e, get, set)
 }
 
-func bindEntry(ed Editor, e *widget.Entry, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
+func bindEntry(ed Editor, e *textEntry, get func(c *workshop.Charter) string, set func(c *workshop.Charter, v string)) *boundEntry {
 	b := &boundEntry{Entry: e, ed: ed, get: get, set: set}
+	e.bound = true
 	e.SetText(get(ed.Charter()))
 	e.OnChanged = func(s string) {
 		if s == b.get(b.ed.Charter()) {
@@ -190,7 +190,7 @@ type listEditor struct {
 	set         func(c *workshop.Charter, v []string)
 	placeholder string
 	rows        *fyne.Container
-	Entries     []*widget.Entry
+	Entries     []*textEntry
 	Removes     []*widget.Button
 	Add         *widget.Button
 	box         *fyne.Container
@@ -217,6 +217,23 @@ func (l *listEditor) onAdd() {
 	l.sync()
 	if n := len(l.Entries); n > 0 && l.ed.Window() != nil {
 		l.ed.Window().Canvas().Focus(l.Entries[n-1])
+	}
+}
+
+// onEnter moves on from line i: to the next line, or, from the last one,
+// to a new line when this one holds text (an empty last line stays the
+// one to fill).
+func (l *listEditor) onEnter(i int) {
+	w := l.ed.Window()
+	if w == nil || i >= len(l.Entries) {
+		return
+	}
+	if i+1 < len(l.Entries) {
+		w.Canvas().Focus(l.Entries[i+1])
+		return
+	}
+	if strings.TrimSpace(l.Entries[i].Text) != "" {
+		l.onAdd()
 	}
 }
 
@@ -266,10 +283,12 @@ func (l *listEditor) sync() {
 		l.Entries, l.Removes = nil, nil
 		objs := make([]fyne.CanvasObject, 0, len(lines))
 		for i := range lines {
-			e := widget.NewEntry()
+			e := newTextEntry()
+			e.bound = true
 			e.SetPlaceHolder(l.placeholder)
 			e.SetText(lines[i])
 			e.OnChanged = func(s string) { l.onLine(i, s) }
+			e.OnSubmitted = func(string) { l.onEnter(i) }
 			rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.onRemove(i) })
 			l.Entries = append(l.Entries, e)
 			l.Removes = append(l.Removes, rm)
@@ -331,30 +350,26 @@ func (d *dateField) validate() {
 	showNote(d.Invalid, tr("field.date.invalid", "Text", t), widget.DangerImportance)
 }
 
-// newNoteLabel makes the small coloured message shown under a field; it is
-// hidden while empty.
+// newNoteLabel makes the small coloured message shown under a field. It
+// always takes its line, empty or not, and never more than one: a finding
+// that appears or goes never moves the fields below it, where the pointer
+// may be (issue 9, item 4). Several findings share the line, cut with an
+// ellipsis; the findings panel has them in full.
 func newNoteLabel() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
+	l.Truncation = fyne.TextTruncateEllipsis
 	l.SizeName = theme.SizeNameCaptionText
-	l.Hide()
-	return l
+	return compactNote(l)
 }
 
-// showNote sets a note's text and colour, hiding it when text is empty.
+// showNote sets a note's text (its lines joined on its one line) and
+// colour; an empty text leaves the line empty, in place.
 func showNote(l *widget.Label, text string, imp widget.Importance) {
-	if text == "" {
-		if l.Visible() {
-			l.SetText("")
-			l.Hide()
-		}
-		return
-	}
+	text = strings.ReplaceAll(text, "\n", "   ")
 	if l.Text != text || l.Importance != imp {
 		l.Importance = imp
 		l.SetText(text)
 	}
-	l.Show()
 }
 
 // helpLabel is helper text in a lighter style: smaller, in the ordinary

@@ -10,7 +10,7 @@ import (
 )
 
 // findingsPanelWidth keeps the panel readable next to the step content.
-const findingsPanelWidth = 300
+const findingsPanelWidth = 250
 
 // findingsPanel lists the charter's findings: counts per severity, then
 // each finding with its icon and message in the charter's language; its

@@ -189,3 +189,13 @@ func tapButton(t testing.TB, w fyne.Window, text string) {
 	}
 	test.Tap(found)
 }
+
+// textSetter is an entry the tests retype: Fyne's or ours.
+type textSetter interface {
+	fyne.Focusable
+	SetText(string)
+}
+
+// noteShown reports whether a note (newNoteLabel) shows a message: notes
+// keep their line when empty, so visibility alone says nothing.
+func noteShown(l *widget.Label) bool { return l.Visible() && l.Text != "" }

@@ -250,7 +250,13 @@ type newSessionForm struct {
 	dialog   *dialog.FormDialog
 }
 
-func (h *home) onNew() { h.newForm().dialog.Show() }
+// onNew opens the new-session form with the title field focused: the
+// facilitator types the title at once.
+func (h *home) onNew() {
+	f := h.newForm()
+	f.dialog.Show()
+	h.a.win.Canvas().Focus(f.title)
+}
 
 func (h *home) newForm() *newSessionForm {
 	f := &newSessionForm{}

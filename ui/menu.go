@@ -55,7 +55,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	about := fyne.NewMenuItem(tr("menu.about"), a.showAbout)
 	help := fyne.NewMenu(tr("menu.help"), about)
 	a.win.Canvas().SetOnTypedKey(a.onTypedKey)
-	return fyne.NewMainMenu(file, view, help)
+	return fyne.NewMainMenu(file, a.editMenu(), view, help)
 }
 
 func (a *App) menuNew() {

@@ -110,3 +110,14 @@ func createDisabled(env *testEnv) bool {
 	}
 	panic("no Create button in the dialog")
 }
+
+// TestNewSessionTitleHasTheFocus_Issue9: the new-session form opens with
+// the title field focused.
+func TestNewSessionTitleHasTheFocus_Issue9(t *testing.T) {
+	env := newTestEnv(t)
+	env.UI.home.onNew()
+	f, ok := env.Win.Canvas().Focused().(*widget.Entry)
+	if !ok || f.PlaceHolder != tr("new.title.placeholder") {
+		t.Fatalf("focused: %T, want the title field", env.Win.Canvas().Focused())
+	}
+}

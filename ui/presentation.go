@@ -118,10 +118,11 @@ func (p *presentation) onKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyF11:
 		p.toggleFullScreen()
-	case fyne.KeyEscape:
+	case fyne.KeyEscape: // ends the presentation, as in slide software
 		if p.win.FullScreen() {
 			p.win.SetFullScreen(false)
 		}
+		p.win.Close()
 	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeySpace:
 		if p.ed != nil {
 			p.ed.show(p.ed.current + 1)

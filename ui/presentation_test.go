@@ -103,3 +103,21 @@ func TestReviewKPIUnitOnce(t *testing.T) {
 		t.Errorf("review KPI cells:\n%s", text)
 	}
 }
+
+// TestPresentationEscapeCloses_Issue9: Escape ends the presentation (out
+// of full screen first), as in slide software; F5 opens it again.
+func TestPresentationEscapeCloses_Issue9(t *testing.T) {
+	s := newTemplateSession(t, "sales-cycle", workshop.EN)
+	_, env := newTestEditor(t, s)
+	env.UI.showPresentation()
+	p := env.UI.pres
+	p.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !p.closed {
+		t.Fatal("Escape did not close the presentation")
+	}
+	env.UI.showPresentation()
+	if env.UI.pres == p || env.UI.pres.closed {
+		t.Fatal("the presentation did not open again")
+	}
+	env.UI.pres.win.Close()
+}

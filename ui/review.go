@@ -348,7 +348,7 @@ func (r *reviewStep) pendingApprovers() []string {
 // signForm is the "Sign…" dialog's fields (tests drive them).
 type signForm struct {
 	approver *widget.Select
-	text     *widget.Entry // comment (sign) or reason (decline)
+	text     *textEntry // comment (sign) or reason (decline)
 	dialog   *dialog.FormDialog
 }
 
@@ -403,7 +403,7 @@ type approverDialog struct {
 // approverForm is the dialog in which an approver signs or declines: who,
 // and a comment or reason; done receives both when confirmed.
 func (r *reviewStep) approverForm(names []string, d approverDialog, done func(name, text string)) *signForm {
-	f := &signForm{approver: widget.NewSelect(names, nil), text: widget.NewMultiLineEntry()}
+	f := &signForm{approver: widget.NewSelect(names, nil), text: newMultiLineEntry()}
 	if len(names) > 0 {
 		f.approver.SetSelectedIndex(0)
 	}
@@ -437,14 +437,14 @@ func required(key string) func(string) error {
 
 // amendForm is the "Amend…" dialog.
 type amendForm struct {
-	reason *widget.Entry
+	reason *textEntry
 	dialog *dialog.FormDialog
 }
 
 func (r *reviewStep) onAmend() { r.amendForm().dialog.Show() }
 
 func (r *reviewStep) amendForm() *amendForm {
-	f := &amendForm{reason: widget.NewMultiLineEntry()}
+	f := &amendForm{reason: newMultiLineEntry()}
 	f.reason.SetMinRowsVisible(3)
 	f.reason.Wrapping = fyne.TextWrapWord
 	f.reason.Validator = required("review.reason.required")

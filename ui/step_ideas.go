@@ -176,10 +176,11 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		widget.NewLabel(tr("ideas.votes")), s.VotesPer,
 		widget.NewLabel("   "+tr("ideas.cap")), s.Cap))
 	s.authorBox = container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor)
-	newCard := container.NewBorder(nil, nil,
+	// The idea has the whole width of the step (issue 9, item 5); kind,
+	// author and the add button go on the line below.
+	newCard := container.NewVBox(s.NewText, container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(190, s.NewKind.MinSize().Height), s.NewKind),
-		container.NewHBox(s.authorBox, s.AddCard),
-		s.NewText)
+		s.AddCard, container.NewHBox(s.authorBox)))
 	newGroup := container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
 	// The remaining-votes sentence has its own line, wrapping: beside the
 	// picker it widened the whole window past a 1280-pixel projector.

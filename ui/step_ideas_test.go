@@ -112,7 +112,7 @@ func TestIdeasVotePerParticipantRespectsBudgetAndCap(t *testing.T) {
 		t.Errorf("cap refusal = %q", st.VoteMsg.Text)
 	}
 	test.Tap(st.Rows[bb].Plus)
-	if st.VoteMsg.Visible() {
+	if noteShown(st.VoteMsg) {
 		t.Errorf("an accepted vote still shows %q", st.VoteMsg.Text)
 	}
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"boussole/workshop"
@@ -72,5 +73,33 @@ func TestIntentRefreshKeepsTheFocusedLine(t *testing.T) {
 	}
 	if got := st.company.Entries[1].Text; got != "two, changed elsewhere" {
 		t.Errorf("other line = %q", got)
+	}
+}
+
+// TestListEnterAddsOrMovesOn_Issue9: Enter in a list line moves to the
+// next line; on the last line it adds a line and moves there; an empty
+// last line stays.
+func TestListEnterAddsOrMovesOn_Issue9(t *testing.T) {
+	s := newTemplateSession(t, "sales-cycle", workshop.EN)
+	ed, env := newTestEditor(t, s)
+	ed.Goto(workshop.Where{Step: workshop.StepIntent})
+	l := ed.steps[ed.current].(*intentStep).company
+	n := len(l.Entries)
+	if n < 2 {
+		t.Fatal("the template has fewer than two company objectives")
+	}
+	env.Win.Canvas().Focus(l.Entries[0])
+	l.Entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if env.Win.Canvas().Focused() != l.Entries[1] {
+		t.Fatal("Enter did not move to the next line")
+	}
+	env.Win.Canvas().Focus(l.Entries[n-1])
+	l.Entries[n-1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(l.Entries) != n+1 || env.Win.Canvas().Focused() != l.Entries[n] {
+		t.Fatalf("Enter on the last line: %d lines (want %d), focus on the new one %v", len(l.Entries), n+1, env.Win.Canvas().Focused() == l.Entries[n])
+	}
+	l.Entries[n].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(l.Entries) != n+1 || len(ed.Charter().Intent.CompanyObjectives) != n+1 {
+		t.Fatal("Enter on an empty last line added another")
 	}
 }

@@ -25,7 +25,7 @@ type logStep struct {
 	// The entry form.
 	Date        *widget.Entry
 	Type        *widget.Select
-	Text        *widget.Entry
+	Text        *textEntry
 	Author      *widget.Entry
 	AuthorPick  *widget.Select
 	Link        *widget.Select
@@ -70,8 +70,7 @@ func (s *logStep) Build(ed Editor) fyne.CanvasObject {
 	}
 	s.Type = widget.NewSelect(labels, nil)
 	s.Type.SetSelectedIndex(0)
-	s.Text = widget.NewMultiLineEntry()
-	s.Text.Wrapping = fyne.TextWrapWord
+	s.Text = newMultiLineEntry()
 	s.Text.SetMinRowsVisible(2)
 	s.Text.SetPlaceHolder(tr("log.text.placeholder"))
 	s.Author = widget.NewEntry()

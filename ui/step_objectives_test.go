@@ -117,7 +117,7 @@ func TestRSMART5_DeadlineOutsideOrUnreadable(t *testing.T) {
 		t.Errorf("stored deadline = %q, want the text as typed", got)
 	}
 	retype(oc.deadline.Entry, "2027-06-30")
-	if oc.deadline.Invalid.Visible() {
+	if noteShown(oc.deadline.Invalid) {
 		t.Error("a readable date keeps its message")
 	}
 	if !strings.Contains(oc.SmartWhy.Text, "after the period ends (2027-03-31)") {
@@ -192,7 +192,7 @@ func TestRSIDE1_ShownUnderTheSideEffects(t *testing.T) {
 	}
 	test.Tap(st.cards[0].AddSide)
 	test.Type(st.cards[0].sides[0].description.Entry, "Discounts grow")
-	if note.Visible() {
+	if noteShown(note) {
 		t.Errorf("R-SIDE-1 note still shown: %q", note.Text)
 	}
 }

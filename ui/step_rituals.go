@@ -415,6 +415,19 @@ func (rc *ritualCard) sync(n int) {
 		}
 		setEnabled(chk, !ro)
 	}
+	// "Invite everyone" is ticked only when everyone is (issue 9).
+	all := theme.CheckButtonIcon()
+	if len(ids) > 0 && len(r.Attendees) >= len(ids) {
+		all = theme.CheckButtonCheckedIcon()
+		for _, pid := range ids {
+			if !hasString(r.Attendees, pid) {
+				all = theme.CheckButtonIcon()
+			}
+		}
+	}
+	if rc.AllPeople.Icon != all {
+		rc.AllPeople.SetIcon(all)
+	}
 
 	// Agenda: generated until taken over.
 	if len(r.Agenda) == 0 {

@@ -32,7 +32,7 @@ func stepA[T Step](t *testing.T, ed *editor, id string) T {
 }
 
 // retype replaces an entry's text the way a person does: select all, type.
-func retype(e *widget.Entry, text string) {
+func retype(e textSetter, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -82,7 +82,7 @@ func TestSetupPeriodLabelFillsTheDates(t *testing.T) {
 	st := stepA[*setupStep](t, ed, workshop.StepSetup)
 
 	retype(st.period.Entry, "2027-T2")
-	if st.periodInvalid.Visible() {
+	if noteShown(st.periodInvalid) {
 		t.Errorf("a readable period shows %q", st.periodInvalid.Text)
 	}
 	p := env.stored(t, s.ID).Current().Charter.Period

@@ -46,7 +46,7 @@ func findingsOf(fs []workshop.Finding, code workshop.RuleCode, id string) []work
 }
 
 // retypeEntry empties an entry and types text into it, key by key.
-func retypeEntry(e *widget.Entry, text string) {
+func retypeEntry(e textSetter, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -65,7 +65,7 @@ func TestRNUM1_FrenchNumberStoredAsTyped(t *testing.T) {
 	kc := step.cards[0]
 	retypeEntry(kc.Target.Entry, "1 200,5")
 
-	if kc.Target.Invalid.Visible() {
+	if noteShown(kc.Target.Invalid) {
 		t.Errorf("a French number shows a reading message: %q", kc.Target.Invalid.Text)
 	}
 	if got := findingsOf(ed.Findings(), workshop.RNUM1, kc.id); len(got) != 0 {
@@ -104,7 +104,7 @@ func TestRNUM1_GarbageKeptWithInlineMessage(t *testing.T) {
 	}
 
 	retypeEntry(kc.Baseline.Entry, "90")
-	if kc.Baseline.Invalid.Visible() || len(findingsOf(ed.Findings(), workshop.RNUM1, kc.id)) != 0 {
+	if noteShown(kc.Baseline.Invalid) || len(findingsOf(ed.Findings(), workshop.RNUM1, kc.id)) != 0 {
 		t.Errorf("the message stays after a correction: %q", kc.Baseline.Invalid.Text)
 	}
 }
@@ -393,7 +393,7 @@ func TestRituals_TimeValidatedAndKeptAsTyped(t *testing.T) {
 		t.Errorf("stored time = %q, want it as typed", got)
 	}
 	retypeEntry(rc.Time.Entry, "09:30")
-	if rc.TimeInvalid.Visible() {
+	if noteShown(rc.TimeInvalid) {
 		t.Errorf("message stays for 09:30: %q", rc.TimeInvalid.Text)
 	}
 	was := env.stored(t, s.ID).Current().Charter.Rituals[0].Minutes

@@ -105,7 +105,9 @@ func newTimebox(ed Editor) *timebox {
 	t.Cue.Hide()
 	t.StartPause = widget.NewButtonWithIcon(tr("timebox.start"), theme.MediaPlayIcon(), t.onStartPause)
 	t.StartPause.Importance = widget.HighImportance
-	t.Reset = widget.NewButtonWithIcon(tr("timebox.reset"), theme.MediaReplayIcon(), t.onReset)
+	// The icon alone: with its word the header no longer fitted a
+	// 1024-pixel projector (issue 9, item 5).
+	t.Reset = widget.NewButtonWithIcon("", theme.MediaReplayIcon(), t.onReset)
 	opts := make([]string, len(timeboxChoices))
 	for i, m := range timeboxChoices {
 		opts[i] = strconv.Itoa(m)
@@ -113,11 +115,14 @@ func newTimebox(ed Editor) *timebox {
 	t.Length = widget.NewSelect(opts, t.onLength)
 	t.flash = canvas.NewRectangle(color.Transparent)
 	t.flash.CornerRadius = theme.InputRadiusSize()
+	// "Time is up" takes the digits' place, in a slot as large as the
+	// larger of the two: the header does not move when it shows (issue 9,
+	// item 4).
+	digits := container.New(fixedSlot(t.Digits.MinSize().Max(t.Cue.MinSize())), t.Digits, t.Cue)
 	t.content = container.NewStack(t.flash, container.NewHBox(
-		container.NewCenter(t.Digits), container.NewCenter(t.StartPause), container.NewCenter(t.Reset),
+		container.NewCenter(digits), container.NewCenter(t.StartPause), container.NewCenter(t.Reset),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(84, t.Length.MinSize().Height), t.Length)),
-		container.NewCenter(widget.NewLabel(tr("timebox.minutes"))),
-		container.NewCenter(t.Cue)))
+		container.NewCenter(widget.NewLabel(tr("timebox.minutes")))))
 	t.ExtendBaseWidget(t)
 	t.show()
 	return t
@@ -310,8 +315,10 @@ func (t *timebox) show() {
 	t.Digits.Refresh()
 	if st.up {
 		t.Cue.Show()
+		t.Digits.Hide()
 	} else {
 		t.Cue.Hide()
+		t.Digits.Show()
 		t.flash.FillColor = color.Transparent
 		t.flash.Refresh()
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -130,5 +131,35 @@ func TestTimeboxPauseKeepsTheTimeLeft(t *testing.T) {
 	tick()
 	if tb.Digits.Text != "07:00" {
 		t.Errorf("resumed one minute later: %q, want 07:00", tb.Digits.Text)
+	}
+}
+
+// TestTimeUpDoesNotMoveTheHeader_Issue9_4: "Time is up" takes the digits'
+// place; the header's buttons stay where the pointer expects them.
+func TestTimeUpDoesNotMoveTheHeader_Issue9_4(t *testing.T) {
+	s := newTemplateSession(t, "sales-cycle", workshop.EN)
+	ed, env := newTestEditor(t, s)
+	tb, clock, tick := drivenTimebox(t, ed)
+	d := fyne.CurrentApp().Driver()
+	where := func() []fyne.Position {
+		layoutTree(env.Win.Content())
+		var ps []fyne.Position
+		for _, o := range []fyne.CanvasObject{tb.StartPause, tb.Reset, tb.Length, ed.toggle, ed.present, ed.home} {
+			ps = append(ps, d.AbsolutePositionForObject(o))
+		}
+		return ps
+	}
+	before := where()
+	test.Tap(tb.StartPause)
+	clock.add(time.Hour)
+	tick()
+	if !tb.Cue.Visible() {
+		t.Fatal("time is not up")
+	}
+	after := where()
+	for i := range before {
+		if before[i] != after[i] {
+			t.Errorf("header object %d moved from %v to %v when time ran out", i, before[i], after[i])
+		}
 	}
 }

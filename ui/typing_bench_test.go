@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"boussole/workshop"
@@ -47,4 +48,30 @@ func BenchmarkTypingInObjectiveTitle(b *testing.B) {
 			ed.flushRefresh()
 		})
 	}
+}
+
+// BenchmarkTypingInMultiLineField measures one key typed in a word-wrapped
+// multi-line field (an objective's "specific" statement, a textEntry) with
+// the full sales-cycle charter open, the refresh coalesced as in the real
+// window, words and spaces alternating so that the undo history opens a
+// step per word: PRODUCT.md §7 and issue 9 hold it under 8 ms.
+func BenchmarkTypingInMultiLineField(b *testing.B) {
+	s := newTemplateSession(b, "sales-cycle", workshop.FR)
+	ed, env := newTestEditor(b, s)
+	ed.refreshDelay = 24 * 3600e9 // flushed by hand below
+	ed.Goto(workshop.Where{Step: workshop.StepObjectives})
+	st := ed.steps[ed.current].(*objectivesStep)
+	entry := st.cards[0].specific.Entry
+	env.Win.Canvas().Focus(entry)
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	text := []rune("nous visons la région Ouest et le marketing produit ")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		entry.TypedRune(text[i%len(text)])
+		if (i+1)%3 == 0 {
+			ed.flushRefresh()
+		}
+	}
+	b.StopTimer()
+	ed.flushRefresh()
 }

@@ -138,3 +138,18 @@ func TestArchMetadataMatchesFyneApp(t *testing.T) {
 		t.Errorf("FyneApp.toml's icon %s is not the embedded icon (%v)", value("Icon"), err)
 	}
 }
+
+// TestArchSessionDependsOnWorkshopOnly: session (the open session's undo
+// history) sits on the domain: the standard library and workshop, no Fyne,
+// no bbolt, no PDF (STYLE.md, "The layout"), so ui and a future room
+// server can share it.
+func TestArchSessionDependsOnWorkshopOnly(t *testing.T) {
+	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
+	for _, d := range goList(t, "-deps", "-f", nonStd, "./session") {
+		switch d {
+		case "boussole/session", "boussole/workshop", "boussole/assets":
+		default:
+			t.Errorf("session depends on %s; it may use the standard library and workshop only", d)
+		}
+	}
+}
