@@ -713,7 +713,7 @@ func (s *ideasStep) syncCards() {
 		// Plus stays enabled without a voter: tapping it says what to do.
 		setEnabled(r.Plus, perParticipant)
 		setEnabled(r.Minus, perParticipant && s.voterID != "" && c.DotsOf(v) > 0)
-		if want := totalText(c); !perParticipant && r.Total.Text != want && !hasFocus(s.ed, r.Total) && !r.TotalNote.Visible() {
+		if want := totalText(c); !perParticipant && r.Total.Text != want && !hasFocus(s.ed, r.Total) && r.TotalNote.Text == "" {
 			r.Total.SetText(want)
 		}
 	}
