@@ -116,12 +116,9 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-func frColon(l workshop.Lang) string {
-	if l == workshop.FR {
-		return nbsp + ":"
-	}
-	return ":"
-}
+// frColon is the colon that ends a heading: with a no-break space before
+// it in French (workshop.Colon without its trailing space).
+func frColon(l workshop.Lang) string { return strings.TrimSuffix(workshop.Colon(l), " ") }
 
 // periodDates reads the start and end of the period, falling back on its
 // label ("2027-Q1") when the dates are unset.

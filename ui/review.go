@@ -204,7 +204,7 @@ func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
 			icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 			text = tr("review.state.signed", "When", sig.At.Local().Format("2006-01-02 15:04"))
 			if sig.Comment != "" {
-				text += " — « " + sig.Comment + " »"
+				text += " — " + workshop.Quote(CurrentLang(), sig.Comment)
 			}
 		case workshop.ApproverDeclined:
 			icon = theme.NewErrorThemedResource(theme.CancelIcon())
