@@ -89,16 +89,6 @@ func (s *ritualsStep) Build(ed Editor) fyne.CanvasObject {
 	return content
 }
 
-// ritualAt returns the ritual with id in c, or nil.
-func ritualAt(c *workshop.Charter, id string) *workshop.Ritual {
-	for i := range c.Rituals {
-		if c.Rituals[i].ID == id {
-			return &c.Rituals[i]
-		}
-	}
-	return nil
-}
-
 func (s *ritualsStep) onAdd() {
 	id := workshop.NewID()
 	r := workshop.Ritual{ID: id, Kind: workshop.RitualCustom, Cadence: workshop.CadenceMonthly,
@@ -115,7 +105,7 @@ func (s *ritualsStep) onAdd() {
 }
 
 func (s *ritualsStep) onRemove(id string) {
-	r := ritualAt(s.ed.Charter(), id)
+	r := ritualItems.at(s.ed.Charter(), id)
 	if r == nil {
 		return
 	}
@@ -142,27 +132,10 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Heading = widget.NewLabel("")
 	rc.Heading.TextStyle = fyne.TextStyle{Bold: true}
 	rc.Heading.SizeName = theme.SizeNameSubHeadingText
-	rc.Name = newBoundEntry(ed, func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return r.Name
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			r.Name = v
-		}
-	})
+	b := bind(ed, ritualItems, id)
+	rc.Name = b.entry(func(r *workshop.Ritual) *string { return &r.Name })
 	rc.Name.Entry.SetPlaceHolder(tr("rituals.name.placeholder"))
-	rc.Cadence = newEnumSelect(ed, enumStrings(workshop.Cadences), func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return string(r.Cadence)
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			r.Cadence = workshop.Cadence(v)
-		}
-	})
+	rc.Cadence = enum(b, workshop.Cadences, func(r *workshop.Ritual) *workshop.Cadence { return &r.Cadence })
 	days := make([]string, len(weekdayOrder))
 	dayLabels := make([]string, len(weekdayOrder))
 	for i, d := range weekdayOrder {
@@ -171,28 +144,20 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 		dayLabels[i] = strings.ToUpper(name[:1]) + name[1:]
 	}
 	rc.Weekday = newChoiceSelect(ed, days, dayLabels, func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
+		if r := b.at(c); r != nil {
 			return strconv.Itoa(int(r.Weekday))
 		}
 		return ""
 	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
+		if r := b.at(c); r != nil {
 			if n, err := strconv.Atoi(v); err == nil {
 				r.Weekday = time.Weekday(n)
 			}
 		}
 	})
 	rc.TimeInvalid = newNoteLabel()
-	rc.Time = newBoundEntry(ed, func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return r.Time
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			r.Time = strings.TrimSpace(v)
-		}
-	})
+	get, set := b.text(func(r *workshop.Ritual) *string { return &r.Time })
+	rc.Time = newBoundEntry(ed, get, trimmed(set))
 	rc.Time.Entry.SetPlaceHolder("09:30")
 	inner := rc.Time.Entry.OnChanged
 	rc.Time.Entry.OnChanged = func(v string) {
@@ -211,12 +176,12 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Regenerate = widget.NewButtonWithIcon(tr("rituals.agenda.regenerate"), theme.ViewRefreshIcon(), rc.onRegenerate)
 	rc.Agenda = newListEditor(ed, tr("rituals.agenda.addline"), tr("rituals.agenda.placeholder"),
 		func(c *workshop.Charter) []string {
-			if r := ritualAt(c, id); r != nil {
+			if r := b.at(c); r != nil {
 				return r.Agenda
 			}
 			return nil
 		}, func(c *workshop.Charter, v []string) {
-			if r := ritualAt(c, id); r != nil {
+			if r := b.at(c); r != nil {
 				r.Agenda = v
 			}
 		})
@@ -281,9 +246,9 @@ func (rc *ritualCard) onMinutes(v string) {
 		return
 	}
 	showNote(rc.MinInvalid, "", widget.MediumImportance)
-	if r := ritualAt(rc.s.ed.Charter(), rc.id); r != nil && r.Minutes != n {
+	if r := ritualItems.at(rc.s.ed.Charter(), rc.id); r != nil && r.Minutes != n {
 		rc.s.ed.Edit(func(c *workshop.Charter) {
-			if r := ritualAt(c, rc.id); r != nil {
+			if r := ritualItems.at(c, rc.id); r != nil {
 				r.Minutes = n
 			}
 		})
@@ -292,12 +257,12 @@ func (rc *ritualCard) onMinutes(v string) {
 
 // onAttendee adds or removes a participant from the ritual's attendees.
 func (rc *ritualCard) onAttendee(pid string, on bool) {
-	r := ritualAt(rc.s.ed.Charter(), rc.id)
+	r := ritualItems.at(rc.s.ed.Charter(), rc.id)
 	if r == nil || hasString(r.Attendees, pid) == on {
 		return
 	}
 	rc.s.ed.Edit(func(c *workshop.Charter) {
-		r := ritualAt(c, rc.id)
+		r := ritualItems.at(c, rc.id)
 		if r == nil {
 			return
 		}
@@ -318,7 +283,7 @@ func (rc *ritualCard) onAttendee(pid string, on bool) {
 // onAllPeople invites every participant.
 func (rc *ritualCard) onAllPeople() {
 	rc.s.ed.Edit(func(c *workshop.Charter) {
-		if r := ritualAt(c, rc.id); r != nil {
+		if r := ritualItems.at(c, rc.id); r != nil {
 			r.Attendees = r.Attendees[:0:0]
 			for _, p := range c.Participants {
 				r.Attendees = append(r.Attendees, p.ID)
@@ -330,7 +295,7 @@ func (rc *ritualCard) onAllPeople() {
 // onEditAgenda takes the generated agenda over as an editable list.
 func (rc *ritualCard) onEditAgenda() {
 	ed := rc.s.ed
-	r := ritualAt(ed.Charter(), rc.id)
+	r := ritualItems.at(ed.Charter(), rc.id)
 	if r == nil {
 		return
 	}
@@ -339,7 +304,7 @@ func (rc *ritualCard) onEditAgenda() {
 		lines = []string{""}
 	}
 	ed.Edit(func(c *workshop.Charter) {
-		if r := ritualAt(c, rc.id); r != nil {
+		if r := ritualItems.at(c, rc.id); r != nil {
 			r.Agenda = append([]string{}, lines...)
 		}
 	})
@@ -350,7 +315,7 @@ func (rc *ritualCard) onEditAgenda() {
 func (rc *ritualCard) onRegenerate() {
 	confirmThen(rc.s.ed, tr("rituals.agenda.regenerate.title"), tr("rituals.agenda.regenerate.body"), func() {
 		rc.s.ed.Edit(func(c *workshop.Charter) {
-			if r := ritualAt(c, rc.id); r != nil {
+			if r := ritualItems.at(c, rc.id); r != nil {
 				r.Agenda = []string{}
 			}
 		})
@@ -361,7 +326,7 @@ func (rc *ritualCard) onRegenerate() {
 func (rc *ritualCard) sync(n int) {
 	ed := rc.s.ed
 	c := ed.Charter()
-	r := ritualAt(c, rc.id)
+	r := ritualItems.at(c, rc.id)
 	if r == nil {
 		return
 	}

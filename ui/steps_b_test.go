@@ -321,8 +321,8 @@ func TestRCAS1_CascadeSumWarningFollowsTheLines(t *testing.T) {
 	c := ed.Charter()
 	var cc *cascadeCard
 	for _, x := range step.cards {
-		cs := cascadeAt(c, x.id)
-		if k := kpiAt(c, cs.KPIID); k != nil && k.Unit.Additive() {
+		cs := cascadeItems.at(c, x.id)
+		if k := kpiItems.at(c, cs.KPIID); k != nil && k.Unit.Additive() {
 			cc = x
 			break
 		}
@@ -353,7 +353,7 @@ func TestRCAS1_CascadeSumWarningFollowsTheLines(t *testing.T) {
 	if got := findingsOf(ed.Findings(), "R-CAS-1", cc.id); len(got) != 0 {
 		t.Errorf("R-CAS-1 stays with teams adding up to 31: %+v", got)
 	}
-	stored := cascadeAt(&env.stored(t, s.ID).Current().Charter, cc.id)
+	stored := cascadeItems.at(&env.stored(t, s.ID).Current().Charter, cc.id)
 	if len(stored.Lines) != n || stored.Lines[0].Target != "5" || stored.Lines[n-1].Team != "Partners" || stored.Lines[n-1].Target != "7" {
 		t.Errorf("stored lines = %+v", stored.Lines)
 	}
@@ -364,8 +364,8 @@ func TestRCAS1_NoSumForNonAdditiveUnits(t *testing.T) {
 	step, ed, _ := openStep[*cascadeStep](t, s, workshop.StepCascade)
 	c := ed.Charter()
 	for _, cc := range step.cards {
-		cs := cascadeAt(c, cc.id)
-		k := kpiAt(c, cs.KPIID)
+		cs := cascadeItems.at(c, cc.id)
+		k := kpiItems.at(c, cs.KPIID)
 		if k == nil || k.Unit.Additive() {
 			continue
 		}
