@@ -154,6 +154,21 @@ func enum[T any, S ~string](b binder[T], values []S, f func(x *T) *S) *choiceSel
 	return newEnumSelect(b.ed, enumStrings(values), get, set)
 }
 
+// listEditor is a list editor (one entry per line) bound to a list of
+// texts of the item.
+func (b binder[T]) listEditor(addLabel, placeholder string, f func(x *T) *[]string) *listEditor {
+	return newListEditor(b.ed, addLabel, placeholder, func(c *workshop.Charter) []string {
+		if x := b.at(c); x != nil {
+			return *f(x)
+		}
+		return nil
+	}, func(c *workshop.Charter, v []string) {
+		if x := b.at(c); x != nil {
+			*f(x) = v
+		}
+	})
+}
+
 // boundCheck is a check bound to a yes/no of a charter item.
 type boundCheck struct {
 	Check *widget.Check

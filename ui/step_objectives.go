@@ -362,7 +362,15 @@ func (oc *objectiveCard) sync(n int) {
 	setEnabled(oc.AddSide, !ro)
 	setEnabled(oc.QuickPick, !ro)
 
-	// Quick picks: the intent, then the company objectives.
+	oc.syncPicks(c)
+	oc.syncMeasurable(c)
+	oc.syncSmart(c)
+	oc.syncSides(c, o, ro)
+}
+
+// syncPicks offers the intent, then the company objectives, as quick
+// picks for the relevance.
+func (oc *objectiveCard) syncPicks(c *workshop.Charter) {
 	var picks, labels []string
 	if st := strings.TrimSpace(c.Intent.Statement); st != "" {
 		picks = append(picks, st)
@@ -385,8 +393,10 @@ func (oc *objectiveCard) sync(n int) {
 	} else {
 		oc.QuickPick.PlaceHolder = tr("objectives.relevant.pick")
 	}
+}
 
-	// Measurable: the KPIs that measure it.
+// syncMeasurable lists the KPIs that measure the objective.
+func (oc *objectiveCard) syncMeasurable(c *workshop.Charter) {
 	var lines []string
 	for _, k := range c.KPIs {
 		for _, oid := range k.Objectives {
@@ -402,8 +412,10 @@ func (oc *objectiveCard) sync(n int) {
 	if text := strings.Join(lines, "\n"); oc.Measurable.Text != text {
 		oc.Measurable.SetText(text)
 	}
+}
 
-	// SMART check.
+// syncSmart shows the SMART check of the objective.
+func (oc *objectiveCard) syncSmart(c *workshop.Charter) {
 	check := workshop.SMART(c, oc.id)
 	why := check.Why(CurrentLang())
 	var whys []string
@@ -422,8 +434,11 @@ func (oc *objectiveCard) sync(n int) {
 		oc.SmartWhy.Importance = widget.WarningImportance
 		oc.SmartWhy.SetText(strings.Join(whys, "\n"))
 	}
+}
 
-	// Side effects.
+// syncSides rebuilds the side-effect rows when they were added or removed,
+// else refreshes them in place.
+func (oc *objectiveCard) syncSides(c *workshop.Charter, o *workshop.Objective, ro bool) {
 	if !rowsMatch(oc.sides, o.SideEffects, func(x workshop.SideEffect) string { return x.ID }) {
 		oc.sides = oc.sides[:0]
 		objs := make([]fyne.CanvasObject, 0, len(o.SideEffects))

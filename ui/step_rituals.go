@@ -136,25 +136,7 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Name = b.entry(func(r *workshop.Ritual) *string { return &r.Name })
 	rc.Name.Entry.SetPlaceHolder(tr("rituals.name.placeholder"))
 	rc.Cadence = enum(b, workshop.Cadences, func(r *workshop.Ritual) *workshop.Cadence { return &r.Cadence })
-	days := make([]string, len(weekdayOrder))
-	dayLabels := make([]string, len(weekdayOrder))
-	for i, d := range weekdayOrder {
-		days[i] = strconv.Itoa(int(d))
-		name := workshop.WeekdayLabel(CurrentLang(), d)
-		dayLabels[i] = strings.ToUpper(name[:1]) + name[1:]
-	}
-	rc.Weekday = newChoiceSelect(ed, days, dayLabels, func(c *workshop.Charter) string {
-		if r := b.at(c); r != nil {
-			return strconv.Itoa(int(r.Weekday))
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := b.at(c); r != nil {
-			if n, err := strconv.Atoi(v); err == nil {
-				r.Weekday = time.Weekday(n)
-			}
-		}
-	})
+	rc.Weekday = weekdaySelect(b)
 	rc.TimeInvalid = newNoteLabel()
 	get, set := b.text(func(r *workshop.Ritual) *string { return &r.Time })
 	rc.Time = newBoundEntry(ed, get, trimmed(set))
@@ -174,17 +156,8 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Generated = container.NewVBox()
 	rc.EditAgenda = widget.NewButtonWithIcon(tr("rituals.agenda.edit"), theme.DocumentCreateIcon(), rc.onEditAgenda)
 	rc.Regenerate = widget.NewButtonWithIcon(tr("rituals.agenda.regenerate"), theme.ViewRefreshIcon(), rc.onRegenerate)
-	rc.Agenda = newListEditor(ed, tr("rituals.agenda.addline"), tr("rituals.agenda.placeholder"),
-		func(c *workshop.Charter) []string {
-			if r := b.at(c); r != nil {
-				return r.Agenda
-			}
-			return nil
-		}, func(c *workshop.Charter, v []string) {
-			if r := b.at(c); r != nil {
-				r.Agenda = v
-			}
-		})
+	rc.Agenda = b.listEditor(tr("rituals.agenda.addline"), tr("rituals.agenda.placeholder"),
+		func(r *workshop.Ritual) *[]string { return &r.Agenda })
 	rc.agendaHelp = helpLabel("")
 	rc.genBox = container.NewVBox(rc.Generated, container.NewHBox(rc.EditAgenda))
 	rc.editBox = container.NewVBox(rc.Agenda.Object(), container.NewHBox(rc.Regenerate))
@@ -199,12 +172,44 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	p.place(id, "attendees", rc.AllPeople)
 	p.place(id, "agenda", rc.EditAgenda)
 
+	rc.obj = rc.layout()
+	return rc
+}
+
+// weekdaySelect is a select of the days of the week, Monday first, bound
+// to a ritual's weekday.
+func weekdaySelect(b binder[workshop.Ritual]) *choiceSelect {
+	days := make([]string, len(weekdayOrder))
+	dayLabels := make([]string, len(weekdayOrder))
+	for i, d := range weekdayOrder {
+		days[i] = strconv.Itoa(int(d))
+		name := workshop.WeekdayLabel(CurrentLang(), d)
+		dayLabels[i] = strings.ToUpper(name[:1]) + name[1:]
+	}
+	return newChoiceSelect(b.ed, days, dayLabels, func(c *workshop.Charter) string {
+		if r := b.at(c); r != nil {
+			return strconv.Itoa(int(r.Weekday))
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if r := b.at(c); r != nil {
+			if n, err := strconv.Atoi(v); err == nil {
+				r.Weekday = time.Weekday(n)
+			}
+		}
+	})
+}
+
+// layout lays the card out: the name line, the schedule in four columns,
+// the attendees, then the agenda.
+func (rc *ritualCard) layout() fyne.CanvasObject {
+	p, id := rc.s.places, rc.id
 	timeBox := container.NewVBox(rc.Time.Entry, rc.TimeInvalid)
 	minBox := container.NewVBox(rc.Minutes, rc.MinInvalid)
 	block := func(key string, obj fyne.CanvasObject, field string) fyne.CanvasObject {
 		return fieldBlock(tr(key), obj, "", p.note(id, field))
 	}
-	rc.obj = container.NewVBox(
+	return container.NewVBox(
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, rc.Heading, rc.Remove, rc.Name.Entry),
 		p.note(id, ""),
@@ -223,7 +228,6 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 		p.note(id, "agenda"),
 		widget.NewLabel(""),
 	)
-	return rc
 }
 
 // validateTime shows the inline message while the time is not "HH:MM".
@@ -349,7 +353,12 @@ func (rc *ritualCard) sync(n int) {
 	setEnabled(rc.EditAgenda, !ro)
 	setEnabled(rc.Regenerate, !ro)
 
-	// Attendees: one check per participant.
+	rc.syncAttendees(c, r, ro)
+	rc.syncAgenda(c, r)
+}
+
+// syncAttendees shows one check per participant.
+func (rc *ritualCard) syncAttendees(c *workshop.Charter, r *workshop.Ritual, ro bool) {
 	ids := make([]string, len(c.Participants))
 	for i, p := range c.Participants {
 		ids[i] = p.ID
@@ -385,8 +394,12 @@ func (rc *ritualCard) sync(n int) {
 		}
 		setEnabled(chk, !ro)
 	}
+}
 
-	// Agenda: generated until taken over.
+// syncAgenda shows the generated agenda until it is taken over, then the
+// agenda's own lines.
+func (rc *ritualCard) syncAgenda(c *workshop.Charter, r *workshop.Ritual) {
+	ed := rc.s.ed
 	if len(r.Agenda) == 0 {
 		lines := r.AgendaOrDefault(c, ed.Lang())
 		if !equalStrings(lines, rc.genLines) {
