@@ -46,6 +46,23 @@ func catalogs(t *testing.T) map[string]map[string]map[string]string {
 	return out
 }
 
+// catalogKeys gathers the keys of language l that start with one of the
+// prefixes, whichever catalog file holds them.
+func catalogKeys(t *testing.T, l string, prefixes ...string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, byLang := range catalogs(t) {
+		for k, v := range byLang[l] {
+			for _, p := range prefixes {
+				if strings.HasPrefix(k, p) {
+					out[k] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Every catalog exists in French and English with the same keys, and no
 // key is defined by two catalogs (the last loaded would win silently).
 func TestCatalogsSameKeysFREN(t *testing.T) {
