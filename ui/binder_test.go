@@ -24,8 +24,19 @@ func TestKPICardFieldsDeclaredOnce_Issue8_9(t *testing.T) {
 		t.Fatalf("%d fields built, want %d", len(kc.fields), len(kpiFields))
 	}
 	shown := renderedText(ed.Window())
+	keys := map[string]bool{}
+	for _, byLang := range catalogs(t) {
+		for k := range byLang["en"] {
+			keys[k] = true
+		}
+	}
 	for i, f := range kpiFields {
 		w := kc.fields[i]
+		for _, key := range []string{f.label, f.help, f.hint} {
+			if key != "" && !keys[key] {
+				t.Errorf("%s: %q is not a catalog key", f.name, key)
+			}
+		}
 		if got := step.places.objs[fieldPlace{kc.id, f.name}]; got != w.place() {
 			t.Errorf("%s: placed %T, want the field's own object", f.name, got)
 		}
