@@ -16,7 +16,7 @@ import (
 	"boussole/workshop"
 )
 
-// catalogs reads every translations/[prefix.]lang.json: prefix → lang → keys.
+// catalogs reads every translations/<screen>.<lang>.json: screen → lang → keys.
 func catalogs(t *testing.T) map[string]map[string]map[string]string {
 	t.Helper()
 	files, err := assets.Translations.ReadDir("translations")
