@@ -9,8 +9,10 @@ import "embed"
 //go:embed icon.png
 var Icon []byte
 
-// Translations holds the interface catalogs, translations/[prefix.]{en,fr}.json,
-// in the layout fyne's lang.AddTranslationsFS reads.
+// Translations holds the interface catalogs, one per screen and language,
+// translations/<screen>.{en,fr}.json (home, editor, steps, review,
+// presentation, settings, dialogs; which key goes where is screenOf in
+// catalogs_test.go), in the layout fyne's lang.AddTranslationsFS reads.
 //
 //go:embed translations
 var Translations embed.FS

@@ -16,7 +16,7 @@ import (
 	"boussole/workshop"
 )
 
-// catalogs reads every translations/[prefix.]lang.json: prefix → lang → keys.
+// catalogs reads every translations/<screen>.<lang>.json: screen → lang → keys.
 func catalogs(t *testing.T) map[string]map[string]map[string]string {
 	t.Helper()
 	files, err := assets.Translations.ReadDir("translations")
@@ -42,6 +42,23 @@ func catalogs(t *testing.T) map[string]map[string]map[string]string {
 			out[prefix] = map[string]map[string]string{}
 		}
 		out[prefix][l] = m
+	}
+	return out
+}
+
+// catalogKeys gathers the keys of language l that start with one of the
+// prefixes, whichever catalog file holds them.
+func catalogKeys(t *testing.T, l string, prefixes ...string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, byLang := range catalogs(t) {
+		for k, v := range byLang[l] {
+			for _, p := range prefixes {
+				if strings.HasPrefix(k, p) {
+					out[k] = v
+				}
+			}
+		}
 	}
 	return out
 }

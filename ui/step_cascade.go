@@ -79,11 +79,6 @@ func (s *cascadeStep) Build(ed Editor) fyne.CanvasObject {
 	return content
 }
 
-// cascadeAt returns the cascade with id in c, or nil.
-func cascadeAt(c *workshop.Charter, id string) *workshop.Cascade {
-	return workshop.ByID(c.Cascades, id)
-}
-
 func (s *cascadeStep) onAdd() {
 	id := workshop.NewID()
 	c := s.ed.Charter()
@@ -124,26 +119,9 @@ func (s *cascadeStep) newCard(id string) *cascadeCard {
 	cc.Heading.TextStyle = fyne.TextStyle{Bold: true}
 	cc.Heading.SizeName = theme.SizeNameSubHeadingText
 	ids, names := kpiNames(ed.Charter())
-	cc.KPI = newChoiceSelect(ed, ids, names, func(c *workshop.Charter) string {
-		if x := cascadeAt(c, id); x != nil {
-			return x.KPIID
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if x := cascadeAt(c, id); x != nil {
-			x.KPIID = v
-		}
-	})
-	cc.Dimension = newEnumSelect(ed, enumStrings(workshop.Dimensions), func(c *workshop.Charter) string {
-		if x := cascadeAt(c, id); x != nil {
-			return string(x.Dimension)
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if x := cascadeAt(c, id); x != nil {
-			x.Dimension = workshop.Dimension(v)
-		}
-	})
+	b := bind(ed, cascadeItems, id)
+	cc.KPI = choice(b, ids, names, func(x *workshop.Cascade) *string { return &x.KPIID })
+	cc.Dimension = enum(b, workshop.Dimensions, func(x *workshop.Cascade) *workshop.Dimension { return &x.Dimension })
 	cc.Collect = widget.NewLabel("")
 	cc.Collect.Wrapping = fyne.TextWrapWord
 	cc.rows = container.NewVBox()
@@ -189,23 +167,19 @@ func boldText(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// lineText binds a text of line n of cascade id.
-func lineText(id string, n int, field func(l *workshop.CascadeLine) *string) (func(c *workshop.Charter) string, func(c *workshop.Charter, v string)) {
-	return func(c *workshop.Charter) string {
-			if x := cascadeAt(c, id); x != nil && n < len(x.Lines) {
-				return *field(&x.Lines[n])
-			}
-			return ""
-		}, func(c *workshop.Charter, v string) {
-			if x := cascadeAt(c, id); x != nil && n < len(x.Lines) {
-				*field(&x.Lines[n]) = v
-			}
+// lineBinder binds line n of cascade id.
+func lineBinder(ed Editor, id string, n int) binder[workshop.CascadeLine] {
+	return binder[workshop.CascadeLine]{ed: ed, at: func(c *workshop.Charter) *workshop.CascadeLine {
+		if x := cascadeItems.at(c, id); x != nil && n < len(x.Lines) {
+			return &x.Lines[n]
 		}
+		return nil
+	}}
 }
 
 func (cc *cascadeCard) onAddLine() {
 	if !cc.s.ed.Edit(func(c *workshop.Charter) {
-		if x := cascadeAt(c, cc.id); x != nil {
+		if x := cascadeItems.at(c, cc.id); x != nil {
 			x.Lines = append(x.Lines, workshop.CascadeLine{})
 		}
 	}) {
@@ -217,13 +191,13 @@ func (cc *cascadeCard) onAddLine() {
 }
 
 func (cc *cascadeCard) onRemoveLine(n int) {
-	x := cascadeAt(cc.s.ed.Charter(), cc.id)
+	x := cascadeItems.at(cc.s.ed.Charter(), cc.id)
 	if x == nil || n >= len(x.Lines) {
 		return
 	}
 	remove := func() {
 		cc.s.ed.Edit(func(c *workshop.Charter) {
-			if x := cascadeAt(c, cc.id); x != nil && n < len(x.Lines) {
+			if x := cascadeItems.at(c, cc.id); x != nil && n < len(x.Lines) {
 				x.Lines = append(x.Lines[:n:n], x.Lines[n+1:]...)
 			}
 		})
@@ -241,7 +215,7 @@ func (cc *cascadeCard) onRemoveLine(n int) {
 func (cc *cascadeCard) sync(n int) {
 	ed := cc.s.ed
 	c := ed.Charter()
-	x := cascadeAt(c, cc.id)
+	x := cascadeItems.at(c, cc.id)
 	if x == nil {
 		return
 	}
@@ -257,10 +231,9 @@ func (cc *cascadeCard) sync(n int) {
 		cc.Lines = nil
 		objs := make([]fyne.CanvasObject, 0, len(x.Lines))
 		for i := range x.Lines {
-			g, st := lineText(cc.id, i, func(l *workshop.CascadeLine) *string { return &l.Team })
-			team := newBoundEntry(ed, g, st)
-			g, st = lineText(cc.id, i, func(l *workshop.CascadeLine) *string { return &l.Target })
-			target := newNumberField(ed, g, st)
+			b := lineBinder(ed, cc.id, i)
+			team := b.entry(func(l *workshop.CascadeLine) *string { return &l.Team })
+			target := b.number(func(l *workshop.CascadeLine) *string { return &l.Target })
 			r := &cascadeLineRow{Team: team, Target: target}
 			r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { cc.onRemoveLine(i) })
 			cc.s.places.place(cc.id, "lines."+strconv.Itoa(i)+".target", target.Entry)

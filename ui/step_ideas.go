@@ -92,9 +92,40 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	s.ed = ed
 	s.places = newFieldPlaces(ed, workshop.StepIdeas)
 	s.Rows = map[string]*cardRow{}
-	ul := CurrentLang()
+	s.cardsBox = container.NewVBox()
+	s.rankingBox = container.NewVBox()
+	settings := s.buildSettings()
+	newCard, newGroup := s.buildNewCard()
+	voting := s.buildVoting()
+	content := container.NewVBox(
+		s.places.note("", ""),
+		sectionHeading(tr("ideas.section.settings")),
+		settings,
+		helpLabel(tr("ideas.settings.help")),
+		widget.NewLabel(""),
+		sectionHeading(tr("ideas.section.cards")),
+		helpLabel(tr("ideas.cards.help")),
+		newCard,
+		s.AddNote,
+		newGroup,
+		widget.NewLabel(""),
+		sectionHeading(tr("ideas.section.vote")),
+		voting,
+		s.VoteMsg,
+		s.cardsBox,
+		widget.NewLabel(""),
+		sectionHeading(tr("ideas.section.ranking")),
+		helpLabel(tr("ideas.ranking.help")),
+		s.rankingBox,
+	)
+	s.content = content
+	s.Refresh()
+	return content
+}
 
-	// Board settings.
+// buildSettings makes the board settings: anonymity, the dot budget and
+// the cap per card.
+func (s *ideasStep) buildSettings() fyne.CanvasObject {
 	s.Anonymous = widget.NewCheck(tr("ideas.anonymous"), func(on bool) {
 		if s.board().Anonymous != on {
 			s.ed.EditBoard(func(b *workshop.Board) { b.Anonymous = on })
@@ -117,11 +148,19 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		}
 	})
 
-	// New card.
+	// Two lines: on one the settings were wider than the step's column on a
+	// 1280-pixel screen and stretched the window.
+	return container.NewVBox(s.Anonymous, container.NewHBox(
+		widget.NewLabel(tr("ideas.votes")), s.VotesPer,
+		widget.NewLabel("   "+tr("ideas.cap")), s.Cap))
+}
+
+// buildNewCard makes the lines that add a card and a group.
+func (s *ideasStep) buildNewCard() (newCard, newGroup fyne.CanvasObject) {
 	kinds := []workshop.CardKind{workshop.CardObjective, workshop.CardKPI, workshop.CardSideEffect}
 	kindLabels := make([]string, len(kinds))
 	for i, k := range kinds {
-		kindLabels[i] = workshop.Label(ul, string(k))
+		kindLabels[i] = workshop.Label(CurrentLang(), string(k))
 	}
 	s.NewKind = widget.NewSelect(kindLabels, nil)
 	s.NewKind.SetSelectedIndex(0)
@@ -139,7 +178,18 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	s.NewGroup.OnSubmitted = func(string) { s.onAddGroup() }
 	s.AddGroup = widget.NewButtonWithIcon(tr("ideas.group.add"), theme.FolderNewIcon(), s.onAddGroup)
 
-	// Voting.
+	s.authorBox = container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor)
+	// The idea has the whole width of the step (issue 9, item 5); kind,
+	// author and the add button go on the line below.
+	newCard = container.NewVBox(s.NewText, container.NewBorder(nil, nil,
+		container.NewGridWrap(fyne.NewSize(190, s.NewKind.MinSize().Height), s.NewKind),
+		s.AddCard, container.NewHBox(s.authorBox)))
+	return newCard, container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
+}
+
+// buildVoting makes the voting line: the mode, the voter and the votes
+// they have left.
+func (s *ideasStep) buildVoting() fyne.CanvasObject {
 	s.mode = s.board().Mode()
 	s.Mode = widget.NewRadioGroup([]string{tr("ideas.mode.participant"), tr("ideas.mode.totals")}, func(v string) {
 		m := workshop.VotePerVoter
@@ -167,54 +217,14 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 	s.VoteMsg.SizeName = theme.SizeNameText // the room must read a refusal
 	s.VoteMsg.TextStyle = fyne.TextStyle{Bold: true}
 
-	s.cardsBox = container.NewVBox()
-	s.rankingBox = container.NewVBox()
-
-	// Two lines: on one the settings were wider than the step's column on a
-	// 1280-pixel screen and stretched the window.
-	settings := container.NewVBox(s.Anonymous, container.NewHBox(
-		widget.NewLabel(tr("ideas.votes")), s.VotesPer,
-		widget.NewLabel("   "+tr("ideas.cap")), s.Cap))
-	s.authorBox = container.NewGridWrap(fyne.NewSize(180, s.NewAuthor.MinSize().Height), s.NewAuthor)
-	// The idea has the whole width of the step (issue 9, item 5); kind,
-	// author and the add button go on the line below.
-	newCard := container.NewVBox(s.NewText, container.NewBorder(nil, nil,
-		container.NewGridWrap(fyne.NewSize(190, s.NewKind.MinSize().Height), s.NewKind),
-		s.AddCard, container.NewHBox(s.authorBox)))
-	newGroup := container.NewBorder(nil, nil, nil, s.AddGroup, s.NewGroup)
 	// The remaining-votes sentence has its own line, wrapping: beside the
 	// picker it widened the whole window past a 1280-pixel projector.
 	s.Remaining.Wrapping = fyne.TextWrapWord
 	s.voterLabel = widget.NewLabel(tr("ideas.voter"))
-	voting := container.NewVBox(
+	return container.NewVBox(
 		container.NewHBox(s.Mode, s.voterLabel,
 			container.NewGridWrap(fyne.NewSize(220, s.Voter.MinSize().Height), s.Voter)),
 		s.Remaining)
-
-	content := container.NewVBox(
-		s.places.note("", ""),
-		sectionHeading(tr("ideas.section.settings")),
-		settings,
-		helpLabel(tr("ideas.settings.help")),
-		widget.NewLabel(""),
-		sectionHeading(tr("ideas.section.cards")),
-		helpLabel(tr("ideas.cards.help")),
-		newCard,
-		s.AddNote,
-		newGroup,
-		widget.NewLabel(""),
-		sectionHeading(tr("ideas.section.vote")),
-		voting,
-		s.VoteMsg,
-		s.cardsBox,
-		widget.NewLabel(""),
-		sectionHeading(tr("ideas.section.ranking")),
-		helpLabel(tr("ideas.ranking.help")),
-		s.rankingBox,
-	)
-	s.content = content
-	s.Refresh()
-	return content
 }
 
 func (s *ideasStep) onAddCard() {
@@ -295,7 +305,7 @@ func (s *ideasStep) onRemoveCard(id string) {
 
 // voterName is the name of the participant voting.
 func (s *ideasStep) voterName() string {
-	if p := participant(s.ed.Charter(), s.voterID); p != nil && strings.TrimSpace(p.Name) != "" {
+	if p := participantItems.at(s.ed.Charter(), s.voterID); p != nil && strings.TrimSpace(p.Name) != "" {
 		return p.Name
 	}
 	return tr("setup.participant.unnamed")
@@ -344,7 +354,7 @@ func (s *ideasStep) onVote(cardID string, delta int) {
 	if s.board().Card(cardID) == nil {
 		return
 	}
-	if s.voterID == "" || participant(s.ed.Charter(), s.voterID) == nil {
+	if s.voterID == "" || participantItems.at(s.ed.Charter(), s.voterID) == nil {
 		showNote(s.VoteMsg, tr("ideas.vote.novoter"), widget.DangerImportance)
 		return
 	}
@@ -546,7 +556,7 @@ func (s *ideasStep) promoteSideEffect(cardID, text string) {
 			}
 			oid, id := ids[i], workshop.NewID()
 			s.promote(cardID, id, func(ch *workshop.Charter) {
-				if o := objective(ch, oid); o != nil {
+				if o := objectiveItems.at(ch, oid); o != nil {
 					o.SideEffects = append(o.SideEffects, workshop.SideEffect{ID: id, Description: text})
 				}
 			}, workshop.Where{Step: workshop.StepObjectives, ID: oid, Field: "sideEffects"})
@@ -823,7 +833,7 @@ func (s *ideasStep) refresh() {
 		s.Voter.Options = names
 		s.Voter.Refresh()
 	}
-	if participant(c, s.voterID) == nil {
+	if participantItems.at(c, s.voterID) == nil {
 		s.voterID = ""
 	}
 	sel := -1

@@ -33,15 +33,16 @@ type kpisStep struct {
 	sideAdds map[string]*widget.Button // objective id → add button
 }
 
-// kpiCard holds the widgets of one KPI.
+// kpiCard holds the widgets of one KPI: its fields, built from kpiFields,
+// and handles on those that handlers and tests drive.
 type kpiCard struct {
-	s  *kpisStep
-	id string
+	s      *kpisStep
+	id     string
+	b      binder[workshop.KPI]
+	fields []cardField // one per kpiFields entry
 
 	Heading    *widget.Label
 	Name       *boundEntry
-	Definition *boundEntry
-	Kind       *choiceSelect
 	Unit       *widget.Select
 	UnitCustom *widget.Entry
 	custom     bool
@@ -49,15 +50,12 @@ type kpiCard struct {
 	Baseline   *numberField
 	Target     *numberField
 	Alert      *numberField
-	Frequency  *choiceSelect
-	Source     *boundEntry
 	Owner      *boundEntry
 	OwnerPick  *widget.Select
 	Objectives []*widget.Check
 	objTitles  []*tapLabel // beside each check, wrapping (a long title must not widen the window)
 	objIDs     []string
 	objBox     *fyne.Container
-	Guardrail  *widget.Check
 	Remove     *widget.Button
 	obj        fyne.CanvasObject
 }
@@ -107,25 +105,6 @@ func (s *kpisStep) Build(ed Editor) fyne.CanvasObject {
 	return content
 }
 
-// kpiAt returns the KPI with id in c, or nil.
-func kpiAt(c *workshop.Charter, id string) *workshop.KPI {
-	return workshop.ByID(c.KPIs, id)
-}
-
-// kpiText binds a text field of the KPI id.
-func kpiText(id string, field func(k *workshop.KPI) *string) (func(c *workshop.Charter) string, func(c *workshop.Charter, v string)) {
-	return func(c *workshop.Charter) string {
-			if k := kpiAt(c, id); k != nil {
-				return *field(k)
-			}
-			return ""
-		}, func(c *workshop.Charter, v string) {
-			if k := kpiAt(c, id); k != nil {
-				*field(k) = v
-			}
-		}
-}
-
 func (s *kpisStep) onAddLibrary() {
 	s.picker = newKPIPicker(s.ed, s.focusNew)
 	s.picker.show()
@@ -154,7 +133,7 @@ func (s *kpisStep) focusNew(id string) {
 // onRemove removes a KPI after confirmation, with its cascades and the side
 // effects' references to it as a guardrail.
 func (s *kpisStep) onRemove(id string) {
-	k := kpiAt(s.ed.Charter(), id)
+	k := kpiItems.at(s.ed.Charter(), id)
 	if k == nil {
 		return
 	}
@@ -167,164 +146,174 @@ func (s *kpisStep) onRemove(id string) {
 	})
 }
 
+// kpiField is one field of a KPI card. The card builds, places, lays out
+// and syncs its fields from kpiFields: a new KPI field is one line there
+// (with its label in the catalogs).
+type kpiField struct {
+	row   int    // the card's line: 0 is the title line; the fields of a line share it in equal columns
+	name  string // the field of workshop.Where, for its findings note and Focus
+	label string // translation key of the label above the field
+	help  string // translation key of the help under the field, or ""
+	hint  string // translation key of an entry's placeholder, or ""
+	build func(kc *kpiCard) cardField
+}
+
+// kpiFields are a KPI card's fields, in the order shown.
+var kpiFields = []kpiField{
+	{row: 0, name: "name", hint: "kpis.name.placeholder", build: kpiEntry(func(k *workshop.KPI) *string { return &k.Name })},
+	{row: 1, name: "kind", label: "kpis.kind", build: (*kpiCard).kindField},
+	{row: 1, name: "unit", label: "kpis.unit", build: (*kpiCard).unitField},
+	{row: 1, name: "targetType", label: "kpis.targettype", build: kpiEnum(workshop.TargetTypes, func(k *workshop.KPI) *workshop.TargetType { return &k.TargetType })},
+	{row: 2, name: "definition", label: "kpis.definition", hint: "kpis.definition.placeholder", build: (*kpiCard).definitionField},
+	{row: 3, name: "baseline", label: "kpis.baseline", build: kpiNumber(func(k *workshop.KPI) *string { return &k.Baseline })},
+	{row: 3, name: "target", label: "kpis.target", build: kpiNumber(func(k *workshop.KPI) *string { return &k.Target })},
+	{row: 3, name: "alert", label: "kpis.alert", help: "kpis.alert.help", build: kpiNumber(func(k *workshop.KPI) *string { return &k.Alert })},
+	{row: 4, name: "frequency", label: "kpis.frequency", build: kpiEnum(workshop.Frequencies, func(k *workshop.KPI) *workshop.Frequency { return &k.Frequency })},
+	{row: 4, name: "source", label: "kpis.source", hint: "kpis.source.placeholder", build: kpiEntry(func(k *workshop.KPI) *string { return &k.Source })},
+	{row: 4, name: "owner", label: "kpis.owner", hint: "kpis.owner.placeholder", build: (*kpiCard).ownerField},
+	{row: 5, name: "objectives", label: "kpis.objectives", build: (*kpiCard).objectivesField},
+	{row: 5, name: "guardrail", label: "kpis.guardrail.label", help: "kpis.guardrail.help", build: kpiCheck("kpis.guardrail", func(k *workshop.KPI) *bool { return &k.Guardrail })},
+}
+
+// The makers of the plain fields of kpiFields.
+func kpiEntry(f func(k *workshop.KPI) *string) func(kc *kpiCard) cardField {
+	return func(kc *kpiCard) cardField { return kc.b.entry(f) }
+}
+
+func kpiNumber(f func(k *workshop.KPI) *string) func(kc *kpiCard) cardField {
+	return func(kc *kpiCard) cardField { return kc.b.number(f) }
+}
+
+func kpiEnum[S ~string](values []S, f func(k *workshop.KPI) *S) func(kc *kpiCard) cardField {
+	return func(kc *kpiCard) cardField { return enum(kc.b, values, f) }
+}
+
+func kpiCheck(label string, f func(k *workshop.KPI) *bool) func(kc *kpiCard) cardField {
+	return func(kc *kpiCard) cardField { return kc.b.check(tr(label), f) }
+}
+
 func (s *kpisStep) newCard(id string) *kpiCard {
-	kc := &kpiCard{s: s, id: id}
-	ed, p := s.ed, s.places
+	kc := &kpiCard{s: s, id: id, b: bind(s.ed, kpiItems, id)}
 	kc.Heading = widget.NewLabel("")
 	kc.Heading.TextStyle = fyne.TextStyle{Bold: true}
 	kc.Heading.SizeName = theme.SizeNameSubHeadingText
-	type field = func(k *workshop.KPI) *string
-	entry := func(f field) *boundEntry { g, st := kpiText(id, f); return newBoundEntry(ed, g, st) }
-	multi := func(f field) *boundEntry { g, st := kpiText(id, f); return newBoundMultiLine(ed, g, st) }
-	number := func(f field) *numberField { g, st := kpiText(id, f); return newNumberField(ed, g, st) }
+	kc.Remove = widget.NewButtonWithIcon(tr("kpis.remove"), theme.DeleteIcon(), func() { s.onRemove(id) })
+	for i, f := range kpiFields {
+		w := f.build(kc)
+		if e, ok := w.place().(*widget.Entry); ok && f.hint != "" {
+			e.SetPlaceHolder(tr(f.hint))
+		}
+		if i == 0 {
+			s.places.place(id, "", w.place())
+		}
+		s.places.place(id, f.name, w.place())
+		kc.fields = append(kc.fields, w)
+	}
+	kc.Name = kc.field("name").(*boundEntry)
+	kc.TargetType = kc.field("targetType").(*choiceSelect)
+	kc.Baseline = kc.field("baseline").(*numberField)
+	kc.Target = kc.field("target").(*numberField)
+	kc.Alert = kc.field("alert").(*numberField)
+	kc.obj = kc.layout()
+	return kc
+}
 
-	kc.Name = entry(func(k *workshop.KPI) *string { return &k.Name })
-	kc.Name.Entry.SetPlaceHolder(tr("kpis.name.placeholder"))
-	kc.Definition = multi(func(k *workshop.KPI) *string { return &k.Definition })
-	kc.Definition.Entry.SetMinRowsVisible(2)
-	kc.Definition.Entry.SetPlaceHolder(tr("kpis.definition.placeholder"))
+// field is the card's field named name in kpiFields.
+func (kc *kpiCard) field(name string) cardField {
+	for i, f := range kpiFields {
+		if f.name == name {
+			return kc.fields[i]
+		}
+	}
+	return nil
+}
 
+// layout lays the fields out line by line: the title line with the
+// heading and the remove button, then each line's fields in columns, each
+// with its label, help and findings note.
+func (kc *kpiCard) layout() fyne.CanvasObject {
+	p, id := kc.s.places, kc.id
+	objs := []fyne.CanvasObject{widget.NewSeparator()}
+	var line []fyne.CanvasObject
+	for i, f := range kpiFields {
+		w := kc.fields[i]
+		if f.row == 0 {
+			objs = append(objs, container.NewBorder(nil, nil, kc.Heading, kc.Remove, w.object()), p.note(id, ""), p.note(id, f.name))
+			continue
+		}
+		help := ""
+		if f.help != "" {
+			help = tr(f.help)
+		}
+		line = append(line, fieldBlock(tr(f.label), w.object(), help, p.note(id, f.name)))
+		if i+1 < len(kpiFields) && kpiFields[i+1].row == f.row {
+			continue
+		}
+		if len(line) == 1 {
+			objs = append(objs, line[0])
+		} else {
+			objs = append(objs, container.NewGridWithColumns(len(line), line...))
+		}
+		line = nil
+	}
+	return container.NewVBox(append(objs, widget.NewLabel(""))...)
+}
+
+func (kc *kpiCard) kindField() cardField {
 	kinds := []workshop.KPIKind{workshop.KindResult, workshop.KindEffort}
-	kindLabels := make([]string, len(kinds))
+	labels := make([]string, len(kinds))
 	for i, k := range kinds {
-		kindLabels[i] = kindLabel(k)
+		labels[i] = kindLabel(k)
 	}
-	kc.Kind = newChoiceSelect(ed, enumStrings(kinds), kindLabels,
-		func(c *workshop.Charter) string {
-			if k := kpiAt(c, id); k != nil {
-				return string(k.Kind)
-			}
-			return ""
-		}, func(c *workshop.Charter, v string) {
-			if k := kpiAt(c, id); k != nil {
-				k.Kind = workshop.KPIKind(v)
-			}
-		})
+	return choice(kc.b, enumStrings(kinds), labels, func(k *workshop.KPI) *workshop.KPIKind { return &k.Kind })
+}
 
-	unitLabels := make([]string, 0, len(workshop.Units)+1)
+func (kc *kpiCard) definitionField() cardField {
+	e := kc.b.multiLine(func(k *workshop.KPI) *string { return &k.Definition })
+	e.Entry.SetMinRowsVisible(2)
+	return e
+}
+
+// unitField is a select of the built-in units and "other unit…", which
+// shows an entry below it for a unit of the person's own.
+func (kc *kpiCard) unitField() cardField {
+	labels := make([]string, 0, len(workshop.Units)+1)
 	for _, u := range workshop.Units {
-		unitLabels = append(unitLabels, unitLabel(u))
+		labels = append(labels, unitLabel(u))
 	}
-	unitLabels = append(unitLabels, tr("kpis.unit.custom"))
-	kc.Unit = widget.NewSelect(unitLabels, func(string) { kc.onUnit() })
+	labels = append(labels, tr("kpis.unit.custom"))
+	kc.Unit = widget.NewSelect(labels, func(string) { kc.onUnit() })
 	kc.Unit.PlaceHolder = tr("field.choose")
 	kc.UnitCustom = widget.NewEntry()
 	kc.UnitCustom.SetPlaceHolder(tr("kpis.unit.custom.placeholder"))
 	kc.UnitCustom.OnChanged = func(v string) {
-		if !kc.custom {
-			return
-		}
-		if k := kpiAt(ed.Charter(), id); k != nil && string(k.Unit) != v {
-			ed.Edit(func(c *workshop.Charter) {
-				if k := kpiAt(c, id); k != nil {
-					k.Unit = workshop.Unit(v)
-				}
-			})
+		if k := kc.b.item(); kc.custom && k != nil && string(k.Unit) != v {
+			kc.b.edit(func(k *workshop.KPI) { k.Unit = workshop.Unit(v) })
 		}
 	}
 	kc.UnitCustom.Hide()
+	return cardPart{container.NewVBox(kc.Unit, kc.UnitCustom), kc.Unit, kc.syncUnit}
+}
 
-	kc.TargetType = newEnumSelect(ed, enumStrings(workshop.TargetTypes),
-		func(c *workshop.Charter) string {
-			if k := kpiAt(c, id); k != nil {
-				return string(k.TargetType)
-			}
-			return ""
-		}, func(c *workshop.Charter, v string) {
-			if k := kpiAt(c, id); k != nil {
-				k.TargetType = workshop.TargetType(v)
-			}
-		})
-	kc.Frequency = newEnumSelect(ed, enumStrings(workshop.Frequencies),
-		func(c *workshop.Charter) string {
-			if k := kpiAt(c, id); k != nil {
-				return string(k.Frequency)
-			}
-			return ""
-		}, func(c *workshop.Charter, v string) {
-			if k := kpiAt(c, id); k != nil {
-				k.Frequency = workshop.Frequency(v)
-			}
-		})
-	kc.Baseline = number(func(k *workshop.KPI) *string { return &k.Baseline })
-	kc.Target = number(func(k *workshop.KPI) *string { return &k.Target })
-	kc.Alert = number(func(k *workshop.KPI) *string { return &k.Alert })
-	kc.Source = entry(func(k *workshop.KPI) *string { return &k.Source })
-	kc.Source.Entry.SetPlaceHolder(tr("kpis.source.placeholder"))
-	kc.Owner = entry(func(k *workshop.KPI) *string { return &k.Owner })
-	kc.Owner.Entry.SetPlaceHolder(tr("kpis.owner.placeholder"))
+// ownerField is the owner's entry with a quick pick of the participants'
+// names beside it.
+func (kc *kpiCard) ownerField() cardField {
+	kc.Owner = kc.b.entry(func(k *workshop.KPI) *string { return &k.Owner })
 	kc.OwnerPick = widget.NewSelect(nil, func(name string) {
-		if name == "" || ed.ReadOnly() {
+		if name == "" || kc.s.ed.ReadOnly() {
 			return
 		}
 		kc.Owner.Entry.SetText(name)
 		kc.OwnerPick.ClearSelected()
 	})
 	kc.OwnerPick.PlaceHolder = tr("kpis.owner.pick")
-	kc.objBox = container.NewVBox()
-	kc.Guardrail = widget.NewCheck(tr("kpis.guardrail"), func(on bool) {
-		if k := kpiAt(ed.Charter(), id); k != nil && k.Guardrail != on {
-			ed.Edit(func(c *workshop.Charter) {
-				if k := kpiAt(c, id); k != nil {
-					k.Guardrail = on
-				}
-			})
-		}
-	})
-	kc.Remove = widget.NewButtonWithIcon(tr("kpis.remove"), theme.DeleteIcon(), func() { s.onRemove(id) })
-
-	p.place(id, "", kc.Name.Entry)
-	p.place(id, "name", kc.Name.Entry)
-	p.place(id, "definition", kc.Definition.Entry)
-	p.place(id, "kind", kc.Kind.Select)
-	p.place(id, "unit", kc.Unit)
-	p.place(id, "targetType", kc.TargetType.Select)
-	p.place(id, "baseline", kc.Baseline.Entry)
-	p.place(id, "target", kc.Target.Entry)
-	p.place(id, "alert", kc.Alert.Entry)
-	p.place(id, "frequency", kc.Frequency.Select)
-	p.place(id, "source", kc.Source.Entry)
-	p.place(id, "owner", kc.Owner.Entry)
-	p.place(id, "objectives", kc.objBox)
-	p.place(id, "guardrail", kc.Guardrail)
-	kc.obj = kc.layout()
-	return kc
+	return cardPart{container.NewBorder(nil, nil, nil, kc.OwnerPick, kc.Owner.Entry), kc.Owner.Entry, kc.syncOwner}
 }
 
-func (kc *kpiCard) layout() fyne.CanvasObject {
-	p, id := kc.s.places, kc.id
-	block := func(key string, field fyne.CanvasObject, field2 string) fyne.CanvasObject {
-		return fieldBlock(tr(key), field, "", p.note(id, field2))
-	}
-	unit := container.NewVBox(kc.Unit, kc.UnitCustom)
-	owner := container.NewBorder(nil, nil, nil, kc.OwnerPick, kc.Owner.Entry)
-	objectives := container.NewVBox(
-		widget.NewLabelWithStyle(tr("kpis.objectives"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		kc.objBox, p.note(id, "objectives"))
-	guard := container.NewVBox(
-		widget.NewLabelWithStyle(tr("kpis.guardrail.label"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		kc.Guardrail, helpLabel(tr("kpis.guardrail.help")), p.note(id, "guardrail"))
-	return container.NewVBox(
-		widget.NewSeparator(),
-		container.NewBorder(nil, nil, kc.Heading, kc.Remove, kc.Name.Entry),
-		p.note(id, ""),
-		p.note(id, "name"),
-		container.NewGridWithColumns(3,
-			block("kpis.kind", kc.Kind.Select, "kind"),
-			block("kpis.unit", unit, "unit"),
-			block("kpis.targettype", kc.TargetType.Select, "targetType")),
-		block("kpis.definition", kc.Definition.Entry, "definition"),
-		container.NewGridWithColumns(3,
-			block("kpis.baseline", kc.Baseline.Object(), "baseline"),
-			block("kpis.target", kc.Target.Object(), "target"),
-			fieldBlock(tr("kpis.alert"), kc.Alert.Object(), tr("kpis.alert.help"), p.note(id, "alert"))),
-		container.NewGridWithColumns(3,
-			block("kpis.frequency", kc.Frequency.Select, "frequency"),
-			block("kpis.source", kc.Source.Entry, "source"),
-			block("kpis.owner", owner, "owner")),
-		twoColumns(objectives, guard),
-		widget.NewLabel(""),
-	)
+// objectivesField is one check per objective the KPI may measure.
+func (kc *kpiCard) objectivesField() cardField {
+	kc.objBox = container.NewVBox()
+	return cardPart{kc.objBox, kc.objBox, kc.syncObjectives}
 }
 
 // onUnit stores the unit picked, or switches to a custom unit typed in the
@@ -332,7 +321,7 @@ func (kc *kpiCard) layout() fyne.CanvasObject {
 func (kc *kpiCard) onUnit() {
 	i := kc.Unit.SelectedIndex()
 	ed := kc.s.ed
-	k := kpiAt(ed.Charter(), kc.id)
+	k := kc.b.item()
 	if i < 0 || k == nil {
 		return
 	}
@@ -340,22 +329,14 @@ func (kc *kpiCard) onUnit() {
 		kc.custom = false
 		kc.UnitCustom.Hide()
 		if u := workshop.Units[i]; k.Unit != u {
-			ed.Edit(func(c *workshop.Charter) {
-				if k := kpiAt(c, kc.id); k != nil {
-					k.Unit = u
-				}
-			})
+			kc.b.edit(func(k *workshop.KPI) { k.Unit = u })
 		}
 		return
 	}
 	kc.custom = true
 	kc.UnitCustom.Show()
 	if isBuiltinUnit(k.Unit) {
-		ed.Edit(func(c *workshop.Charter) {
-			if k := kpiAt(c, kc.id); k != nil {
-				k.Unit = ""
-			}
-		})
+		kc.b.edit(func(k *workshop.KPI) { k.Unit = "" })
 		if ed.Window() != nil && !ed.ReadOnly() {
 			ed.Window().Canvas().Focus(kc.UnitCustom)
 		}
@@ -368,35 +349,28 @@ func isBuiltinUnit(u workshop.Unit) bool {
 
 // sync refreshes the card from the charter.
 func (kc *kpiCard) sync(n int) {
-	ed := kc.s.ed
-	c := ed.Charter()
-	k := kpiAt(c, kc.id)
+	k := kc.b.item()
 	if k == nil {
 		return
 	}
-	ro := ed.ReadOnly()
 	if k.Guardrail {
 		kc.Heading.SetText(tr("kpis.number.guardrail", "N", n))
 	} else {
 		kc.Heading.SetText(tr("kpis.number", "N", n))
 	}
-	kc.Name.sync()
-	kc.Definition.sync()
-	kc.Kind.sync()
-	kc.TargetType.sync()
-	kc.Frequency.sync()
-	kc.Baseline.sync()
-	kc.Target.sync()
-	kc.Alert.sync()
-	kc.Source.sync()
-	kc.Owner.sync()
-	setEnabled(kc.Unit, !ro)
-	setEnabled(kc.UnitCustom, !ro)
-	setEnabled(kc.OwnerPick, !ro)
-	setEnabled(kc.Guardrail, !ro)
-	setEnabled(kc.Remove, !ro)
+	for _, f := range kc.fields {
+		f.sync()
+	}
+	setEnabled(kc.Remove, !kc.s.ed.ReadOnly())
+}
 
-	// Unit: a built-in one in the select, anything else as a custom unit.
+// syncUnit shows a built-in unit in the select, anything else as a custom
+// unit.
+func (kc *kpiCard) syncUnit() {
+	ed := kc.s.ed
+	k := kc.b.item()
+	setEnabled(kc.Unit, !ed.ReadOnly())
+	setEnabled(kc.UnitCustom, !ed.ReadOnly())
 	switch {
 	case isBuiltinUnit(k.Unit):
 		kc.custom = false
@@ -421,10 +395,14 @@ func (kc *kpiCard) sync(n int) {
 		}
 		kc.UnitCustom.Hide()
 	}
+}
 
-	// Owner quick picks: the participants' names.
+// syncOwner re-reads the owner and offers the participants' names.
+func (kc *kpiCard) syncOwner() {
+	kc.Owner.sync()
+	setEnabled(kc.OwnerPick, !kc.s.ed.ReadOnly())
 	var names []string
-	for _, pt := range c.Participants {
+	for _, pt := range kc.s.ed.Charter().Participants {
 		if n := strings.TrimSpace(pt.Name); n != "" {
 			names = append(names, n)
 		}
@@ -436,8 +414,13 @@ func (kc *kpiCard) sync(n int) {
 	if len(names) == 0 {
 		kc.OwnerPick.Disable()
 	}
+}
 
-	// Measured objectives: one check per objective.
+// syncObjectives rebuilds the checks when the objectives changed, else
+// refreshes their titles and states in place.
+func (kc *kpiCard) syncObjectives() {
+	c := kc.s.ed.Charter()
+	k := kc.b.item()
 	ids := make([]string, len(c.Objectives))
 	titles := make([]string, len(c.Objectives))
 	for i, o := range c.Objectives {
@@ -473,30 +456,21 @@ func (kc *kpiCard) sync(n int) {
 		if kc.objTitles[i].Text != titles[i] {
 			kc.objTitles[i].SetText(titles[i])
 		}
-		on := hasString(k.Objectives, ids[i])
-		if chk.Checked != on {
+		if on := hasString(k.Objectives, ids[i]); chk.Checked != on {
 			chk.Checked = on
 			chk.Refresh()
 		}
-		setEnabled(chk, !ro)
-	}
-	if kc.Guardrail.Checked != k.Guardrail {
-		kc.Guardrail.Checked = k.Guardrail
-		kc.Guardrail.Refresh()
+		setEnabled(chk, !kc.s.ed.ReadOnly())
 	}
 }
 
 // onObjective links or unlinks the KPI and an objective.
 func (kc *kpiCard) onObjective(oid string, on bool) {
-	k := kpiAt(kc.s.ed.Charter(), kc.id)
+	k := kc.b.item()
 	if k == nil || hasString(k.Objectives, oid) == on {
 		return
 	}
-	kc.s.ed.Edit(func(c *workshop.Charter) {
-		k := kpiAt(c, kc.id)
-		if k == nil {
-			return
-		}
+	kc.b.edit(func(k *workshop.KPI) {
 		if on {
 			k.Objectives = append(k.Objectives, oid)
 			return
@@ -635,45 +609,13 @@ func (s *kpisStep) syncSides(c *workshop.Charter, ro bool) {
 	}
 }
 
-// sideAt returns side effect sid of objective oid in c, or nil.
-func sideAt(c *workshop.Charter, oid, sid string) *workshop.SideEffect {
-	for i := range c.Objectives {
-		if c.Objectives[i].ID != oid {
-			continue
-		}
-		for j := range c.Objectives[i].SideEffects {
-			if c.Objectives[i].SideEffects[j].ID == sid {
-				return &c.Objectives[i].SideEffects[j]
-			}
-		}
-	}
-	return nil
-}
-
 func (s *kpisStep) newSideRow(oid, sid string) *kpiSideRow {
 	r := &kpiSideRow{oid: oid, sid: sid}
-	r.Description = newBoundEntry(s.ed, func(c *workshop.Charter) string {
-		if se := sideAt(c, oid, sid); se != nil {
-			return se.Description
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if se := sideAt(c, oid, sid); se != nil {
-			se.Description = v
-		}
-	})
+	b := sideBinder(s.ed, oid, sid)
+	r.Description = b.entry(func(se *workshop.SideEffect) *string { return &se.Description })
 	r.Description.Entry.SetPlaceHolder(tr("kpis.side.placeholder"))
 	values, labels := kpiChoices(s.ed.Charter())
-	r.Guardrail = newChoiceSelect(s.ed, values, labels, func(c *workshop.Charter) string {
-		if se := sideAt(c, oid, sid); se != nil {
-			return se.GuardrailID
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if se := sideAt(c, oid, sid); se != nil {
-			se.GuardrailID = v
-		}
-	})
+	r.Guardrail = choice(b, values, labels, func(se *workshop.SideEffect) *string { return &se.GuardrailID })
 	r.Guardrail.Select.PlaceHolder = tr("kpis.side.noguardrail")
 	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveSide(oid, sid) })
 	return r
@@ -714,7 +656,7 @@ func (s *kpisStep) onRemoveSide(oid, sid string) {
 			}
 		})
 	}
-	se := sideAt(s.ed.Charter(), oid, sid)
+	se := sideEffect(s.ed.Charter(), oid, sid)
 	if se == nil || strings.TrimSpace(se.Description) == "" {
 		remove()
 		return

@@ -118,11 +118,6 @@ func (s *logStep) Build(ed Editor) fyne.CanvasObject {
 	return content
 }
 
-// decisionAt returns the draft log entry with id in c, or nil.
-func decisionAt(c *workshop.Charter, id string) *workshop.Decision {
-	return workshop.ByID(c.Decisions, id)
-}
-
 // formDecision reads the form; ok is false (with the form's message shown)
 // when it cannot be stored.
 func (s *logStep) formDecision() (d workshop.Decision, ok bool) {
@@ -169,12 +164,12 @@ func (s *logStep) onSubmit() {
 	}
 	id := s.editing
 	if d.Date == "" {
-		if old := decisionAt(s.ed.Charter(), id); old != nil {
+		if old := decisionItems.at(s.ed.Charter(), id); old != nil {
 			d.Date = old.Date
 		}
 	}
 	if s.ed.Edit(func(c *workshop.Charter) {
-		if x := decisionAt(c, id); x != nil {
+		if x := decisionItems.at(c, id); x != nil {
 			d.ID = id
 			*x = d
 		}
@@ -200,7 +195,7 @@ func (s *logStep) resetForm() {
 
 // onEdit loads a draft entry into the form.
 func (s *logStep) onEdit(id string) {
-	d := decisionAt(s.ed.Charter(), id)
+	d := decisionItems.at(s.ed.Charter(), id)
 	if d == nil || s.ed.ReadOnly() {
 		return
 	}
@@ -231,7 +226,7 @@ func (s *logStep) onEdit(id string) {
 
 // onRemove removes a draft entry after confirmation.
 func (s *logStep) onRemove(id string) {
-	d := decisionAt(s.ed.Charter(), id)
+	d := decisionItems.at(s.ed.Charter(), id)
 	if d == nil {
 		return
 	}

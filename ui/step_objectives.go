@@ -91,25 +91,6 @@ func (s *objectivesStep) Build(ed Editor) fyne.CanvasObject {
 	return content
 }
 
-// objective returns the objective with id in c, or nil.
-func objective(c *workshop.Charter, id string) *workshop.Objective {
-	return workshop.ByID(c.Objectives, id)
-}
-
-// objField binds an objective's text field by objective id.
-func objField(id string, field func(o *workshop.Objective) *string) (func(c *workshop.Charter) string, func(c *workshop.Charter, v string)) {
-	return func(c *workshop.Charter) string {
-			if o := objective(c, id); o != nil {
-				return *field(o)
-			}
-			return ""
-		}, func(c *workshop.Charter, v string) {
-			if o := objective(c, id); o != nil {
-				*field(o) = v
-			}
-		}
-}
-
 func (s *objectivesStep) onAdd() {
 	id := workshop.NewID()
 	if !s.ed.Edit(func(c *workshop.Charter) {
@@ -128,7 +109,7 @@ func (s *objectivesStep) onAdd() {
 // onRemove removes an objective after confirmation, with its roles and its
 // links from KPIs.
 func (s *objectivesStep) onRemove(id string) {
-	o := objective(s.ed.Charter(), id)
+	o := objectiveItems.at(s.ed.Charter(), id)
 	if o == nil {
 		return
 	}
@@ -148,29 +129,17 @@ func (s *objectivesStep) newCard(id string) *objectiveCard {
 	oc.heading.TextStyle = fyne.TextStyle{Bold: true}
 	oc.heading.SizeName = theme.SizeNameSubHeadingText
 
-	get, set := objField(id, func(o *workshop.Objective) *string { return &o.Title })
-	oc.title = newBoundEntry(ed, get, set)
+	b := bind(ed, objectiveItems, id)
+	oc.title = b.entry(func(o *workshop.Objective) *string { return &o.Title })
 	oc.title.Entry.SetPlaceHolder(tr("objectives.title.placeholder"))
-	get, set = objField(id, func(o *workshop.Objective) *string { return &o.Specific })
-	oc.specific = newBoundMultiLine(ed, get, set)
+	oc.specific = b.multiLine(func(o *workshop.Objective) *string { return &o.Specific })
 	oc.specific.Entry.SetPlaceHolder(tr("objectives.specific.placeholder"))
-	get, set = objField(id, func(o *workshop.Objective) *string { return &o.Achievable })
-	oc.achievable = newBoundMultiLine(ed, get, set)
+	oc.achievable = b.multiLine(func(o *workshop.Objective) *string { return &o.Achievable })
 	oc.achievable.Entry.SetPlaceHolder(tr("objectives.achievable.placeholder"))
-	get, set = objField(id, func(o *workshop.Objective) *string { return &o.Relevant })
-	oc.relevant = newBoundMultiLine(ed, get, set)
+	oc.relevant = b.multiLine(func(o *workshop.Objective) *string { return &o.Relevant })
 	oc.relevant.Entry.SetMinRowsVisible(2)
 	oc.relevant.Entry.SetPlaceHolder(tr("objectives.relevant.placeholder"))
-	oc.deadline = newDateField(ed, func(c *workshop.Charter) workshop.Date {
-		if o := objective(c, id); o != nil {
-			return o.Deadline
-		}
-		return ""
-	}, func(c *workshop.Charter, d workshop.Date) {
-		if o := objective(c, id); o != nil {
-			o.Deadline = d
-		}
-	})
+	oc.deadline = b.date(func(o *workshop.Objective) *workshop.Date { return &o.Deadline })
 	oc.QuickPick = widget.NewSelect(nil, oc.onPick)
 	oc.QuickPick.PlaceHolder = tr("objectives.relevant.pick")
 	oc.Measurable = widget.NewLabel("")
@@ -260,12 +229,12 @@ func (oc *objectiveCard) onPick(string) {
 	}
 	text := oc.picks[i]
 	oc.QuickPick.ClearSelected()
-	o := objective(oc.s.ed.Charter(), oc.id)
+	o := objectiveItems.at(oc.s.ed.Charter(), oc.id)
 	if o == nil || strings.Contains(o.Relevant, text) {
 		return
 	}
 	oc.s.ed.Edit(func(c *workshop.Charter) {
-		if o := objective(c, oc.id); o != nil {
+		if o := objectiveItems.at(c, oc.id); o != nil {
 			if strings.TrimSpace(o.Relevant) == "" {
 				o.Relevant = text
 			} else {
@@ -278,7 +247,7 @@ func (oc *objectiveCard) onPick(string) {
 func (oc *objectiveCard) onAddSide() {
 	id := workshop.NewID()
 	if !oc.s.ed.Edit(func(c *workshop.Charter) {
-		if o := objective(c, oc.id); o != nil {
+		if o := objectiveItems.at(c, oc.id); o != nil {
 			o.SideEffects = append(o.SideEffects, workshop.SideEffect{ID: id})
 		}
 	}) {
@@ -294,7 +263,7 @@ func (oc *objectiveCard) onAddSide() {
 func (oc *objectiveCard) onRemoveSide(id string) {
 	remove := func() {
 		oc.s.ed.Edit(func(c *workshop.Charter) {
-			if o := objective(c, oc.id); o != nil {
+			if o := objectiveItems.at(c, oc.id); o != nil {
 				out := o.SideEffects[:0]
 				for _, se := range o.SideEffects {
 					if se.ID != id {
@@ -313,45 +282,13 @@ func (oc *objectiveCard) onRemoveSide(id string) {
 	confirmThen(oc.s.ed, tr("objectives.side.remove.title"), tr("field.remove.line", "Text", se.Description), remove)
 }
 
-// sideEffect returns side effect sid of objective oid, or nil.
-func sideEffect(c *workshop.Charter, oid, sid string) *workshop.SideEffect {
-	o := objective(c, oid)
-	if o == nil {
-		return nil
-	}
-	for i := range o.SideEffects {
-		if o.SideEffects[i].ID == sid {
-			return &o.SideEffects[i]
-		}
-	}
-	return nil
-}
-
 func (oc *objectiveCard) newSideRow(sid string) *sideEffectRow {
 	r := &sideEffectRow{id: sid}
-	oid := oc.id
-	r.description = newBoundEntry(oc.s.ed, func(c *workshop.Charter) string {
-		if se := sideEffect(c, oid, sid); se != nil {
-			return se.Description
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if se := sideEffect(c, oid, sid); se != nil {
-			se.Description = v
-		}
-	})
+	b := sideBinder(oc.s.ed, oc.id, sid)
+	r.description = b.entry(func(se *workshop.SideEffect) *string { return &se.Description })
 	r.description.Entry.SetPlaceHolder(tr("objectives.side.placeholder"))
 	values, labels := guardrailChoices(oc.s.ed.Charter())
-	r.guardrail = newChoiceSelect(oc.s.ed, values, labels, func(c *workshop.Charter) string {
-		if se := sideEffect(c, oid, sid); se != nil {
-			return se.GuardrailID
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if se := sideEffect(c, oid, sid); se != nil {
-			se.GuardrailID = v
-		}
-	})
+	r.guardrail = choice(b, values, labels, func(se *workshop.SideEffect) *string { return &se.GuardrailID })
 	r.guardrail.Select.PlaceHolder = tr("objectives.guardrail.none")
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { oc.onRemoveSide(sid) })
 	return r
@@ -408,7 +345,7 @@ func kpiLine(k workshop.KPI) string {
 func (oc *objectiveCard) sync(n int) {
 	ed := oc.s.ed
 	c := ed.Charter()
-	o := objective(c, oc.id)
+	o := objectiveItems.at(c, oc.id)
 	if o == nil {
 		return
 	}
@@ -426,7 +363,15 @@ func (oc *objectiveCard) sync(n int) {
 	setEnabled(oc.AddSide, !ro)
 	setEnabled(oc.QuickPick, !ro)
 
-	// Quick picks: the intent, then the company objectives.
+	oc.syncPicks(c)
+	oc.syncMeasurable(c)
+	oc.syncSmart(c)
+	oc.syncSides(c, o, ro)
+}
+
+// syncPicks offers the intent, then the company objectives, as quick
+// picks for the relevance.
+func (oc *objectiveCard) syncPicks(c *workshop.Charter) {
 	var picks, labels []string
 	if st := strings.TrimSpace(c.Intent.Statement); st != "" {
 		picks = append(picks, st)
@@ -449,8 +394,10 @@ func (oc *objectiveCard) sync(n int) {
 	} else {
 		oc.QuickPick.PlaceHolder = tr("objectives.relevant.pick")
 	}
+}
 
-	// Measurable: the KPIs that measure it.
+// syncMeasurable lists the KPIs that measure the objective.
+func (oc *objectiveCard) syncMeasurable(c *workshop.Charter) {
 	var lines []string
 	for _, k := range c.KPIs {
 		if slices.Contains(k.Objectives, oc.id) {
@@ -463,8 +410,10 @@ func (oc *objectiveCard) sync(n int) {
 	if text := strings.Join(lines, "\n"); oc.Measurable.Text != text {
 		oc.Measurable.SetText(text)
 	}
+}
 
-	// SMART check.
+// syncSmart shows the SMART check of the objective.
+func (oc *objectiveCard) syncSmart(c *workshop.Charter) {
 	check := workshop.SMART(c, oc.id)
 	why := check.Why(CurrentLang())
 	var whys []string
@@ -483,8 +432,11 @@ func (oc *objectiveCard) sync(n int) {
 		oc.SmartWhy.Importance = widget.WarningImportance
 		oc.SmartWhy.SetText(strings.Join(whys, "\n"))
 	}
+}
 
-	// Side effects.
+// syncSides rebuilds the side-effect rows when they were added or removed,
+// else refreshes them in place.
+func (oc *objectiveCard) syncSides(c *workshop.Charter, o *workshop.Objective, ro bool) {
 	if !rowsMatch(oc.sides, o.SideEffects, func(x workshop.SideEffect) string { return x.ID }) {
 		oc.sides = oc.sides[:0]
 		objs := make([]fyne.CanvasObject, 0, len(o.SideEffects))

@@ -89,11 +89,6 @@ func (s *ritualsStep) Build(ed Editor) fyne.CanvasObject {
 	return content
 }
 
-// ritualAt returns the ritual with id in c, or nil.
-func ritualAt(c *workshop.Charter, id string) *workshop.Ritual {
-	return workshop.ByID(c.Rituals, id)
-}
-
 func (s *ritualsStep) onAdd() {
 	id := workshop.NewID()
 	r := workshop.Ritual{ID: id, Kind: workshop.RitualCustom, Cadence: workshop.CadenceMonthly,
@@ -110,7 +105,7 @@ func (s *ritualsStep) onAdd() {
 }
 
 func (s *ritualsStep) onRemove(id string) {
-	r := ritualAt(s.ed.Charter(), id)
+	r := ritualItems.at(s.ed.Charter(), id)
 	if r == nil {
 		return
 	}
@@ -137,57 +132,14 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Heading = widget.NewLabel("")
 	rc.Heading.TextStyle = fyne.TextStyle{Bold: true}
 	rc.Heading.SizeName = theme.SizeNameSubHeadingText
-	rc.Name = newBoundEntry(ed, func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return r.Name
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			r.Name = v
-		}
-	})
+	b := bind(ed, ritualItems, id)
+	rc.Name = b.entry(func(r *workshop.Ritual) *string { return &r.Name })
 	rc.Name.Entry.SetPlaceHolder(tr("rituals.name.placeholder"))
-	rc.Cadence = newEnumSelect(ed, enumStrings(workshop.Cadences), func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return string(r.Cadence)
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			r.Cadence = workshop.Cadence(v)
-		}
-	})
-	days := make([]string, len(weekdayOrder))
-	dayLabels := make([]string, len(weekdayOrder))
-	for i, d := range weekdayOrder {
-		days[i] = strconv.Itoa(int(d))
-		name := workshop.WeekdayLabel(CurrentLang(), d)
-		dayLabels[i] = strings.ToUpper(name[:1]) + name[1:]
-	}
-	rc.Weekday = newChoiceSelect(ed, days, dayLabels, func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return strconv.Itoa(int(r.Weekday))
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			if n, err := strconv.Atoi(v); err == nil {
-				r.Weekday = time.Weekday(n)
-			}
-		}
-	})
+	rc.Cadence = enum(b, workshop.Cadences, func(r *workshop.Ritual) *workshop.Cadence { return &r.Cadence })
+	rc.Weekday = weekdaySelect(b)
 	rc.TimeInvalid = newNoteLabel()
-	rc.Time = newBoundEntry(ed, func(c *workshop.Charter) string {
-		if r := ritualAt(c, id); r != nil {
-			return r.Time
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if r := ritualAt(c, id); r != nil {
-			r.Time = strings.TrimSpace(v)
-		}
-	})
+	get, set := b.text(func(r *workshop.Ritual) *string { return &r.Time })
+	rc.Time = newBoundEntry(ed, get, trimmed(set))
 	rc.Time.Entry.SetPlaceHolder("09:30")
 	inner := rc.Time.Entry.OnChanged
 	rc.Time.Entry.OnChanged = func(v string) {
@@ -204,17 +156,8 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Generated = container.NewVBox()
 	rc.EditAgenda = widget.NewButtonWithIcon(tr("rituals.agenda.edit"), theme.DocumentCreateIcon(), rc.onEditAgenda)
 	rc.Regenerate = widget.NewButtonWithIcon(tr("rituals.agenda.regenerate"), theme.ViewRefreshIcon(), rc.onRegenerate)
-	rc.Agenda = newListEditor(ed, tr("rituals.agenda.addline"), tr("rituals.agenda.placeholder"),
-		func(c *workshop.Charter) []string {
-			if r := ritualAt(c, id); r != nil {
-				return r.Agenda
-			}
-			return nil
-		}, func(c *workshop.Charter, v []string) {
-			if r := ritualAt(c, id); r != nil {
-				r.Agenda = v
-			}
-		})
+	rc.Agenda = b.listEditor(tr("rituals.agenda.addline"), tr("rituals.agenda.placeholder"),
+		func(r *workshop.Ritual) *[]string { return &r.Agenda })
 	rc.agendaHelp = helpLabel("")
 	rc.genBox = container.NewVBox(rc.Generated, container.NewHBox(rc.EditAgenda))
 	rc.editBox = container.NewVBox(rc.Agenda.Object(), container.NewHBox(rc.Regenerate))
@@ -229,12 +172,44 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	p.place(id, "attendees", rc.AllPeople)
 	p.place(id, "agenda", rc.EditAgenda)
 
+	rc.obj = rc.layout()
+	return rc
+}
+
+// weekdaySelect is a select of the days of the week, Monday first, bound
+// to a ritual's weekday.
+func weekdaySelect(b binder[workshop.Ritual]) *choiceSelect {
+	days := make([]string, len(weekdayOrder))
+	dayLabels := make([]string, len(weekdayOrder))
+	for i, d := range weekdayOrder {
+		days[i] = strconv.Itoa(int(d))
+		name := workshop.WeekdayLabel(CurrentLang(), d)
+		dayLabels[i] = strings.ToUpper(name[:1]) + name[1:]
+	}
+	return newChoiceSelect(b.ed, days, dayLabels, func(c *workshop.Charter) string {
+		if r := b.at(c); r != nil {
+			return strconv.Itoa(int(r.Weekday))
+		}
+		return ""
+	}, func(c *workshop.Charter, v string) {
+		if r := b.at(c); r != nil {
+			if n, err := strconv.Atoi(v); err == nil {
+				r.Weekday = time.Weekday(n)
+			}
+		}
+	})
+}
+
+// layout lays the card out: the name line, the schedule in four columns,
+// the attendees, then the agenda.
+func (rc *ritualCard) layout() fyne.CanvasObject {
+	p, id := rc.s.places, rc.id
 	timeBox := container.NewVBox(rc.Time.Entry, rc.TimeInvalid)
 	minBox := container.NewVBox(rc.Minutes, rc.MinInvalid)
 	block := func(key string, obj fyne.CanvasObject, field string) fyne.CanvasObject {
 		return fieldBlock(tr(key), obj, "", p.note(id, field))
 	}
-	rc.obj = container.NewVBox(
+	return container.NewVBox(
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, rc.Heading, rc.Remove, rc.Name.Entry),
 		p.note(id, ""),
@@ -253,7 +228,6 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 		p.note(id, "agenda"),
 		widget.NewLabel(""),
 	)
-	return rc
 }
 
 // validateTime shows the inline message while the time is not "HH:MM".
@@ -276,9 +250,9 @@ func (rc *ritualCard) onMinutes(v string) {
 		return
 	}
 	showNote(rc.MinInvalid, "", widget.MediumImportance)
-	if r := ritualAt(rc.s.ed.Charter(), rc.id); r != nil && r.Minutes != n {
+	if r := ritualItems.at(rc.s.ed.Charter(), rc.id); r != nil && r.Minutes != n {
 		rc.s.ed.Edit(func(c *workshop.Charter) {
-			if r := ritualAt(c, rc.id); r != nil {
+			if r := ritualItems.at(c, rc.id); r != nil {
 				r.Minutes = n
 			}
 		})
@@ -287,12 +261,12 @@ func (rc *ritualCard) onMinutes(v string) {
 
 // onAttendee adds or removes a participant from the ritual's attendees.
 func (rc *ritualCard) onAttendee(pid string, on bool) {
-	r := ritualAt(rc.s.ed.Charter(), rc.id)
+	r := ritualItems.at(rc.s.ed.Charter(), rc.id)
 	if r == nil || hasString(r.Attendees, pid) == on {
 		return
 	}
 	rc.s.ed.Edit(func(c *workshop.Charter) {
-		r := ritualAt(c, rc.id)
+		r := ritualItems.at(c, rc.id)
 		if r == nil {
 			return
 		}
@@ -313,7 +287,7 @@ func (rc *ritualCard) onAttendee(pid string, on bool) {
 // onAllPeople invites every participant.
 func (rc *ritualCard) onAllPeople() {
 	rc.s.ed.Edit(func(c *workshop.Charter) {
-		if r := ritualAt(c, rc.id); r != nil {
+		if r := ritualItems.at(c, rc.id); r != nil {
 			r.Attendees = r.Attendees[:0:0]
 			for _, p := range c.Participants {
 				r.Attendees = append(r.Attendees, p.ID)
@@ -325,7 +299,7 @@ func (rc *ritualCard) onAllPeople() {
 // onEditAgenda takes the generated agenda over as an editable list.
 func (rc *ritualCard) onEditAgenda() {
 	ed := rc.s.ed
-	r := ritualAt(ed.Charter(), rc.id)
+	r := ritualItems.at(ed.Charter(), rc.id)
 	if r == nil {
 		return
 	}
@@ -334,7 +308,7 @@ func (rc *ritualCard) onEditAgenda() {
 		lines = []string{""}
 	}
 	ed.Edit(func(c *workshop.Charter) {
-		if r := ritualAt(c, rc.id); r != nil {
+		if r := ritualItems.at(c, rc.id); r != nil {
 			r.Agenda = append([]string{}, lines...)
 		}
 	})
@@ -345,7 +319,7 @@ func (rc *ritualCard) onEditAgenda() {
 func (rc *ritualCard) onRegenerate() {
 	confirmThen(rc.s.ed, tr("rituals.agenda.regenerate.title"), tr("rituals.agenda.regenerate.body"), func() {
 		rc.s.ed.Edit(func(c *workshop.Charter) {
-			if r := ritualAt(c, rc.id); r != nil {
+			if r := ritualItems.at(c, rc.id); r != nil {
 				r.Agenda = []string{}
 			}
 		})
@@ -356,7 +330,7 @@ func (rc *ritualCard) onRegenerate() {
 func (rc *ritualCard) sync(n int) {
 	ed := rc.s.ed
 	c := ed.Charter()
-	r := ritualAt(c, rc.id)
+	r := ritualItems.at(c, rc.id)
 	if r == nil {
 		return
 	}
@@ -379,7 +353,12 @@ func (rc *ritualCard) sync(n int) {
 	setEnabled(rc.EditAgenda, !ro)
 	setEnabled(rc.Regenerate, !ro)
 
-	// Attendees: one check per participant.
+	rc.syncAttendees(c, r, ro)
+	rc.syncAgenda(c, r)
+}
+
+// syncAttendees shows one check per participant.
+func (rc *ritualCard) syncAttendees(c *workshop.Charter, r *workshop.Ritual, ro bool) {
 	ids := make([]string, len(c.Participants))
 	for i, p := range c.Participants {
 		ids[i] = p.ID
@@ -428,8 +407,12 @@ func (rc *ritualCard) sync(n int) {
 	if rc.AllPeople.Icon != all {
 		rc.AllPeople.SetIcon(all)
 	}
+}
 
-	// Agenda: generated until taken over.
+// syncAgenda shows the generated agenda until it is taken over, then the
+// agenda's own lines.
+func (rc *ritualCard) syncAgenda(c *workshop.Charter, r *workshop.Ritual) {
+	ed := rc.s.ed
 	if len(r.Agenda) == 0 {
 		lines := r.AgendaOrDefault(c, ed.Lang())
 		if !equalStrings(lines, rc.genLines) {

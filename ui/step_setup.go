@@ -197,45 +197,15 @@ func (s *setupStep) readinessSync() {
 	}
 }
 
-// participant returns the participant with id in c, or nil.
-func participant(c *workshop.Charter, id string) *workshop.Participant {
-	return workshop.ByID(c.Participants, id)
-}
-
 func (s *setupStep) newParticipantRow(id string) *participantRow {
 	r := &participantRow{id: id}
-	r.name = newBoundEntry(s.ed, func(c *workshop.Charter) string {
-		if p := participant(c, id); p != nil {
-			return p.Name
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if p := participant(c, id); p != nil {
-			p.Name = v
-		}
-	})
+	b := bind(s.ed, participantItems, id)
+	r.name = b.entry(func(p *workshop.Participant) *string { return &p.Name })
 	r.name.Entry.SetPlaceHolder(tr("setup.participant.name.placeholder"))
 	r.name.Entry.OnSubmitted = func(string) { s.onNameSubmitted(id) }
-	r.function = newEnumSelect(s.ed, enumStrings(workshop.Functions), func(c *workshop.Charter) string {
-		if p := participant(c, id); p != nil {
-			return string(p.Function)
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if p := participant(c, id); p != nil {
-			p.Function = workshop.Function(v)
-		}
-	})
-	r.email = newBoundEntry(s.ed, func(c *workshop.Charter) string {
-		if p := participant(c, id); p != nil {
-			return p.Email
-		}
-		return ""
-	}, func(c *workshop.Charter, v string) {
-		if p := participant(c, id); p != nil {
-			p.Email = strings.TrimSpace(v)
-		}
-	})
+	r.function = enum(b, workshop.Functions, func(p *workshop.Participant) *workshop.Function { return &p.Function })
+	get, set := b.text(func(p *workshop.Participant) *string { return &p.Email })
+	r.email = newBoundEntry(s.ed, get, trimmed(set))
 	r.email.Entry.SetPlaceHolder(tr("setup.participant.email.placeholder"))
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveParticipant(id) })
 	s.places.place(id, "", r.name.Entry)
@@ -289,7 +259,7 @@ func (s *setupStep) onNameSubmitted(id string) {
 // they hold roles: their roles and ritual attendance go with them.
 func (s *setupStep) onRemoveParticipant(id string) {
 	c := s.ed.Charter()
-	p := participant(c, id)
+	p := participantItems.at(c, id)
 	if p == nil {
 		return
 	}

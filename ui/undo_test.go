@@ -55,7 +55,7 @@ func TestUndoBringsBackADeletedParticipant_Issue9_2(t *testing.T) {
 	st := ed.steps[ed.current].(*setupStep)
 	st.onRemoveParticipant(victim.ID)
 	tapButton(t, env.Win, tr("field.remove"))
-	if participant(ed.Charter(), victim.ID) != nil {
+	if participantItems.at(ed.Charter(), victim.ID) != nil {
 		t.Fatal("the participant was not removed")
 	}
 	removed := charterJSON(t, ed.Charter())

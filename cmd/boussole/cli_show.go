@@ -53,65 +53,60 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 	if !l.Valid() {
 		l = workshop.EN
 	}
-	tr := func(fr, en string) string {
-		if l == workshop.FR {
-			return fr
-		}
-		return en
-	}
-	colon := tr(" : ", ": ") // French puts a space before the colon
+	tr := func(key string) string { return cliSay(l, key) }
+	colon := tr("colon")
 	p := &printer{w: w}
 
 	p.line("%s", orDash(ch.Title))
-	p.field(tr("identifiant", "id"), s.ID)
-	p.field(tr("périmètre", "scope"), orDash(ch.Scope))
+	p.field(tr("id"), s.ID)
+	p.field(tr("scope"), orDash(ch.Scope))
 	period := orDash(ch.Period.Label)
 	if ch.Period.Start != "" || ch.Period.End != "" {
 		period += fmt.Sprintf(" (%s – %s)", ch.Period.Start, ch.Period.End)
 	}
-	p.field(tr("période", "period"), period)
-	p.field(tr("langue", "language"), workshop.Label(l, string(ch.Lang)))
-	p.field(tr("animateur", "facilitator"), orDash(ch.Facilitator))
+	p.field(tr("period"), period)
+	p.field(tr("language"), workshop.Label(l, string(ch.Lang)))
+	p.field(tr("facilitator"), orDash(ch.Facilitator))
 	status := workshop.Label(l, rev.Stage())
-	p.field(tr("statut", "status"), fmt.Sprintf("%s, %s %d/%d", status, tr("révision", "revision"), rev.Number, len(s.Revisions)))
+	p.field(tr("status"), fmt.Sprintf("%s, %s %d/%d", status, tr("revision"), rev.Number, len(s.Revisions)))
 	if rev.AmendReason != "" {
-		p.field(tr("motif", "reason"), rev.AmendReason)
+		p.field(tr("reason"), rev.AmendReason)
 	}
 	if rev.Seal != "" {
-		p.field(tr("sceau", "seal"), rev.Seal)
+		p.field(tr("seal"), rev.Seal)
 	}
 
-	p.section(tr("Objectifs collectifs", "Collective objectives"), len(ch.Objectives))
+	p.section(tr("objectives"), len(ch.Objectives))
 	for i, o := range ch.Objectives {
 		p.line("  %d. %s", i+1, orDash(o.Title))
 		if o.Specific != "" {
 			p.line("     %s", oneLine(o.Specific))
 		}
 		if o.Deadline != "" {
-			p.line("     %s%s%s", tr("Échéance", "Deadline"), colon, o.Deadline)
+			p.line("     %s%s%s", tr("deadline"), colon, o.Deadline)
 		}
 	}
 
-	p.section(tr("KPI", "KPIs"), len(ch.KPIs))
+	p.section(tr("kpis"), len(ch.KPIs))
 	for _, k := range ch.KPIs {
 		kind := workshop.Label(l, string(k.Kind))
 		name := orDash(k.Name)
 		if k.Guardrail {
-			name += " (" + tr("garde-fou", "guardrail") + ")"
+			name += " (" + tr("guardrail") + ")"
 		}
 		p.line("  - %s — %s, %s", name, kind, workshop.Label(l, string(k.Unit)))
 		p.line("    %s %s · %s %s · %s %s · %s",
 			workshop.Label(l, string(k.TargetType)), orDash(k.Target),
-			tr("seuil d'alerte", "alert"), orDash(k.Alert),
-			tr("départ", "baseline"), orDash(k.Baseline),
+			tr("alert"), orDash(k.Alert),
+			tr("baseline"), orDash(k.Baseline),
 			workshop.Label(l, string(k.Frequency)))
 		if k.Owner != "" {
-			p.line("    %s%s%s", tr("Mesuré par", "Owner"), colon, k.Owner)
+			p.line("    %s%s%s", tr("owner"), colon, k.Owner)
 		}
 	}
 
 	approvers := rev.ApproverStates()
-	p.section(tr("Approbateurs", "Approvers"), len(approvers))
+	p.section(tr("approvers"), len(approvers))
 	for _, a := range approvers {
 		p.line("  - %s%s%s", a.Participant.Name, colon, signatureState(rev, a, tr))
 	}
@@ -125,10 +120,10 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 		counts[f.Severity]++
 	}
 	p.line("")
-	p.line("%s (%d %s, %d %s, %d %s)", tr("Constats", "Findings"),
-		counts[workshop.SevError], tr("erreurs", "errors"),
-		counts[workshop.SevWarning], tr("avertissements", "warnings"),
-		counts[workshop.SevInfo], tr("informations", "infos"))
+	p.line("%s (%d %s, %d %s, %d %s)", tr("findings"),
+		counts[workshop.SevError], tr("errors"),
+		counts[workshop.SevWarning], tr("warnings"),
+		counts[workshop.SevInfo], tr("infos"))
 	for _, f := range findings {
 		p.line("  %-8s %-11s %s", f.Severity, f.Code, f.Message(l))
 	}
@@ -136,22 +131,22 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 }
 
 // signatureState says whether an approver signed, declined or is awaited.
-func signatureState(rev *workshop.Revision, st workshop.ApproverState, tr func(fr, en string) string) string {
-	quote := func(s string) string { return tr("« "+s+" »", "“"+s+"”") }
+func signatureState(rev *workshop.Revision, st workshop.ApproverState, tr func(key string) string) string {
+	quote := func(s string) string { return tr("quote.open") + s + tr("quote.close") }
 	switch st.Status {
 	case workshop.ApproverSigned:
-		s := tr("signé le ", "signed on ") + st.Signature.At.Format("2006-01-02")
+		s := tr("signed.on") + st.Signature.At.Format("2006-01-02")
 		if st.Signature.Comment != "" {
 			s += " — " + quote(st.Signature.Comment)
 		}
 		return s
 	case workshop.ApproverDeclined:
-		return fmt.Sprintf("%s %s — %s", tr("a refusé le", "declined on"), st.Decline.At.Format("2006-01-02"), quote(st.Decline.Reason))
+		return fmt.Sprintf("%s %s — %s", tr("declined.on"), st.Decline.At.Format("2006-01-02"), quote(st.Decline.Reason))
 	}
 	if rev.Frozen() {
-		return tr("non signé", "not signed")
+		return tr("not.signed")
 	}
-	return tr("signature attendue", "to sign")
+	return tr("signature.wait")
 }
 
 // printer writes lines and keeps the first write error.
