@@ -114,4 +114,4 @@ func cascadeVerdict(t TargetType, sum, target float64) CascadeVerdict {
 // cascadeCeiling reports whether the collective target of t is a ceiling
 // the teams must not exceed together (decrease to, stay at or below);
 // otherwise it is a floor they must reach.
-func cascadeCeiling(t TargetType) bool { return t == DecreaseTo || t == StayAtOrBelow }
+func cascadeCeiling(t TargetType) bool { return t.Direction() < 0 }
