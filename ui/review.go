@@ -496,6 +496,19 @@ func (r *reviewStep) onCSV() {
 }
 
 func (r *reviewStep) onICS() {
+	// A calendar is refused for an e-mail that is not an address (it could
+	// forge attendee lines) or a ritual it cannot place: say so in the
+	// person's language, with the findings to fix, before asking for a file.
+	var blocking []string
+	for _, f := range workshop.Validate(&r.rev().Charter) {
+		if f.Code == workshop.RPEO1 || f.Code == workshop.RRIT2 {
+			blocking = append(blocking, "• "+f.Message(CurrentLang()))
+		}
+	}
+	if len(blocking) > 0 {
+		showProblem(r.ed.win, "error.export", tr("export.ics.blocked", "N", len(blocking))+"\n\n"+strings.Join(blocking, "\n"), "")
+		return
+	}
 	r.exportWith(".ics", r.ed.app.d.RitualsICS)
 }
 
