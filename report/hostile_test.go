@@ -51,8 +51,10 @@ func megabyteSession(t testing.TB, field string) *workshop.Session {
 // that is defined in the field is printed whole. How fast is held by
 // BenchmarkCharterPDF_MegabyteTitle.
 func TestCharterPDF_MegabyteInAnyField_Issue7_8(t *testing.T) {
+	t.Parallel() // the longest test of the package: its cases run beside the others
 	for _, field := range []string{"title", "statement", "objective title", "KPI name", "participant name", "decision text", "KPI target", "one word", "scope"} {
 		t.Run(field, func(t *testing.T) {
+			t.Parallel()
 			pdf := mustPDF(t, megabyteSession(t, field), 1, PDFOptions{})
 			if field != "title" {
 				return // reading back hundreds of pages costs seconds
