@@ -63,6 +63,8 @@ type App struct {
 	settleTimer *time.Timer // see settle
 
 	undoItem, redoItem *fyne.MenuItem // Edit menu (undo.go)
+
+	lastSettings *settingsForm // the settings dialog reopened in a new language (tests read it)
 }
 
 // settleDelay is how long after a screen is filled its loading garbage is

@@ -13,7 +13,7 @@ import (
 const findingsPanelWidth = 250
 
 // findingsPanel lists the charter's findings: counts per severity, then
-// each finding with its icon and message in the charter's language; its
+// each finding with its icon and message in the interface language; its
 // "go" button shows the place concerned.
 type findingsPanel struct {
 	ed     *editor
@@ -45,7 +45,7 @@ func (p *findingsPanel) refresh() {
 	}
 	fs := p.ed.findings
 	setLabel(p.counts, countsText(fs))
-	l := p.ed.Lang()
+	l := CurrentLang() // findings speak the interface's language; the charter's governs the PDF
 	p.fs = append(p.fs[:0], fs...)
 	if len(fs) > 0 && len(fs) == len(p.rows) {
 		// As many findings as rows (typing usually changes a message, not

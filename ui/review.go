@@ -141,7 +141,7 @@ func (r *reviewStep) Refresh() {
 	} else {
 		r.banner.Hide()
 	}
-	r.fillFindings(fs, l)
+	r.fillFindings(fs, CurrentLang()) // the window's language; the preview is the charter's
 	r.fillApprovers(rv, l)
 	r.fillActions(rv, fs)
 	r.fillPreview(c, l)
