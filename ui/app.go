@@ -98,6 +98,7 @@ func New(a fyne.App, w fyne.Window, d Deps) *App {
 	w.SetMainMenu(ap.mainMenu())
 	w.SetCloseIntercept(ap.onClose)
 	ap.ShowHome()
+	ap.reopenLast() // where the facilitator left off (issue 9)
 	return ap
 }
 
@@ -115,6 +116,7 @@ func (a *App) ShowHome() {
 		if !a.closeEditor() {
 			return
 		}
+		a.settings.SetLastSession("", "") // home is where the next start opens
 	}
 	a.win.SetTitle(tr("app.title"))
 	a.win.SetContent(a.home.build())

@@ -385,6 +385,9 @@ func (e *editor) show(i int) {
 		return
 	}
 	e.current = i
+	if e.app != nil {
+		e.app.settings.SetLastSession(e.sess.ID, e.steps[i].ID()) // reopened there (reopen.go)
+	}
 	if e.built[i] == nil {
 		// Scrolling both ways: a step wider than the space left beside the
 		// navigator and the findings panel scrolls sideways instead of
