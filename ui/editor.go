@@ -491,7 +491,7 @@ func (e *editor) refreshChrome() {
 	}
 	// The panel is rebuilt only when the findings changed: most keystrokes
 	// leave them as they were.
-	if l := CurrentLang(); e.shown == nil || l != e.shownLang || !reflect.DeepEqual(e.shown, e.findings) {
+	if l := CurrentLang(); e.shown == nil || l != e.shownLang || !e.panel.shows(e.currentStep()) || !reflect.DeepEqual(e.shown, e.findings) {
 		e.panel.refresh()
 		e.bar.refresh(e.findings)
 		e.shown = append(make([]workshop.Finding, 0, len(e.findings)), e.findings...)
