@@ -47,6 +47,12 @@ type rolesStep struct {
 	heads   []*widget.Label
 	titles  []*widget.Label
 	footers [][]*roleRuleLine // per objective, R-ROLE-1..4
+
+	// Suggest fills the empty cells with the roles the participants'
+	// functions suggest; Same[j] makes objective j's approvers those of
+	// every objective (issue 9).
+	Suggest *widget.Button
+	Same    []*widget.Button
 }
 
 // roleRuleLine shows one rule's state under an objective's column.
@@ -76,9 +82,11 @@ func (s *rolesStep) Build(ed Editor) fyne.CanvasObject {
 	s.More.Wrapping = fyne.TextWrapWord
 	s.More.Hide()
 	s.scroll = newFitScroll(s.grid, s.syncMore)
+	s.Suggest = widget.NewButtonWithIcon(tr("roles.suggest"), theme.ContentAddIcon(), s.onSuggest)
 	content := container.NewVBox(
 		sectionHeading(tr("roles.section")),
 		helpLabel(tr("roles.help")),
+		container.NewHBox(s.Suggest),
 		s.places.note("", ""),
 		s.empty,
 		s.More,
@@ -193,7 +201,8 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 	// Footer: each objective's rules.
 	cells = append(cells, widget.NewLabelWithStyle(tr("roles.check"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	s.footers = make([][]*roleRuleLine, no)
-	for j := range s.oids {
+	s.Same = make([]*widget.Button, no)
+	for j, oid := range s.oids {
 		box := container.NewVBox()
 		for range 4 {
 			line := &roleRuleLine{icon: widget.NewIcon(nil), Text: widget.NewLabel("")}
@@ -202,6 +211,9 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 			s.footers[j] = append(s.footers[j], line)
 			box.Add(container.NewBorder(nil, nil, line.icon, nil, line.Text))
 		}
+		s.Same[j] = widget.NewButton(tr("roles.same"), func() { s.onSame(oid) })
+		s.Same[j].Importance = widget.LowImportance
+		box.Add(s.Same[j])
 		cells = append(cells, box)
 	}
 	if np == 0 || no == 0 {
@@ -346,6 +358,41 @@ func (s *rolesStep) Refresh() {
 	}
 	s.syncFooters()
 	s.places.refreshExcept("R-ROLE-")
+	setEnabled(s.Suggest, !ro && len(s.pids) > 0 && len(s.oids) > 0)
+	for _, b := range s.Same {
+		setEnabled(b, !ro && len(s.oids) > 1)
+	}
+}
+
+// onSuggest gives every empty cell the role its participant's function
+// suggests (workshop.SuggestedRole); chosen roles stay, every cell stays
+// editable, and Undo takes the suggestion back in one step.
+func (s *rolesStep) onSuggest() {
+	s.ed.Edit(func(c *workshop.Charter) { c.SuggestRoles() })
+}
+
+// onSame makes objective oid's approvers those of every objective, in one
+// action; a pilot it would have made an approver stays pilot, and is named.
+func (s *rolesStep) onSame(oid string) {
+	var kept []workshop.Assignment
+	if !s.ed.Edit(func(c *workshop.Charter) { kept = c.SameApprovers(oid) }) || len(kept) == 0 {
+		return
+	}
+	c := s.ed.Charter()
+	var lines []string
+	for _, a := range kept {
+		name, obj := a.ParticipantID, a.ObjectiveID
+		if p := workshop.ByID(c.Participants, a.ParticipantID); p != nil {
+			name = strings.TrimSpace(p.Name)
+		}
+		for j, id := range s.oids {
+			if id == a.ObjectiveID {
+				obj = tr("roles.objective.short", "N", j+1)
+			}
+		}
+		lines = append(lines, tr("roles.same.keptline", "Name", name, "Objective", obj))
+	}
+	showInfo(s.ed.Window(), "roles.same.kept.title", tr("roles.same.kept")+"\n"+strings.Join(lines, "\n"))
 }
 
 // syncFooters shows, under each objective, the state of R-ROLE-1..4.
