@@ -26,22 +26,8 @@ const timeboxWarnBefore = 2 * time.Minute
 // timeboxChoices are the lengths offered, in minutes.
 var timeboxChoices = []int{1, 2, 3, 5, 10, 15, 20, 25, 30, 45, 60, 90}
 
-// defaultTimebox is the countdown length of a step without a setting: ten
-// minutes for the ideas and vote, fifteen for the others.
-func defaultTimebox(step string) int {
-	if step == workshop.StepIdeas {
-		return 10
-	}
-	return 15
-}
-
 // timeboxMinutes is the countdown length of step on board b.
-func timeboxMinutes(b *workshop.Board, step string) int {
-	if m, ok := b.Timebox[step]; ok && m > 0 {
-		return m
-	}
-	return defaultTimebox(step)
-}
+func timeboxMinutes(b *workshop.Board, step string) int { return b.TimeboxMinutes(step) }
 
 // timebox is the visible countdown that keeps the room on time: mm:ss in
 // large digits for the current step, start/pause and reset, the length per
@@ -67,9 +53,12 @@ type timebox struct {
 	StartPause *widget.Button
 	Reset      *widget.Button
 	Length     *widget.Select
-	flash      *canvas.Rectangle
-	flashAnim  *fyne.Animation
-	content    fyne.CanvasObject
+	// AgendaButton opens the session's agenda (agenda.go).
+	AgendaButton *widget.Button
+	agenda       *agendaView
+	flash        *canvas.Rectangle
+	flashAnim    *fyne.Animation
+	content      fyne.CanvasObject
 
 	// Banner is "Time is up" in letters the back of the room reads, over
 	// the window (so nothing under it moves); a click anywhere closes it.
@@ -123,6 +112,7 @@ func newTimebox(ed Editor) *timebox {
 		opts[i] = strconv.Itoa(m)
 	}
 	t.Length = widget.NewSelect(opts, t.onLength)
+	t.AgendaButton = widget.NewButtonWithIcon("", theme.ListIcon(), t.showAgenda)
 	t.flash = canvas.NewRectangle(color.Transparent)
 	t.flash.CornerRadius = theme.InputRadiusSize()
 	// "Time is up" takes the digits' place, in a slot as large as the
@@ -132,7 +122,7 @@ func newTimebox(ed Editor) *timebox {
 	t.content = container.NewStack(t.flash, container.NewHBox(
 		container.NewCenter(digits), container.NewCenter(t.StartPause), container.NewCenter(t.Reset),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(84, t.Length.MinSize().Height), t.Length)),
-		container.NewCenter(widget.NewLabel(tr("timebox.minutes")))))
+		container.NewCenter(widget.NewLabel(tr("timebox.minutes"))), container.NewCenter(t.AgendaButton)))
 	t.ExtendBaseWidget(t)
 	t.show()
 	return t
