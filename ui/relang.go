@@ -11,6 +11,7 @@ func (a *App) applyLanguage(pref string) {
 	SetLanguage(pref)
 	a.win.SetMainMenu(a.mainMenu())
 	a.updateUndoMenu()
+	defer a.relangPresentation()
 	if a.editor == nil {
 		search := ""
 		if a.home != nil && a.home.search != nil {
@@ -27,9 +28,17 @@ func (a *App) applyLanguage(pref string) {
 	a.win.SetContent(ed.rebuild())
 	a.win.SetTitle(ed.sess.Current().Charter.Title + " — " + tr("app.title"))
 	a.home = newHome(a) // built again when shown
-	if a.pres != nil {
-		a.pres.follow(ed)
+}
+
+// relangPresentation builds the open projector window again in the
+// interface language.
+func (a *App) relangPresentation() {
+	if a.pres == nil || a.pres.closed {
+		return
 	}
+	a.pres.win.SetTitle(tr("present.window"))
+	a.pres.build()
+	a.pres.follow(a.editor)
 }
 
 // rebuild builds the editor's content again (after a language change),

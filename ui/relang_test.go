@@ -26,6 +26,8 @@ func TestLanguageAppliesAtOnce_Issue9(t *testing.T) {
 		t.Fatal("the blank charter should have findings")
 	}
 	before := ed.navButtons[0].Text
+	env.UI.showPresentation()
+	t.Cleanup(func() { env.UI.pres.win.Close() })
 
 	f := env.UI.settingsForm()
 	if got := strings.Join(f.language.Options, "|"); !strings.Contains(got, "Français|English") {
@@ -61,6 +63,9 @@ func TestLanguageAppliesAtOnce_Issue9(t *testing.T) {
 	}
 	if !strings.Contains(renderedText(env.Win), tr("editor.home")) {
 		t.Errorf("the window does not show %q", tr("editor.home"))
+	}
+	if got := env.UI.pres.cue.Text; got != "Temps écoulé" {
+		t.Errorf("the projector window still reads %q", got)
 	}
 	nf := env.UI.lastSettings
 	if nf == nil || nf.language.Options[0] != "Celle du système" || nf.language.Selected != "Français" {

@@ -305,8 +305,10 @@ func (t *timebox) syncTicking() {
 	}
 }
 
-// Stop stops the ticker (when the editor closes).
+// Stop stops the ticker and closes the time-up banner (when the editor
+// closes).
 func (t *timebox) Stop() {
+	t.hideBanner()
 	if t.stopTick != nil {
 		t.stopTick()
 		t.stopTick = nil
