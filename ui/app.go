@@ -116,7 +116,7 @@ func (a *App) ShowHome() {
 		if !a.closeEditor() {
 			return
 		}
-		a.settings.SetLastSession("", "") // home is where the next start opens
+		a.settings.SetLastSession(a.d.Store.Dir(), "", "") // home is where the next start opens
 	}
 	a.win.SetTitle(tr("app.title"))
 	a.win.SetContent(a.home.build())

@@ -386,7 +386,7 @@ func (e *editor) show(i int) {
 	}
 	e.current = i
 	if e.app != nil {
-		e.app.settings.SetLastSession(e.sess.ID, e.steps[i].ID()) // reopened there (reopen.go)
+		e.app.settings.SetLastSession(e.app.d.Store.Dir(), e.sess.ID, e.steps[i].ID()) // reopened there (reopen.go)
 	}
 	if e.built[i] == nil {
 		// Scrolling both ways: a step wider than the space left beside the

@@ -3,26 +3,28 @@ package ui
 import "boussole/workshop"
 
 // The session open when Boussole last quit, and its step: app preferences
-// of this computer, not part of any charter.
+// of this computer, not part of any charter, kept per data directory (a
+// --data folder remembers its own).
 const (
 	prefLastSession = "session.last"      // the session's id; "" when home was shown last
 	prefLastStep    = "session.last.step" // the id of the step shown
 )
 
-// LastSession is the session open when the app last quit and the step it
-// showed; id is "" when the home screen was shown last.
-func (s Settings) LastSession() (id, step string) {
-	return s.p.String(prefLastSession), s.p.String(prefLastStep)
+// LastSession is the session of the data directory dir open when the app
+// last quit and the step it showed; id is "" when the home screen was
+// shown last.
+func (s Settings) LastSession(dir string) (id, step string) {
+	return s.p.String(prefLastSession + "@" + dir), s.p.String(prefLastStep + "@" + dir)
 }
 
-// SetLastSession remembers the open session and its step ("" and "" for
-// the home screen).
-func (s Settings) SetLastSession(id, step string) {
-	if s.p.String(prefLastSession) != id {
-		s.p.SetString(prefLastSession, id)
+// SetLastSession remembers the open session of dir and its step ("" and ""
+// for the home screen).
+func (s Settings) SetLastSession(dir, id, step string) {
+	if k := prefLastSession + "@" + dir; s.p.String(k) != id {
+		s.p.SetString(k, id)
 	}
-	if s.p.String(prefLastStep) != step {
-		s.p.SetString(prefLastStep, step)
+	if k := prefLastStep + "@" + dir; s.p.String(k) != step {
+		s.p.SetString(k, step)
 	}
 }
 
@@ -30,7 +32,8 @@ func (s Settings) SetLastSession(id, step string) {
 // the step it showed. A session deleted since is forgotten quietly: the
 // home screen stays.
 func (a *App) reopenLast() {
-	id, step := a.settings.LastSession()
+	dir := a.d.Store.Dir()
+	id, step := a.settings.LastSession(dir)
 	if id == "" {
 		return
 	}
@@ -38,7 +41,7 @@ func (a *App) reopenLast() {
 	var err error
 	a.background(func() { s, err = a.d.Store.Get(id) }, func() {
 		if err != nil {
-			a.settings.SetLastSession("", "")
+			a.settings.SetLastSession(dir, "", "")
 			if workshop.KindOf(err) != workshop.KindNotFound {
 				showError(a.win, "error.open", err)
 			}

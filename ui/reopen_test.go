@@ -46,8 +46,13 @@ func TestReopensLastSessionAtItsStep_Issue9(t *testing.T) {
 	if a.editor.sess.ID != s.ID || a.editor.currentStep() != workshop.StepRoles {
 		t.Errorf("reopened %s at %s, want %s at %s", a.editor.sess.ID, a.editor.currentStep(), s.ID, workshop.StepRoles)
 	}
-	if id, _ := NewSettings(env.App.Preferences()).LastSession(); id != s.ID {
+	if id, _ := NewSettings(env.App.Preferences()).LastSession(env.Store.Dir()); id != s.ID {
 		t.Errorf("last session %q", id)
+	}
+
+	// Another data directory has its own.
+	if id, _ := NewSettings(env.App.Preferences()).LastSession(env.Store.Dir() + "-other"); id != "" {
+		t.Errorf("another data directory would reopen %q", id)
 	}
 
 	// Home shown last: home again.
@@ -77,7 +82,7 @@ func TestReopensLastSessionAtItsStep_Issue9(t *testing.T) {
 	if c.win.Canvas().Overlays().Top() != nil {
 		t.Error("a deleted session gave an error at start")
 	}
-	if id, _ := NewSettings(env.App.Preferences()).LastSession(); id != "" {
+	if id, _ := NewSettings(env.App.Preferences()).LastSession(env.Store.Dir()); id != "" {
 		t.Errorf("the deleted session is still remembered: %q", id)
 	}
 }
