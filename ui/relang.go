@@ -49,6 +49,7 @@ func (e *editor) rebuild() fyne.CanvasObject {
 		e.flushRefresh()
 	}
 	cur := e.current
+	hidden := e.side != nil && !e.side.Visible() && !e.bar.box.Visible() // the findings panel put away
 	old := e.timebox
 	if old != nil {
 		old.Stop()
@@ -67,5 +68,8 @@ func (e *editor) rebuild() fyne.CanvasObject {
 		e.timebox.step = ""
 	}
 	e.show(cur)
+	if hidden {
+		e.toggleFindings()
+	}
 	return content
 }

@@ -26,6 +26,7 @@ func TestLanguageAppliesAtOnce_Issue9(t *testing.T) {
 		t.Fatal("the blank charter should have findings")
 	}
 	before := ed.navButtons[0].Text
+	ed.toggleFindings() // put away: stays so
 	env.UI.showPresentation()
 	t.Cleanup(func() { env.UI.pres.win.Close() })
 
@@ -43,6 +44,9 @@ func TestLanguageAppliesAtOnce_Issue9(t *testing.T) {
 		t.Error("the choice was not stored")
 	}
 	ed = env.UI.editor
+	if ed.side.Visible() {
+		t.Error("the findings panel came back after the switch")
+	}
 	if ed.current != step {
 		t.Errorf("step after the switch = %d, want %d", ed.current, step)
 	}
