@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,10 +71,5 @@ func TestFindingsFilterThisStepOrAll_Issue9(t *testing.T) {
 }
 
 func containsLine(text, line string) bool {
-	for _, l := range strings.Split(text, "\n") {
-		if l == line {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(strings.Split(text, "\n"), line)
 }

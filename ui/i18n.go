@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"strings"
@@ -69,9 +70,7 @@ func loadCatalogs() map[workshop.Lang]map[string]string {
 			fyne.LogError("loading the interface translations "+f.Name(), err)
 			continue
 		}
-		for k, v := range kv {
-			m[k] = v
-		}
+		maps.Copy(m, kv)
 	}
 	uiCatalogs = out
 	return out
