@@ -47,7 +47,8 @@ func TestRolesSuggestAndSameApprovers_Issue9(t *testing.T) {
 
 	// Chloé no longer approves O1: one tap makes O1's approvers O2's.
 	step.Cells[2][0].SetSelectedIndex(3) // informed
-	test.Tap(step.Same[0])
+	step.SameFrom.SetSelectedIndex(0)    // O1
+	test.Tap(step.SameApply)
 	got = env.stored(t, s.ID).Current().Charter
 	if r := roleOf(&got, chloe, o2); r != workshop.RoleInformed {
 		t.Errorf("Chloé on O2 = %q, want informed", r)

@@ -49,10 +49,12 @@ type rolesStep struct {
 	footers [][]*roleRuleLine // per objective, R-ROLE-1..4
 
 	// Suggest fills the empty cells with the roles the participants'
-	// functions suggest; Same[j] makes objective j's approvers those of
-	// every objective (issue 9).
-	Suggest *widget.Button
-	Same    []*widget.Button
+	// functions suggest; SameApply makes the approvers of the objective
+	// chosen in SameFrom those of every objective (issue 9). Above the
+	// grid, so that no column widens for them.
+	Suggest   *widget.Button
+	SameFrom  *widget.Select
+	SameApply *widget.Button
 }
 
 // roleRuleLine shows one rule's state under an objective's column.
@@ -83,10 +85,17 @@ func (s *rolesStep) Build(ed Editor) fyne.CanvasObject {
 	s.More.Hide()
 	s.scroll = newFitScroll(s.grid, s.syncMore)
 	s.Suggest = widget.NewButtonWithIcon(tr("roles.suggest"), theme.ContentAddIcon(), s.onSuggest)
+	s.SameFrom = widget.NewSelect(nil, nil)
+	s.SameApply = widget.NewButton(tr("roles.same.apply"), func() {
+		if i := s.SameFrom.SelectedIndex(); i >= 0 && i < len(s.oids) {
+			s.onSame(s.oids[i])
+		}
+	})
 	content := container.NewVBox(
 		sectionHeading(tr("roles.section")),
 		helpLabel(tr("roles.help")),
 		container.NewHBox(s.Suggest),
+		container.NewHBox(widget.NewLabel(tr("roles.same")), s.SameFrom, s.SameApply),
 		s.places.note("", ""),
 		s.empty,
 		s.More,
@@ -201,8 +210,7 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 	// Footer: each objective's rules.
 	cells = append(cells, widget.NewLabelWithStyle(tr("roles.check"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	s.footers = make([][]*roleRuleLine, no)
-	s.Same = make([]*widget.Button, no)
-	for j, oid := range s.oids {
+	for j := range s.oids {
 		box := container.NewVBox()
 		for range 4 {
 			line := &roleRuleLine{icon: widget.NewIcon(nil), Text: widget.NewLabel("")}
@@ -211,13 +219,19 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 			s.footers[j] = append(s.footers[j], line)
 			box.Add(container.NewBorder(nil, nil, line.icon, nil, line.Text))
 		}
-		s.Same[j] = widget.NewButton(tr("roles.same"), func() { s.onSame(oid) })
-		s.Same[j].Importance = widget.LowImportance
-		box.Add(s.Same[j])
 		cells = append(cells, box)
 	}
 	if np == 0 || no == 0 {
 		cells = nil
+	}
+	short := make([]string, no)
+	for j := range short {
+		short[j] = tr("roles.objective.short", "N", j+1)
+	}
+	s.SameFrom.Options = short
+	s.SameFrom.ClearSelected()
+	if no > 0 {
+		s.SameFrom.SetSelectedIndex(0)
 	}
 	s.grid.Objects = cells
 	s.grid.Refresh()
@@ -359,9 +373,8 @@ func (s *rolesStep) Refresh() {
 	s.syncFooters()
 	s.places.refreshExcept("R-ROLE-")
 	setEnabled(s.Suggest, !ro && len(s.pids) > 0 && len(s.oids) > 0)
-	for _, b := range s.Same {
-		setEnabled(b, !ro && len(s.oids) > 1)
-	}
+	setEnabled(s.SameFrom, !ro && len(s.oids) > 1)
+	setEnabled(s.SameApply, !ro && len(s.oids) > 1)
 }
 
 // onSuggest gives every empty cell the role its participant's function
