@@ -20,7 +20,7 @@ var screenOf = map[string]string{
 	// The list of sessions: creating, importing, the times shown.
 	"home": "home", "new": "home", "import": "home", "time": "home",
 	// The editor's frame and what every step shares.
-	"editor": "editor", "status": "editor", "findings": "editor", "field": "editor", "number": "editor", "timebox": "editor",
+	"editor": "editor", "status": "editor", "findings": "editor", "field": "editor", "number": "editor", "timebox": "editor", "agenda": "editor",
 	// The eleven steps.
 	"setup": "steps", "intent": "steps", "ideas": "steps", "objectives": "steps", "kpis": "steps", "picker": "steps",
 	"roles": "steps", "cascade": "steps", "rituals": "steps", "incentives": "steps", "log": "steps",

@@ -184,8 +184,9 @@ func richSession(id string) *workshop.Session {
 					Votes: map[string]int{"p1": 2, "p2": 1, "": 4}, PromotedTo: "o1"},
 				{ID: "card2", Kind: workshop.CardSideEffect, Text: "remises"},
 			},
-			Groups:  []workshop.Group{{ID: "g1", Name: "Vitesse"}},
-			Timebox: map[string]int{workshop.StepIdeas: 20, workshop.StepKPIs: 25},
+			Groups:         []workshop.Group{{ID: "g1", Name: "Vitesse"}},
+			Timebox:        map[string]int{workshop.StepIdeas: 20, workshop.StepKPIs: 25},
+			SessionMinutes: 150,
 		},
 		CheckIns: []workshop.CheckIn{
 			{ID: "ci1", KPIID: "k1", Date: "2027-01-31", Value: "58,5", Confidence: 7, Note: "bon début", Author: "Łukasz"},

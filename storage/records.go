@@ -205,6 +205,7 @@ type boardV1 struct {
 	Cards               []cardV1       `json:"cards"`
 	Groups              []groupV1      `json:"groups"`
 	Timebox             map[string]int `json:"timebox"`
+	SessionMinutes      int            `json:"sessionMinutes,omitempty"`
 }
 
 type cardV1 struct {
@@ -298,8 +299,9 @@ func toRecord(s *workshop.Session) sessionRecordV1 {
 			Cards: mapSlice(s.Board.Cards, func(c workshop.Card) cardV1 {
 				return cardV1{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author, GroupID: c.GroupID, Votes: copyMap(c.Votes), PromotedTo: c.PromotedTo}
 			}),
-			Groups:  mapSlice(s.Board.Groups, func(g workshop.Group) groupV1 { return groupV1{ID: g.ID, Name: g.Name} }),
-			Timebox: copyMap(s.Board.Timebox),
+			Groups:         mapSlice(s.Board.Groups, func(g workshop.Group) groupV1 { return groupV1{ID: g.ID, Name: g.Name} }),
+			Timebox:        copyMap(s.Board.Timebox),
+			SessionMinutes: s.Board.SessionMinutes,
 		},
 		CheckIns: mapSlice(s.CheckIns, func(c workshop.CheckIn) checkInV1 {
 			return checkInV1{ID: c.ID, KPIID: c.KPIID, Date: string(c.Date), Value: c.Value, Confidence: c.Confidence, Note: c.Note, Author: c.Author}
@@ -404,8 +406,9 @@ func fromRecord(r *sessionRecordV1) *workshop.Session {
 			Cards: unmapSlice(r.Board.Cards, func(c cardV1) workshop.Card {
 				return workshop.Card{ID: c.ID, Kind: workshop.CardKind(c.Kind), Text: c.Text, Author: c.Author, GroupID: c.GroupID, Votes: uncopyMap(c.Votes), PromotedTo: c.PromotedTo}
 			}),
-			Groups:  unmapSlice(r.Board.Groups, func(g groupV1) workshop.Group { return workshop.Group{ID: g.ID, Name: g.Name} }),
-			Timebox: uncopyMap(r.Board.Timebox),
+			Groups:         unmapSlice(r.Board.Groups, func(g groupV1) workshop.Group { return workshop.Group{ID: g.ID, Name: g.Name} }),
+			Timebox:        uncopyMap(r.Board.Timebox),
+			SessionMinutes: r.Board.SessionMinutes,
 		},
 		CheckIns: unmapSlice(r.CheckIns, func(c checkInV1) workshop.CheckIn {
 			return workshop.CheckIn{ID: c.ID, KPIID: c.KPIID, Date: workshop.Date(c.Date), Value: c.Value, Confidence: c.Confidence, Note: c.Note, Author: c.Author}

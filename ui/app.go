@@ -63,6 +63,8 @@ type App struct {
 	settleTimer *time.Timer // see settle
 
 	undoItem, redoItem *fyne.MenuItem // Edit menu (undo.go)
+
+	lastSettings *settingsForm // the settings dialog reopened in a new language (tests read it)
 }
 
 // settleDelay is how long after a screen is filled its loading garbage is
@@ -96,6 +98,7 @@ func New(a fyne.App, w fyne.Window, d Deps) *App {
 	w.SetMainMenu(ap.mainMenu())
 	w.SetCloseIntercept(ap.onClose)
 	ap.ShowHome()
+	ap.reopenLast() // where the facilitator left off (issue 9)
 	return ap
 }
 
@@ -113,6 +116,7 @@ func (a *App) ShowHome() {
 		if !a.closeEditor() {
 			return
 		}
+		a.settings.SetLastSession(a.d.Store.Dir(), "", "") // home is where the next start opens
 	}
 	a.win.SetTitle(tr("app.title"))
 	a.win.SetContent(a.home.build())

@@ -178,15 +178,34 @@ func showRestored(w fyne.Window, r Restored) {
 	showProblem(w, "store.restored.title", body, r.Backup)
 }
 
-// formatStamp writes a date and time the way the interface language does:
-// "25 novembre 2026 à 20:18", "November 25, 2026 at 20:18".
+// formatStamp writes a date and time the way the interface language does,
+// as the PDF writes dates: "25 novembre 2026 à 20:18", "25 November 2026
+// at 20:18".
 func formatStamp(t time.Time) string {
-	months := strings.Split(tr("time.months"), ",")
-	month := t.Format("January")
-	if len(months) == 12 {
-		month = strings.TrimSpace(months[t.Month()-1])
+	return tr("time.stamp", "Day", t.Day(), "Month", monthName(t), "Year", t.Year(), "Time", t.Format("15:04"))
+}
+
+// formatDay writes a day in the interface language, as the PDF does:
+// "30 novembre 2026", "30 November 2026".
+func formatDay(t time.Time) string {
+	return tr("time.date", "Day", t.Day(), "Month", monthName(t), "Year", t.Year())
+}
+
+// dateLabel is a charter's date for reading in the window: the day in
+// the interface language, or the stored text as it is when it is not a date.
+func dateLabel(d workshop.Date) string {
+	if t, ok := d.Time(); ok {
+		return formatDay(t)
 	}
-	return tr("time.stamp", "Day", t.Day(), "Month", month, "Year", t.Year(), "Time", t.Format("15:04"))
+	return string(d)
+}
+
+func monthName(t time.Time) string {
+	months := strings.Split(tr("time.months"), ",")
+	if len(months) == 12 {
+		return strings.TrimSpace(months[t.Month()-1])
+	}
+	return t.Format("January")
 }
 
 // PermissionNotice is a file or folder of the data that was open to other

@@ -57,7 +57,7 @@ func TestStoreProblemRestoreSaysWhichBackupAndWhere(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{LangEN, []string{"Backup restored", "the backup of March 4, 2027 at 09:05", "The damaged file was kept, unchanged, at /data/boussole.db.damaged-20270305-101500", "Technical detail: /data/backups/b.db"}},
+		{LangEN, []string{"Backup restored", "the backup of 4 March 2027 at 09:05", "The damaged file was kept, unchanged, at /data/boussole.db.damaged-20270305-101500", "Technical detail: /data/backups/b.db"}},
 		{LangFR, []string{"Sauvegarde restaurée", "la sauvegarde du 4 mars 2027 à 09:05", "Le fichier abîmé a été mis de côté, sans modification, ici : /data/boussole.db.damaged-20270305-101500", "Détail technique : /data/backups/b.db"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {

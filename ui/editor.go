@@ -385,6 +385,9 @@ func (e *editor) show(i int) {
 		return
 	}
 	e.current = i
+	if e.app != nil {
+		e.app.settings.SetLastSession(e.app.d.Store.Dir(), e.sess.ID, e.steps[i].ID()) // reopened there (reopen.go)
+	}
 	if e.built[i] == nil {
 		// Scrolling both ways: a step wider than the space left beside the
 		// navigator and the findings panel scrolls sideways instead of
@@ -488,7 +491,7 @@ func (e *editor) refreshChrome() {
 	}
 	// The panel is rebuilt only when the findings changed: most keystrokes
 	// leave them as they were.
-	if l := e.Lang(); e.shown == nil || l != e.shownLang || !reflect.DeepEqual(e.shown, e.findings) {
+	if l := CurrentLang(); e.shown == nil || l != e.shownLang || !e.panel.shows(e.currentStep()) || !reflect.DeepEqual(e.shown, e.findings) {
 		e.panel.refresh()
 		e.bar.refresh(e.findings)
 		e.shown = append(make([]workshop.Finding, 0, len(e.findings)), e.findings...)

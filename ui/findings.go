@@ -13,7 +13,7 @@ import (
 const findingsPanelWidth = 250
 
 // findingsPanel lists the charter's findings: counts per severity, then
-// each finding with its icon and message in the charter's language; its
+// each finding with its icon and message in the interface language; its
 // "go" button shows the place concerned.
 type findingsPanel struct {
 	ed     *editor
@@ -24,7 +24,15 @@ type findingsPanel struct {
 	icons  []*widget.Icon   // the severity icons, in findings order
 	sevs   []workshop.Severity
 	fs     []workshop.Finding // what the rows show (the go buttons read it)
+
+	// Filter shows the findings of the step shown only, or all of them
+	// (remembered in the app's preferences).
+	Filter *widget.RadioGroup
+	step   string // the step whose findings are listed, "" for all
 }
+
+// prefFindingsStepOnly remembers the panel's filter.
+const prefFindingsStepOnly = "findings.steponly"
 
 func newFindingsPanel(ed *editor) *findingsPanel {
 	return &findingsPanel{ed: ed}
@@ -34,8 +42,45 @@ func (p *findingsPanel) build() fyne.CanvasObject {
 	p.counts = widget.NewLabel("")
 	p.counts.Wrapping = fyne.TextWrapWord
 	p.list = container.NewVBox()
-	head := container.NewVBox(widget.NewLabelWithStyle(tr("findings.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.counts, widget.NewSeparator())
+	opts := []string{tr("findings.filter.step"), tr("findings.filter.all")}
+	p.Filter = widget.NewRadioGroup(opts, nil)
+	p.Filter.Horizontal = true
+	p.Filter.Required = true
+	prefs := p.prefs()
+	if prefs != nil && prefs.Bool(prefFindingsStepOnly) {
+		p.Filter.SetSelected(opts[0])
+	} else {
+		p.Filter.SetSelected(opts[1])
+	}
+	p.Filter.OnChanged = func(string) {
+		if prefs != nil {
+			prefs.SetBool(prefFindingsStepOnly, p.stepOnly())
+		}
+		p.refresh()
+	}
+	head := container.NewVBox(widget.NewLabelWithStyle(tr("findings.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.Filter, p.counts, widget.NewSeparator())
 	return container.New(fixedWidth(findingsPanelWidth), container.NewBorder(head, nil, nil, nil, container.NewVScroll(p.list)))
+}
+
+func (p *findingsPanel) prefs() fyne.Preferences {
+	if p.ed.app == nil || p.ed.app.app == nil {
+		return nil
+	}
+	return p.ed.app.app.Preferences()
+}
+
+// stepOnly reports whether the panel lists the shown step's findings only.
+func (p *findingsPanel) stepOnly() bool {
+	return p.Filter != nil && p.Filter.Selected == tr("findings.filter.step")
+}
+
+// shows reports whether the panel lists what it would list now for the
+// step shown (the editor refreshes it otherwise).
+func (p *findingsPanel) shows(step string) bool {
+	if p.stepOnly() {
+		return p.step == step
+	}
+	return p.step == ""
 }
 
 // refresh re-reads the editor's findings.
@@ -44,8 +89,13 @@ func (p *findingsPanel) refresh() {
 		return
 	}
 	fs := p.ed.findings
+	p.step = ""
+	if p.stepOnly() && p.ed.current < len(p.ed.steps) {
+		p.step = p.ed.currentStep()
+		fs = p.ed.FindingsFor(p.step, "")
+	}
 	setLabel(p.counts, countsText(fs))
-	l := p.ed.Lang()
+	l := CurrentLang() // findings speak the interface's language; the charter's governs the PDF
 	p.fs = append(p.fs[:0], fs...)
 	if len(fs) > 0 && len(fs) == len(p.rows) {
 		// As many findings as rows (typing usually changes a message, not
@@ -80,7 +130,11 @@ func (p *findingsPanel) refresh() {
 		p.list.Add(container.NewBorder(nil, nil, icon, goBtn, msg))
 	}
 	if len(fs) == 0 {
-		none := widget.NewLabel(tr("findings.none"))
+		key := "findings.none"
+		if p.step != "" {
+			key = "findings.none.step"
+		}
+		none := widget.NewLabel(tr(key))
 		none.Wrapping = fyne.TextWrapWord
 		p.list.Add(none)
 	}

@@ -209,7 +209,7 @@ func relativeTime(t, now time.Time) string {
 	if y1 == yy && m1 == ym && d1 == yd {
 		return tr("time.yesterday", "T", t.Format("15:04"))
 	}
-	return t.Format("2006-01-02")
+	return formatDay(t)
 }
 
 func (h *home) onOpen() {

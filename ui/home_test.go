@@ -195,7 +195,7 @@ func TestRelativeTime(t *testing.T) {
 		{now.Add(-12 * time.Minute), "12 min ago"},
 		{now.Add(-3 * time.Hour), "today 12:00"},
 		{now.Add(-20 * time.Hour), "yesterday 19:00"},
-		{time.Date(2026, 12, 1, 9, 0, 0, 0, time.Local), "2026-12-01"},
+		{time.Date(2026, 12, 1, 9, 0, 0, 0, time.Local), "1 December 2026"},
 	}
 	for _, c := range cases {
 		if got := relativeTime(c.t, now); got != c.want {

@@ -203,7 +203,7 @@ func (p *presentation) update() {
 }
 
 // updateClock shows the current step's countdown as the editor runs it:
-// green while it runs, orange in the last minute, red when the time is up.
+// green while it runs, orange in the last two minutes, red when the time is up.
 func (p *presentation) updateClock() {
 	if p.closed {
 		return
@@ -221,7 +221,7 @@ func (p *presentation) updateClock() {
 	switch {
 	case tb.TimeUp() || left == 0:
 		col = theme.Color(theme.ColorNameError)
-	case tb.Running() && left <= time.Minute:
+	case tb.Running() && left <= timeboxWarnBefore:
 		col = theme.Color(theme.ColorNameWarning)
 	case tb.Running():
 		col = theme.Color(theme.ColorNameSuccess)

@@ -135,13 +135,13 @@ func (r *reviewStep) Refresh() {
 		fs = r.ed.sess.Findings() // with the board's (R-VOTE-1), as the panel and "show" list them
 	}
 	if rv.Frozen() {
-		r.bannerText.SetText(tr("review.signedbanner", "When", rv.SignedAt.Local().Format("2006-01-02 15:04")))
+		r.bannerText.SetText(tr("review.signedbanner", "When", formatStamp(rv.SignedAt.Local())))
 		r.seal.SetText(tr("review.seal", "Seal", rv.Seal))
 		r.banner.Show()
 	} else {
 		r.banner.Hide()
 	}
-	r.fillFindings(fs, l)
+	r.fillFindings(fs, CurrentLang()) // the window's language; the preview is the charter's
 	r.fillApprovers(rv, l)
 	r.fillActions(rv, fs)
 	r.fillPreview(c, l)
@@ -202,13 +202,13 @@ func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
 		switch st.Status {
 		case workshop.ApproverSigned:
 			icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
-			text = tr("review.state.signed", "When", sig.At.Local().Format("2006-01-02 15:04"))
+			text = tr("review.state.signed", "When", formatStamp(sig.At.Local()))
 			if sig.Comment != "" {
 				text += " — " + workshop.Quote(CurrentLang(), sig.Comment)
 			}
 		case workshop.ApproverDeclined:
 			icon = theme.NewErrorThemedResource(theme.CancelIcon())
-			text = tr("review.state.declined", "When", dec.At.Local().Format("2006-01-02 15:04"), "Reason", dec.Reason)
+			text = tr("review.state.declined", "When", formatStamp(dec.At.Local()), "Reason", dec.Reason)
 		default:
 			icon = theme.NewWarningThemedResource(theme.HistoryIcon())
 			text = tr("review.state.pending")

@@ -12,7 +12,7 @@ import (
 
 // Settings keys and their defaults, side by side.
 const (
-	prefLanguage     = "ui.language" // LangSystem, LangFR or LangEN; applied at next start
+	prefLanguage     = "ui.language" // LangSystem, LangFR or LangEN; applied at once
 	defLanguage      = LangSystem
 	prefTheme        = "ui.theme" // themeSystem, themeLight or themeDark; applied at once
 	defTheme         = themeSystem
@@ -46,7 +46,8 @@ func (s Settings) Language() string {
 	return v
 }
 
-// SetLanguage stores the interface language preference (applied at next start).
+// SetLanguage stores the interface language preference (App.applyLanguage
+// applies it).
 func (s Settings) SetLanguage(v string) { s.p.SetString(prefLanguage, v) }
 
 // Theme is the theme preference: "system", "light" or "dark".
@@ -165,24 +166,35 @@ type settingsForm struct {
 	dialog   dialog.Dialog
 }
 
-// showSettings opens the settings dialog. Theme and paper apply at once;
-// the language at the next start (Fyne cannot switch it while running).
+// showSettings opens the settings dialog. Everything applies at once: a
+// new language rebuilds the window's screens and the dialog itself.
 func (a *App) showSettings() { a.settingsForm().dialog.Show() }
 
 func (a *App) settingsForm() *settingsForm {
 	f := &settingsForm{}
 	langs := []string{LangSystem, LangFR, LangEN}
-	langText := []string{tr("settings.lang.system"), tr("lang.fr"), tr("lang.en")}
+	// Each language is named in itself, so that a person who does not
+	// read the current one finds theirs.
+	langText := []string{tr("settings.lang.system"), tr("settings.lang.fr"), tr("settings.lang.en")}
+	ready := false
 	f.language = widget.NewSelect(langText, func(string) {
-		if i := f.language.SelectedIndex(); i >= 0 {
-			a.settings.SetLanguage(langs[i])
+		i := f.language.SelectedIndex()
+		if !ready || i < 0 || langs[i] == a.settings.Language() {
+			return
 		}
+		a.applyLanguage(langs[i])
+		// The dialog speaks the new language too.
+		f.dialog.Hide()
+		nf := a.settingsForm()
+		a.lastSettings = nf
+		nf.dialog.Show()
 	})
 	for i, v := range langs {
 		if v == a.settings.Language() {
 			f.language.SetSelectedIndex(i)
 		}
 	}
+	ready = true
 	themes := []string{themeSystem, themeLight, themeDark}
 	themeText := []string{tr("settings.theme.system"), tr("settings.theme.light"), tr("settings.theme.dark")}
 	f.theme = widget.NewRadioGroup(themeText, func(s string) {

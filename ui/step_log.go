@@ -356,7 +356,7 @@ func (s *logStep) Refresh() {
 	objs := make([]fyne.CanvasObject, 0, len(list)+1)
 	for _, e := range list {
 		d := e.d
-		head := string(d.Date) + " · " + workshop.Label(ul, string(d.Type))
+		head := dateLabel(d.Date) + " · " + workshop.Label(ul, string(d.Type))
 		if a := strings.TrimSpace(d.Author); a != "" {
 			head += " · " + a
 		}

@@ -47,6 +47,14 @@ type rolesStep struct {
 	heads   []*widget.Label
 	titles  []*widget.Label
 	footers [][]*roleRuleLine // per objective, R-ROLE-1..4
+
+	// Suggest fills the empty cells with the roles the participants'
+	// functions suggest; SameApply makes the approvers of the objective
+	// chosen in SameFrom those of every objective (issue 9). Above the
+	// grid, so that no column widens for them.
+	Suggest   *widget.Button
+	SameFrom  *widget.Select
+	SameApply *widget.Button
 }
 
 // roleRuleLine shows one rule's state under an objective's column.
@@ -76,9 +84,18 @@ func (s *rolesStep) Build(ed Editor) fyne.CanvasObject {
 	s.More.Wrapping = fyne.TextWrapWord
 	s.More.Hide()
 	s.scroll = newFitScroll(s.grid, s.syncMore)
+	s.Suggest = widget.NewButtonWithIcon(tr("roles.suggest"), theme.ContentAddIcon(), s.onSuggest)
+	s.SameFrom = widget.NewSelect(nil, nil)
+	s.SameApply = widget.NewButton(tr("roles.same.apply"), func() {
+		if i := s.SameFrom.SelectedIndex(); i >= 0 && i < len(s.oids) {
+			s.onSame(s.oids[i])
+		}
+	})
 	content := container.NewVBox(
 		sectionHeading(tr("roles.section")),
 		helpLabel(tr("roles.help")),
+		container.NewHBox(s.Suggest),
+		container.NewHBox(widget.NewLabel(tr("roles.same")), s.SameFrom, s.SameApply),
 		s.places.note("", ""),
 		s.empty,
 		s.More,
@@ -206,6 +223,15 @@ func (s *rolesStep) rebuild(c *workshop.Charter) {
 	}
 	if np == 0 || no == 0 {
 		cells = nil
+	}
+	short := make([]string, no)
+	for j := range short {
+		short[j] = tr("roles.objective.short", "N", j+1)
+	}
+	s.SameFrom.Options = short
+	s.SameFrom.ClearSelected()
+	if no > 0 {
+		s.SameFrom.SetSelectedIndex(0)
 	}
 	s.grid.Objects = cells
 	s.grid.Refresh()
@@ -346,6 +372,40 @@ func (s *rolesStep) Refresh() {
 	}
 	s.syncFooters()
 	s.places.refreshExcept("R-ROLE-")
+	setEnabled(s.Suggest, !ro && len(s.pids) > 0 && len(s.oids) > 0)
+	setEnabled(s.SameFrom, !ro && len(s.oids) > 1)
+	setEnabled(s.SameApply, !ro && len(s.oids) > 1)
+}
+
+// onSuggest gives every empty cell the role its participant's function
+// suggests (workshop.SuggestedRole); chosen roles stay, every cell stays
+// editable, and Undo takes the suggestion back in one step.
+func (s *rolesStep) onSuggest() {
+	s.ed.Edit(func(c *workshop.Charter) { c.SuggestRoles() })
+}
+
+// onSame makes objective oid's approvers those of every objective, in one
+// action; a pilot it would have made an approver stays pilot, and is named.
+func (s *rolesStep) onSame(oid string) {
+	var kept []workshop.Assignment
+	if !s.ed.Edit(func(c *workshop.Charter) { kept = c.SameApprovers(oid) }) || len(kept) == 0 {
+		return
+	}
+	c := s.ed.Charter()
+	var lines []string
+	for _, a := range kept {
+		name, obj := a.ParticipantID, a.ObjectiveID
+		if p := workshop.ByID(c.Participants, a.ParticipantID); p != nil {
+			name = strings.TrimSpace(p.Name)
+		}
+		for j, id := range s.oids {
+			if id == a.ObjectiveID {
+				obj = tr("roles.objective.short", "N", j+1)
+			}
+		}
+		lines = append(lines, tr("roles.same.keptline", "Name", name, "Objective", obj))
+	}
+	showInfo(s.ed.Window(), "roles.same.kept.title", tr("roles.same.kept")+"\n"+strings.Join(lines, "\n"))
 }
 
 // syncFooters shows, under each objective, the state of R-ROLE-1..4.

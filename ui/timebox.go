@@ -19,31 +19,22 @@ import (
 // timeboxTick is how often a running countdown redraws.
 const timeboxTick = 250 * time.Millisecond
 
+// timeboxWarnBefore is how long before a step ends the countdown warns
+// the room, silently: the digits turn orange and the header flashes once.
+const timeboxWarnBefore = 2 * time.Minute
+
 // timeboxChoices are the lengths offered, in minutes.
 var timeboxChoices = []int{1, 2, 3, 5, 10, 15, 20, 25, 30, 45, 60, 90}
 
-// defaultTimebox is the countdown length of a step without a setting: ten
-// minutes for the ideas and vote, fifteen for the others.
-func defaultTimebox(step string) int {
-	if step == workshop.StepIdeas {
-		return 10
-	}
-	return 15
-}
-
 // timeboxMinutes is the countdown length of step on board b.
-func timeboxMinutes(b *workshop.Board, step string) int {
-	if m, ok := b.Timebox[step]; ok && m > 0 {
-		return m
-	}
-	return defaultTimebox(step)
-}
+func timeboxMinutes(b *workshop.Board, step string) int { return b.TimeboxMinutes(step) }
 
 // timebox is the visible countdown that keeps the room on time: mm:ss in
 // large digits for the current step, start/pause and reset, the length per
-// step (stored in Board.Timebox), and at zero a colour change, a flash and
-// a "Time is up" cue. Each step keeps its own countdown; switching steps
-// does not stop the room's clock.
+// step (stored in Board.Timebox), two minutes before the end a silent cue
+// (orange digits, one flash), and at zero a colour change, a flash, a
+// "Time is up" cue and the same words large over the window. Each step
+// keeps its own countdown; switching steps does not stop the room's clock.
 type timebox struct {
 	widget.BaseWidget
 
@@ -62,9 +53,16 @@ type timebox struct {
 	StartPause *widget.Button
 	Reset      *widget.Button
 	Length     *widget.Select
-	flash      *canvas.Rectangle
-	flashAnim  *fyne.Animation
-	content    fyne.CanvasObject
+	// AgendaButton opens the session's agenda (agenda.go).
+	AgendaButton *widget.Button
+	agenda       *agendaView
+	flash        *canvas.Rectangle
+	flashAnim    *fyne.Animation
+	content      fyne.CanvasObject
+
+	// Banner is "Time is up" in letters the back of the room reads, over
+	// the window (so nothing under it moves); a click anywhere closes it.
+	Banner *widget.PopUp
 
 	// drawnAt is the clock's time of the last redraw, under mu, so that a
 	// test driving the ticker knows when a tick was drawn.
@@ -78,6 +76,7 @@ type countdown struct {
 	since   time.Time     // start of the current running span
 	spent   time.Duration // time spent before since
 	up      bool          // the time-up cue was given
+	warned  bool          // the two-minute cue was given (or not due)
 }
 
 // newTimebox makes the countdown widget for the editor's session; call
@@ -113,6 +112,7 @@ func newTimebox(ed Editor) *timebox {
 		opts[i] = strconv.Itoa(m)
 	}
 	t.Length = widget.NewSelect(opts, t.onLength)
+	t.AgendaButton = widget.NewButtonWithIcon("", theme.ListIcon(), t.showAgenda)
 	t.flash = canvas.NewRectangle(color.Transparent)
 	t.flash.CornerRadius = theme.InputRadiusSize()
 	// "Time is up" takes the digits' place, in a slot as large as the
@@ -122,7 +122,7 @@ func newTimebox(ed Editor) *timebox {
 	t.content = container.NewStack(t.flash, container.NewHBox(
 		container.NewCenter(digits), container.NewCenter(t.StartPause), container.NewCenter(t.Reset),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(84, t.Length.MinSize().Height), t.Length)),
-		container.NewCenter(widget.NewLabel(tr("timebox.minutes")))))
+		container.NewCenter(widget.NewLabel(tr("timebox.minutes"))), container.NewCenter(t.AgendaButton)))
 	t.ExtendBaseWidget(t)
 	t.show()
 	return t
@@ -191,9 +191,14 @@ func (t *timebox) onStartPause() {
 	case st.up || t.Remaining() == 0:
 		// Start again after the time was up.
 		*st = countdown{running: true, since: now}
+		t.hideBanner()
 	default:
 		st.running = true
 		st.since = now
+	}
+	if st.running {
+		// Started with two minutes or less left: no cue to give later.
+		st.warned = st.warned || t.Remaining() <= timeboxWarnBefore
 	}
 	t.syncTicking()
 	t.show()
@@ -201,6 +206,7 @@ func (t *timebox) onStartPause() {
 
 func (t *timebox) onReset() {
 	*t.state() = countdown{}
+	t.hideBanner()
 	t.syncTicking()
 	t.show()
 }
@@ -230,14 +236,44 @@ func (t *timebox) tick() {
 		return
 	}
 	st := t.state()
-	if st.running && t.Remaining() == 0 {
+	left := t.Remaining()
+	if st.running && left == 0 {
 		st.spent = t.length()
 		st.running = false
 		st.up = true
 		t.syncTicking()
-		t.startFlash()
+		t.startFlash(theme.ColorNameError, 3)
+		t.showBanner()
+	} else if st.running && !st.warned && left <= timeboxWarnBefore {
+		st.warned = true
+		t.startFlash(theme.ColorNameWarning, 1)
 	}
 	t.show()
+}
+
+// showBanner shows "Time is up" large over the window's centre.
+func (t *timebox) showBanner() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(t)
+	if c == nil {
+		return
+	}
+	if t.Banner == nil {
+		text := canvas.NewText(tr("timebox.up"), theme.Color(theme.ColorNameError))
+		text.TextSize = theme.TextSize() * 6
+		text.TextStyle = fyne.TextStyle{Bold: true}
+		text.Alignment = fyne.TextAlignCenter
+		hint := widget.NewLabelWithStyle(tr("timebox.up.close"), fyne.TextAlignCenter, fyne.TextStyle{})
+		t.Banner = widget.NewPopUp(container.NewPadded(container.NewVBox(text, hint)), c)
+	}
+	size := t.Banner.Content.MinSize()
+	cs := c.Size()
+	t.Banner.ShowAtPosition(fyne.NewPos(max((cs.Width-size.Width)/2, 0), max((cs.Height-size.Height)/3, 0)))
+}
+
+func (t *timebox) hideBanner() {
+	if t.Banner != nil {
+		t.Banner.Hide()
+	}
 }
 
 // syncTicking runs the ticker while the shown countdown runs.
@@ -269,30 +305,33 @@ func (t *timebox) syncTicking() {
 	}
 }
 
-// Stop stops the ticker (when the editor closes).
+// Stop stops the ticker and closes the time-up banner (when the editor
+// closes).
 func (t *timebox) Stop() {
+	t.hideBanner()
 	if t.stopTick != nil {
 		t.stopTick()
 		t.stopTick = nil
 	}
 }
 
-func (t *timebox) startFlash() {
+// startFlash flashes the header in the theme colour n, times times.
+func (t *timebox) startFlash(n fyne.ThemeColorName, times int) {
 	if t.flashAnim != nil {
 		t.flashAnim.Stop()
 	}
-	red := theme.Color(theme.ColorNameError)
+	red := theme.Color(n)
 	r, g, b, _ := red.RGBA()
 	on := color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x99}
-	// From clear to red and back, three times: it ends clear, leaving the
-	// red digits and the cue readable.
+	// From clear to the colour and back: it ends clear, leaving the
+	// digits and the cue readable.
 	t.flashAnim = canvas.NewColorRGBAAnimation(color.NRGBA{R: on.R, G: on.G, B: on.B, A: 0}, on, 600*time.Millisecond,
 		func(c color.Color) {
 			t.flash.FillColor = c
 			t.flash.Refresh()
 		})
 	t.flashAnim.AutoReverse = true
-	t.flashAnim.RepeatCount = 3
+	t.flashAnim.RepeatCount = times
 	t.flashAnim.Start()
 }
 
@@ -305,7 +344,7 @@ func (t *timebox) show() {
 	switch {
 	case st.up || left == 0 && st.spent > 0:
 		t.Digits.Color = theme.Color(theme.ColorNameError)
-	case st.running && left <= time.Minute:
+	case st.running && left <= timeboxWarnBefore:
 		t.Digits.Color = theme.Color(theme.ColorNameWarning)
 	case st.running:
 		t.Digits.Color = theme.Color(theme.ColorNameSuccess)

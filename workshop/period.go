@@ -156,7 +156,7 @@ func (s *Session) NextPeriod(now time.Time) (*Session, error) {
 			c.KPIs[i].Baseline = last.Value
 		}
 	}
-	board := Board{Anonymous: true, VotesPerParticipant: 3, Cards: []Card{}, Groups: []Group{}}
+	board := Board{Anonymous: true, VotesPerParticipant: 3, Cards: []Card{}, Groups: []Group{}, SessionMinutes: s.Board.SessionMinutes}
 	if len(s.Board.Timebox) > 0 {
 		board.Timebox = make(map[string]int, len(s.Board.Timebox))
 		maps.Copy(board.Timebox, s.Board.Timebox)

@@ -456,6 +456,9 @@ type Board struct {
 	Groups              []Group `json:"groups"`
 	// Timebox is the countdown length in minutes per step id.
 	Timebox map[string]int `json:"timebox,omitempty"`
+	// SessionMinutes is the length of the whole workshop session, which
+	// the steps' timeboxes share out (Agenda); 0 is DefaultSessionMinutes.
+	SessionMinutes int `json:"sessionMinutes,omitempty"`
 }
 
 // CardKind says what an idea card proposes.
