@@ -58,7 +58,7 @@ func TestStoreProblemRestoreSaysWhichBackupAndWhere(t *testing.T) {
 		want []string
 	}{
 		{LangEN, []string{"Backup restored", "the backup of 4 March 2027 at 09:05", "The damaged file was kept, unchanged, at /data/boussole.db.damaged-20270305-101500", "Technical detail: /data/backups/b.db"}},
-		{LangFR, []string{"Sauvegarde restaurée", "la sauvegarde du 4 mars 2027 à 09:05", "Le fichier abîmé a été mis de côté, sans modification, ici : /data/boussole.db.damaged-20270305-101500", "Détail technique : /data/backups/b.db"}},
+		{LangFR, []string{"Sauvegarde restaurée", "la sauvegarde du 4 mars 2027 à 09:05", "Le fichier abîmé a été mis de côté, sans modification, ici\u00a0: /data/boussole.db.damaged-20270305-101500", "Détail technique\u00a0: /data/backups/b.db"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Cleanup(func() { SetupLanguage(LangEN) })
@@ -96,7 +96,7 @@ func TestStoreProblemRestoreSaysWhichBackupAndWhere(t *testing.T) {
 func TestStoreProblemNoGoodBackup_Issue7_16(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{
 		{LangEN, "No good backup exists: every file in /data/backups fails its check"},
-		{LangFR, "Aucune sauvegarde valide : chaque fichier de /data/backups"},
+		{LangFR, "Aucune sauvegarde valide\u00a0: chaque fichier de /data/backups"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Cleanup(func() { SetupLanguage(LangEN) })
@@ -155,7 +155,7 @@ func TestPermissionNotices_Issue7_12(t *testing.T) {
 		want []string
 	}{
 		{LangEN, []string{"Your data's permissions", "/data was open to other users; Boussole made it private to you.", "/data/boussole.db is open to other users and Boussole cannot make it private."}},
-		{LangFR, []string{"Droits de vos données", "/data était accessible aux autres utilisateurs ; Boussole l’a rendu privé.", "/data/boussole.db est accessible aux autres utilisateurs et Boussole ne peut pas le rendre privé."}},
+		{LangFR, []string{"Droits de vos données", "/data était accessible aux autres utilisateurs\u00a0; Boussole l’a rendu privé.", "/data/boussole.db est accessible aux autres utilisateurs et Boussole ne peut pas le rendre privé."}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Cleanup(func() { SetupLanguage(LangEN) })

@@ -70,6 +70,13 @@ func loadCatalogs() map[workshop.Lang]map[string]string {
 			fyne.LogError("loading the interface translations "+f.Name(), err)
 			continue
 		}
+		if l == workshop.FR {
+			// French texts get their no-break spaces here, once, so that a
+			// wrapped label never starts a line with « : » or « ? ».
+			for k, v := range kv {
+				kv[k] = workshop.FrenchPunctuation(v)
+			}
+		}
 		maps.Copy(m, kv)
 	}
 	uiCatalogs = out

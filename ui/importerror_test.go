@@ -48,8 +48,8 @@ func TestImportErrorTranslatedByKind(t *testing.T) {
 					{"“newer.boussole” cannot be read by this version of Boussole", "Technical detail: format \"boussole/2\" needs a newer Boussole"},
 				},
 				LangFR: {
-					{"Échec de l’import", "« broken.boussole » ne peut pas être lu par cette version de Boussole", "Détail technique : not valid JSON at line 3, column 13"},
-					{"« newer.boussole » ne peut pas être lu par cette version de Boussole", "Détail technique : format \"boussole/2\""},
+					{"Échec de l’import", "«\u00a0broken.boussole\u00a0» ne peut pas être lu par cette version de Boussole", "Détail technique\u00a0: not valid JSON at line 3, column 13"},
+					{"«\u00a0newer.boussole\u00a0» ne peut pas être lu par cette version de Boussole", "Détail technique\u00a0: format \"boussole/2\""},
 				},
 			}[lang]
 			for i, path := range []string{broken, newer} {

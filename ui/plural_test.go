@@ -21,7 +21,7 @@ func TestCatalogPlurals(t *testing.T) {
 		{LangFR, "ideas.card.votes", []any{"N", 1}, "1 vote"},
 		{LangFR, "present.votes", []any{"N", 7}, "7 votes"},
 		{LangFR, "findings.counts", []any{"Errors", 0, "Warnings", 1, "Infos", 3}, "0 erreur · 1 avertissement · 3 infos"},
-		{LangFR, "review.blocked", []any{"N", 2}, "2 erreurs bloquent la signature : corrigez-les avant de faire signer."},
+		{LangFR, "review.blocked", []any{"N", 2}, "2 erreurs bloquent la signature\u00a0: corrigez-les avant de faire signer."},
 	}
 	for _, c := range cases {
 		SetupLanguage(c.lang)

@@ -105,3 +105,23 @@ func TestCatalogFallback_Issue9(t *testing.T) {
 		t.Errorf("unknown key: %q", got)
 	}
 }
+
+// TestFrenchInterfaceTextsHaveNoBreakSpaces_Issue8_6: every French text of
+// the window gets its no-break spaces before « : ; ? ! » from the one
+// typography toolkit, so a wrapped label never starts a line with « : ».
+func TestFrenchInterfaceTextsHaveNoBreakSpaces_Issue8_6(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(LangEN) })
+	SetLanguage(LangFR)
+	if got := tr("present.pilot", "Names", "Ana"); got != "Pilote\u00a0: Ana" {
+		t.Errorf("present.pilot = %q", got)
+	}
+	catMu.RLock()
+	defer catMu.RUnlock()
+	for k, v := range uiCatalogs[workshop.FR] {
+		for _, bad := range []string{" :", " ;", " ?", " !", "« ", " »"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("%s: %q keeps an ordinary space in %q", k, v, bad)
+			}
+		}
+	}
+}

@@ -28,6 +28,11 @@ var (
 	frenchUnit        = regexp.MustCompile(`(\d) (%|€|M€|k€|jours?\b)`)
 )
 
+// FrenchPunctuation gives a French text written with ordinary spaces its
+// no-break spaces before « : ; ? ! » and inside « », and nothing else (no
+// change to numbers): for interface texts whose values are filled in later.
+func FrenchPunctuation(s string) string { return frenchPunctuation.Replace(s) }
+
 // FrenchSpaces gives a French text written with ordinary spaces its
 // no-break spaces: before « : ; ? ! » and inside « », between a number and
 // its unit (%, €, k€, M€, jour(s)) and between the thousands of a number.

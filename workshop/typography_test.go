@@ -87,3 +87,13 @@ func TestFrenchSpaces_Huge(t *testing.T) {
 		t.Errorf("huge: %q…", got[:20])
 	}
 }
+
+// TestFrenchPunctuation_Issue8_6: only the punctuation gets its no-break
+// space; numbers are left for the values filled in later.
+func TestFrenchPunctuation_Issue8_6(t *testing.T) {
+	got := FrenchPunctuation("Pilote : « {{.Name}} » ; 2 000 € ? oui !")
+	want := "Pilote\u00a0: «\u00a0{{.Name}}\u00a0»\u00a0; 2 000 €\u00a0? oui\u00a0!"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
