@@ -62,7 +62,7 @@ func (s *logStep) Build(ed Editor) fyne.CanvasObject {
 	s.places = newFieldPlaces(ed, workshop.StepLog)
 	s.FormTitle = boldText(tr("log.form.add"))
 	s.Date = widget.NewEntry()
-	s.Date.SetPlaceHolder(tr("log.date.placeholder"))
+	s.Date.SetPlaceHolder(tr("input.log.date.placeholder", "Format", datePlaceholder(ed.Lang())))
 	types := enumStrings(workshop.DecisionTypes)
 	labels := make([]string, len(types))
 	for i, t := range types {
@@ -126,7 +126,7 @@ func decisionAt(c *workshop.Charter, id string) *workshop.Decision {
 // formDecision reads the form; ok is false (with the form's message shown)
 // when it cannot be stored.
 func (s *logStep) formDecision() (d workshop.Decision, ok bool) {
-	d.Date = workshop.Date(strings.TrimSpace(s.Date.Text))
+	d.Date = readDate(s.ed.Lang(), s.Date.Text)
 	if i := s.Type.SelectedIndex(); i >= 0 && i < len(workshop.DecisionTypes) {
 		d.Type = workshop.DecisionTypes[i]
 	}
@@ -145,7 +145,7 @@ func (s *logStep) formDecision() (d workshop.Decision, ok bool) {
 	}
 	if d.Date != "" {
 		if _, valid := d.Date.Time(); !valid {
-			showNote(s.FormProblem, tr("field.date.invalid", "Text", string(d.Date)), widget.DangerImportance)
+			showNote(s.FormProblem, dateInvalid(s.ed.Lang(), string(d.Date)), widget.DangerImportance)
 			return d, false
 		}
 	}
