@@ -115,3 +115,32 @@ func TestDatesAndTimesTypedTheEnglishWay_Issue9(t *testing.T) {
 		t.Errorf("stored time = %q", got.Rituals[0].Time)
 	}
 }
+
+// Issue 9 (minor): the deadline's hint is the form to type, never the
+// period's end in grey looking like a value; the end is named in the help
+// line and one button copies it.
+func TestDeadlineNoPeriodEndPlaceholder_Issue9(t *testing.T) {
+	s := blankSessionA(t)
+	c := &s.Current().Charter
+	c.Period = workshop.Period{Label: "2027-Q1", Start: "2027-01-01", End: "2027-03-31"}
+	c.Objectives = []workshop.Objective{{ID: "o1", Title: "One"}}
+	ed, env := newTestEditor(t, s)
+	oc := stepA[*objectivesStep](t, ed, workshop.StepObjectives).cards[0]
+
+	if ph := oc.deadline.Entry.PlaceHolder; ph != "YYYY-MM-DD" || strings.ContainsAny(ph, "0123456789") {
+		t.Errorf("deadline hint = %q, want the form to type", ph)
+	}
+	if !strings.Contains(oc.deadlineHelp.Text, "2027-03-31") {
+		t.Errorf("help line = %q, want it to name the period's end", oc.deadlineHelp.Text)
+	}
+	if oc.UseEnd.Disabled() {
+		t.Fatal("the period-end button is disabled on an empty deadline")
+	}
+	test.Tap(oc.UseEnd)
+	if got := env.stored(t, s.ID).Current().Charter.Objectives[0].Deadline; got != "2027-03-31" {
+		t.Errorf("stored deadline = %q", got)
+	}
+	if oc.deadline.Entry.Text != "2027-03-31" || !oc.UseEnd.Disabled() {
+		t.Errorf("entry %q, button disabled %v after use", oc.deadline.Entry.Text, oc.UseEnd.Disabled())
+	}
+}

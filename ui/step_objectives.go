@@ -50,6 +50,12 @@ type objectiveCard struct {
 	sideList *fyne.Container
 	sides    []*sideEffectRow
 	AddSide  *widget.Button
+
+	// UseEnd fills the deadline with the period's end, which the help
+	// line under the field names: never a grey hint that looks like a
+	// value typed (issue 9 minor).
+	UseEnd       *widget.Button
+	deadlineHelp *widget.Label
 }
 
 func (r *objectiveCard) rowID() string { return r.id }
@@ -171,6 +177,8 @@ func (s *objectivesStep) newCard(id string) *objectiveCard {
 			o.Deadline = d
 		}
 	})
+	oc.UseEnd = widget.NewButtonWithIcon(tr("input.deadline.useend"), theme.ContentPasteIcon(), oc.onUseEnd)
+	oc.deadlineHelp = helpLabel("")
 	oc.QuickPick = widget.NewSelect(nil, oc.onPick)
 	oc.QuickPick.PlaceHolder = tr("objectives.relevant.pick")
 	oc.Measurable = widget.NewLabel("")
@@ -232,7 +240,8 @@ func (oc *objectiveCard) object() fyne.CanvasObject {
 			fieldBlock(tr("objectives.achievable"), oc.achievable.Entry, tr("objectives.achievable.help"), p.note(id, "achievable"))),
 		twoColumns(measurable, relevant),
 		twoColumns(
-			fieldBlock(tr("objectives.deadline"), oc.deadline.Object(), tr("objectives.deadline.help"), p.note(id, "deadline")),
+			fieldBlock(tr("objectives.deadline"), container.NewVBox(
+				container.NewBorder(nil, nil, nil, oc.UseEnd, oc.deadline.Object()), oc.deadlineHelp), "", p.note(id, "deadline")),
 			widget.NewLabel("")),
 		boldLabel(tr("objectives.side")),
 		helpLabel(tr("objectives.side.help")),
@@ -249,6 +258,18 @@ func badgeObjects(bs []*smartBadge) []fyne.CanvasObject {
 		out[i] = b
 	}
 	return out
+}
+
+// validDate reports whether d is a readable stored date.
+func validDate(d workshop.Date) bool { _, ok := d.Time(); return ok }
+
+// onUseEnd sets the deadline to the period's end.
+func (oc *objectiveCard) onUseEnd() {
+	oc.s.ed.Edit(func(c *workshop.Charter) {
+		if o := objective(c, oc.id); o != nil && c.Period.End != "" {
+			o.Deadline = c.Period.End
+		}
+	})
 }
 
 // onPick links the objective to the intent or a company objective picked
@@ -419,8 +440,12 @@ func (oc *objectiveCard) sync(n int) {
 	oc.achievable.sync()
 	oc.relevant.sync()
 	oc.deadline.sync()
-	if end := strings.TrimSpace(string(c.Period.End)); end != "" {
-		oc.deadline.Entry.SetPlaceHolder(end)
+	if end := c.Period.End; end != "" && validDate(end) {
+		oc.deadlineHelp.SetText(tr("input.deadline.help.end", "End", string(end)))
+		setEnabled(oc.UseEnd, !ro && o.Deadline != end)
+	} else {
+		oc.deadlineHelp.SetText(tr("input.deadline.help"))
+		setEnabled(oc.UseEnd, false)
 	}
 	setEnabled(oc.Remove, !ro)
 	setEnabled(oc.AddSide, !ro)
