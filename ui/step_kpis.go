@@ -60,6 +60,12 @@ type kpiCard struct {
 	Guardrail  *widget.Check
 	Remove     *widget.Button
 	obj        fyne.CanvasObject
+
+	// The owner picker lists the participants and "someone else…"; it
+	// shows the person chosen itself. The entry under it, for a name that
+	// is not a participant's, shows only for "someone else" (issue 9).
+	ownerNames []string
+	ownerOther bool
 }
 
 func (r *kpiCard) rowID() string { return r.id }
@@ -253,13 +259,7 @@ func (s *kpisStep) newCard(id string) *kpiCard {
 	kc.Source.Entry.SetPlaceHolder(tr("kpis.source.placeholder"))
 	kc.Owner = entry(func(k *workshop.KPI) *string { return &k.Owner })
 	kc.Owner.Entry.SetPlaceHolder(tr("kpis.owner.placeholder"))
-	kc.OwnerPick = widget.NewSelect(nil, func(name string) {
-		if name == "" || ed.ReadOnly() {
-			return
-		}
-		kc.Owner.Entry.SetText(name)
-		kc.OwnerPick.ClearSelected()
-	})
+	kc.OwnerPick = widget.NewSelect(nil, func(string) { kc.onOwnerPick() })
 	kc.OwnerPick.PlaceHolder = tr("kpis.owner.pick")
 	kc.objBox = container.NewVBox()
 	kc.Guardrail = widget.NewCheck(tr("kpis.guardrail"), func(on bool) {
@@ -284,7 +284,7 @@ func (s *kpisStep) newCard(id string) *kpiCard {
 	p.place(id, "alert", kc.Alert.Entry)
 	p.place(id, "frequency", kc.Frequency.Select)
 	p.place(id, "source", kc.Source.Entry)
-	p.place(id, "owner", kc.Owner.Entry)
+	p.place(id, "owner", kc.OwnerPick)
 	p.place(id, "objectives", kc.objBox)
 	p.place(id, "guardrail", kc.Guardrail)
 	kc.obj = kc.layout()
@@ -297,7 +297,7 @@ func (kc *kpiCard) layout() fyne.CanvasObject {
 		return fieldBlock(tr(key), field, "", p.note(id, field2))
 	}
 	unit := container.NewVBox(kc.Unit, kc.UnitCustom)
-	owner := container.NewBorder(nil, nil, nil, kc.OwnerPick, kc.Owner.Entry)
+	owner := container.NewVBox(kc.OwnerPick, kc.Owner.Entry)
 	objectives := container.NewVBox(
 		widget.NewLabelWithStyle(tr("kpis.objectives"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kc.objBox, p.note(id, "objectives"))
@@ -325,6 +325,91 @@ func (kc *kpiCard) layout() fyne.CanvasObject {
 		twoColumns(objectives, guard),
 		widget.NewLabel(""),
 	)
+}
+
+// onOwnerPick stores the participant picked as the owner, or opens the
+// entry for someone else (emptied when it held a participant's name).
+func (kc *kpiCard) onOwnerPick() {
+	i := kc.OwnerPick.SelectedIndex()
+	ed := kc.s.ed
+	k := kpiAt(ed.Charter(), kc.id)
+	if i < 0 || k == nil || ed.ReadOnly() {
+		return
+	}
+	if i < len(kc.ownerNames) {
+		kc.ownerOther = false
+		kc.Owner.Entry.Hide()
+		if name := kc.ownerNames[i]; k.Owner != name {
+			ed.Edit(func(c *workshop.Charter) {
+				if k := kpiAt(c, kc.id); k != nil {
+					k.Owner = name
+				}
+			})
+		}
+		return
+	}
+	was := kc.ownerOther
+	kc.ownerOther = true
+	kc.Owner.Entry.Show()
+	if was {
+		return
+	}
+	for _, n := range kc.ownerNames {
+		if n == k.Owner {
+			ed.Edit(func(c *workshop.Charter) {
+				if k := kpiAt(c, kc.id); k != nil {
+					k.Owner = ""
+				}
+			})
+			break
+		}
+	}
+	if ed.Window() != nil {
+		ed.Window().Canvas().Focus(kc.Owner.Entry)
+	}
+}
+
+// syncOwner shows the stored owner in the picker: a participant's name,
+// or "someone else" with the name in the entry under it.
+func (kc *kpiCard) syncOwner(c *workshop.Charter, k *workshop.KPI) {
+	var names []string
+	for _, pt := range c.Participants {
+		if n := strings.TrimSpace(pt.Name); n != "" {
+			names = append(names, n)
+		}
+	}
+	opts := append(append([]string{}, names...), tr("kpis.owner.other"))
+	if !equalStrings(opts, kc.OwnerPick.Options) {
+		kc.ownerNames = names
+		kc.OwnerPick.Options = opts
+		kc.OwnerPick.Refresh()
+	}
+	sel := -1
+	owner := strings.TrimSpace(k.Owner)
+	if !kc.ownerOther {
+		for i, n := range names {
+			if n == owner {
+				sel = i
+				break
+			}
+		}
+	}
+	if sel < 0 && (kc.ownerOther || owner != "") {
+		kc.ownerOther = true
+		sel = len(names)
+	}
+	if kc.OwnerPick.SelectedIndex() != sel {
+		if sel < 0 {
+			kc.OwnerPick.ClearSelected()
+		} else {
+			kc.OwnerPick.SetSelectedIndex(sel)
+		}
+	}
+	if kc.ownerOther {
+		kc.Owner.Entry.Show()
+	} else {
+		kc.Owner.Entry.Hide()
+	}
 }
 
 // onUnit stores the unit picked, or switches to a custom unit typed in the
@@ -422,20 +507,7 @@ func (kc *kpiCard) sync(n int) {
 		kc.UnitCustom.Hide()
 	}
 
-	// Owner quick picks: the participants' names.
-	var names []string
-	for _, pt := range c.Participants {
-		if n := strings.TrimSpace(pt.Name); n != "" {
-			names = append(names, n)
-		}
-	}
-	if !equalStrings(names, kc.OwnerPick.Options) {
-		kc.OwnerPick.Options = names
-		kc.OwnerPick.Refresh()
-	}
-	if len(names) == 0 {
-		kc.OwnerPick.Disable()
-	}
+	kc.syncOwner(c, k)
 
 	// Measured objectives: one check per objective.
 	ids := make([]string, len(c.Objectives))
