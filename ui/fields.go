@@ -199,7 +199,7 @@ type listEditor struct {
 	placeholder string
 	rows        *fyne.Container
 	Entries     []*textEntry
-	Removes     []*widget.Button
+	Removes     []*rowDeleteButton
 	Add         *widget.Button
 	box         *fyne.Container
 }
@@ -297,7 +297,7 @@ func (l *listEditor) sync() {
 			e.SetText(lines[i])
 			e.OnChanged = func(s string) { l.onLine(i, s) }
 			e.OnSubmitted = func(string) { l.onEnter(i) }
-			rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.onRemove(i) })
+			rm := newRowDelete(func() { l.onRemove(i) })
 			l.Entries = append(l.Entries, e)
 			l.Removes = append(l.Removes, rm)
 			objs = append(objs, container.NewBorder(nil, nil, nil, rm, e))

@@ -51,7 +51,7 @@ func (r *cascadeCard) rowID() string { return r.id }
 type cascadeLineRow struct {
 	Team   *boundEntry
 	Target *numberField
-	Remove *widget.Button
+	Remove *rowDeleteButton
 }
 
 func newCascadeStep() Step { return &cascadeStep{} }
@@ -262,7 +262,7 @@ func (cc *cascadeCard) sync(n int) {
 			g, st = lineText(cc.id, i, func(l *workshop.CascadeLine) *string { return &l.Target })
 			target := newNumberField(ed, g, st)
 			r := &cascadeLineRow{Team: team, Target: target}
-			r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { cc.onRemoveLine(i) })
+			r.Remove = newRowDelete(func() { cc.onRemoveLine(i) })
 			cc.s.places.place(cc.id, "lines."+strconv.Itoa(i)+".target", target.Entry)
 			cc.Lines = append(cc.Lines, r)
 			objs = append(objs, container.NewBorder(nil, nil, nil, r.Remove,

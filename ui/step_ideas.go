@@ -67,7 +67,7 @@ type cardRow struct {
 	Total     *widget.Entry
 	TotalNote *widget.Label
 	Count     *widget.Label
-	Remove    *widget.Button
+	Remove    *rowDeleteButton
 }
 
 // rankRow is one line of the live ranking.
@@ -600,7 +600,7 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 	r.TotalNote = newNoteLabel()
 	r.Count = widget.NewLabel("")
 	r.Count.TextStyle = fyne.TextStyle{Bold: true}
-	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveCard(id) })
+	r.Remove = newRowDelete(func() { s.onRemoveCard(id) })
 	return r
 }
 
@@ -633,7 +633,7 @@ func (s *ideasStep) syncCards() {
 		add := func(title string, gid string, cards []workshop.Card) {
 			head := boldLabel(title)
 			if gid != "" {
-				rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveGroup(gid) })
+				rm := newRowDelete(func() { s.onRemoveGroup(gid) })
 				objs = append(objs, container.NewBorder(nil, nil, nil, rm, head))
 			} else {
 				objs = append(objs, head)

@@ -75,7 +75,7 @@ type kpiSideRow struct {
 	oid, sid    string
 	Description *boundEntry
 	Guardrail   *choiceSelect
-	Remove      *widget.Button
+	Remove      *rowDeleteButton
 }
 
 func newKPIsStep() Step { return &kpisStep{} }
@@ -747,7 +747,7 @@ func (s *kpisStep) newSideRow(oid, sid string) *kpiSideRow {
 		}
 	})
 	r.Guardrail.Select.PlaceHolder = tr("kpis.side.noguardrail")
-	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveSide(oid, sid) })
+	r.Remove = newRowDelete(func() { s.onRemoveSide(oid, sid) })
 	return r
 }
 

@@ -48,7 +48,7 @@ type logRow struct {
 	Head   *widget.Label
 	Body   *widget.Label
 	Edit   *widget.Button
-	Remove *widget.Button
+	Remove *rowDeleteButton
 }
 
 func newLogStep() Step { return &logStep{} }
@@ -378,7 +378,7 @@ func (s *logStep) Refresh() {
 		if !e.late && !ro {
 			id := d.ID
 			r.Edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.onEdit(id) })
-			r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemove(id) })
+			r.Remove = newRowDelete(func() { s.onRemove(id) })
 			actions = container.NewHBox(r.Edit, r.Remove)
 		}
 		s.Rows = append(s.Rows, r)

@@ -65,7 +65,7 @@ type sideEffectRow struct {
 	id          string
 	description *boundEntry
 	guardrail   *choiceSelect
-	remove      *widget.Button
+	remove      *rowDeleteButton
 }
 
 func (r *sideEffectRow) rowID() string { return r.id }
@@ -374,7 +374,7 @@ func (oc *objectiveCard) newSideRow(sid string) *sideEffectRow {
 		}
 	})
 	r.guardrail.Select.PlaceHolder = tr("objectives.guardrail.none")
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { oc.onRemoveSide(sid) })
+	r.remove = newRowDelete(func() { oc.onRemoveSide(sid) })
 	return r
 }
 

@@ -43,7 +43,7 @@ type participantRow struct {
 	name     *boundEntry
 	function *choiceSelect
 	email    *boundEntry
-	remove   *widget.Button
+	remove   *rowDeleteButton
 }
 
 func (r *participantRow) rowID() string { return r.id }
@@ -237,7 +237,7 @@ func (s *setupStep) newParticipantRow(id string) *participantRow {
 		}
 	})
 	r.email.Entry.SetPlaceHolder(tr("setup.participant.email.placeholder"))
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveParticipant(id) })
+	r.remove = newRowDelete(func() { s.onRemoveParticipant(id) })
 	s.places.place(id, "", r.name.Entry)
 	s.places.place(id, "name", r.name.Entry)
 	s.places.place(id, "function", r.function.Select)
