@@ -850,7 +850,9 @@ func (s *ideasStep) refresh() {
 		case len(ids) == 0:
 			s.Remaining.SetText(tr("ideas.voter.noparticipants"))
 		case s.voterID == "":
-			s.Remaining.SetText(tr("ideas.vote.novoter"))
+			// The picker's hint asks; a vote without a voter says it once,
+			// on the refusal line (issue 9 minor).
+			s.Remaining.SetText("")
 		default:
 			s.Remaining.SetText(tr("ideas.voter.left", "Name", s.voterName(), "N", b.Left(s.voter()), "Max", b.Budget()))
 		}
