@@ -300,7 +300,7 @@ func (l *listEditor) sync() {
 			rm := newRowDelete(func() { l.onRemove(i) })
 			l.Entries = append(l.Entries, e)
 			l.Removes = append(l.Removes, rm)
-			objs = append(objs, container.NewBorder(nil, nil, nil, rm, e))
+			objs = append(objs, rm.rowOf(container.NewBorder(nil, nil, nil, rm, e)))
 		}
 		l.rows.Objects = objs
 		l.rows.Refresh()

@@ -32,6 +32,7 @@ func (noTabStop) TypedKey(*fyne.KeyEvent) {}
 type rowDeleteButton struct {
 	widget.Button
 	noTabStop
+	row *fyne.Container // the row it deletes (rowOf)
 }
 
 // newRowDelete makes a row's delete button running onTap.
@@ -43,58 +44,72 @@ func newRowDelete(onTap func()) *rowDeleteButton {
 	return b
 }
 
+// rowOf records row as the row b deletes (the container holding the
+// row's fields and b) and returns it. b may be nil (a row that cannot be
+// deleted, e.g. signed).
+func (b *rowDeleteButton) rowOf(row *fyne.Container) *fyne.Container {
+	if b != nil {
+		b.row = row
+	}
+	return row
+}
+
 // removeFocusedRow presses the delete button of the innermost row of root
-// that holds focused: the nearest container, going out from focused, with
-// a visible, enabled row delete button among its own objects. False when
-// focused is in no such row.
+// that holds focused. False when focused is in no row that can be
+// deleted.
 func removeFocusedRow(root fyne.CanvasObject, focused fyne.Focusable) bool {
 	obj, ok := focused.(fyne.CanvasObject)
 	if root == nil || !ok {
 		return false
 	}
 	var path []fyne.CanvasObject
-	var find func(o fyne.CanvasObject) bool
-	find = func(o fyne.CanvasObject) bool {
+	found := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
 		if o == nil || !o.Visible() {
-			return false
+			return
 		}
 		path = append(path, o)
 		if o == obj {
-			return true
+			found = true
+			return
 		}
 		for _, child := range childrenOf(o) {
-			if find(child) {
-				return true
+			walk(child)
+			if found {
+				break
 			}
 		}
-		path = path[:len(path)-1]
+		if !found {
+			path = path[:len(path)-1]
+		}
+	}
+	walk(root)
+	if !found {
 		return false
 	}
-	if !find(root) {
-		return false
-	}
+	bins := map[fyne.CanvasObject]*rowDeleteButton{}
+	walkBins(root, bins)
 	for i := len(path) - 1; i >= 0; i-- {
-		c, ok := path[i].(*fyne.Container)
-		if !ok {
-			continue
-		}
-		for _, child := range c.Objects {
-			if b, ok := child.(*rowDeleteButton); ok && b.Visible() && !b.Disabled() {
-				b.Tapped(&fyne.PointEvent{})
-				return true
-			}
-			// The bin may sit in a small box of the row's actions.
-			if box, ok := child.(*fyne.Container); ok && box != path[min(i+1, len(path)-1)] {
-				for _, x := range box.Objects {
-					if b, ok := x.(*rowDeleteButton); ok && b.Visible() && !b.Disabled() {
-						b.Tapped(&fyne.PointEvent{})
-						return true
-					}
-				}
-			}
+		if b, ok := bins[path[i]]; ok {
+			b.Tapped(&fyne.PointEvent{})
+			return true
 		}
 	}
 	return false
+}
+
+// walkBins records the enabled, visible bins under o by their row.
+func walkBins(o fyne.CanvasObject, bins map[fyne.CanvasObject]*rowDeleteButton) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	if b, ok := o.(*rowDeleteButton); ok && b.row != nil && !b.Disabled() {
+		bins[b.row] = b
+	}
+	for _, child := range childrenOf(o) {
+		walkBins(child, bins)
+	}
 }
 
 // childrenOf lists what o shows, for the containers a step is laid out

@@ -88,3 +88,22 @@ func TestRemoveLineShortcutInALineList_Issue9(t *testing.T) {
 		t.Fatalf("the shortcut without focus removed something: %q", got)
 	}
 }
+
+// Issue 9 (minor): in a group of idea cards, the shortcut deletes the card
+// holding the focus, never its group nor a neighbour.
+func TestRemoveRowShortcutDeletesTheFocusedCard_Issue9(t *testing.T) {
+	s := blankSessionA(t, "Ana")
+	s.Board.Groups = []workshop.Group{{ID: "g1", Name: "Pipeline"}}
+	s.Board.Cards = []workshop.Card{
+		{ID: "a", Kind: workshop.CardObjective, Text: "A", GroupID: "g1"},
+		{ID: "b", Kind: workshop.CardObjective, Text: "B", GroupID: "g1"},
+	}
+	ed, env := newTestEditor(t, s)
+	st := stepA[*ideasStep](t, ed, workshop.StepIdeas)
+	env.Win.Canvas().Focus(st.Rows["b"].Group)
+	env.UI.menuRemoveRow()
+	b := env.stored(t, s.ID).Board
+	if len(b.Cards) != 1 || b.Cards[0].ID != "a" || len(b.Groups) != 1 {
+		t.Errorf("after the shortcut on card B: cards %+v, groups %+v", b.Cards, b.Groups)
+	}
+}

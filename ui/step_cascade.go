@@ -265,8 +265,8 @@ func (cc *cascadeCard) sync(n int) {
 			r.Remove = newRowDelete(func() { cc.onRemoveLine(i) })
 			cc.s.places.place(cc.id, "lines."+strconv.Itoa(i)+".target", target.Entry)
 			cc.Lines = append(cc.Lines, r)
-			objs = append(objs, container.NewBorder(nil, nil, nil, r.Remove,
-				container.NewGridWithColumns(2, container.NewVBox(team.Entry), target.Object())))
+			objs = append(objs, r.Remove.rowOf(container.NewBorder(nil, nil, nil, r.Remove,
+				container.NewGridWithColumns(2, container.NewVBox(team.Entry), target.Object()))))
 		}
 		cc.rows.Objects = objs
 		cc.rows.Refresh()

@@ -616,10 +616,10 @@ func (s *ideasStep) cardObject(r *cardRow) fyne.CanvasObject {
 	// In a VBox the controls keep their height instead of stretching
 	// with a card whose text wraps on several lines.
 	right := container.NewVBox(container.NewHBox(container.NewGridWrap(fyne.NewSize(190, h), r.Group), votes, r.Remove))
-	return container.NewVBox(
+	return r.Remove.rowOf(container.NewVBox(
 		container.NewBorder(nil, nil, nil, right, container.NewVBox(r.Text, r.Meta)),
 		r.TotalNote,
-		widget.NewSeparator())
+		widget.NewSeparator()))
 }
 
 // syncCards rebuilds the card list when its shape changed and refreshes
@@ -634,7 +634,7 @@ func (s *ideasStep) syncCards() {
 			head := boldLabel(title)
 			if gid != "" {
 				rm := newRowDelete(func() { s.onRemoveGroup(gid) })
-				objs = append(objs, container.NewBorder(nil, nil, nil, rm, head))
+				objs = append(objs, rm.rowOf(container.NewBorder(nil, nil, nil, rm, head)))
 			} else {
 				objs = append(objs, head)
 			}

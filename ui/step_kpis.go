@@ -679,9 +679,9 @@ func (s *kpisStep) syncSides(c *workshop.Charter, ro bool) {
 				s.sideRows = append(s.sideRows, r)
 				// The description gets the room; the guardrail select is
 				// wide enough for a KPI name.
-				rows.Add(container.NewBorder(nil, nil, nil,
+				rows.Add(r.Remove.rowOf(container.NewBorder(nil, nil, nil,
 					container.NewHBox(container.New(fixedWidth(300), r.Guardrail.Select), r.Remove),
-					r.Description.Entry))
+					r.Description.Entry)))
 			}
 			oid := o.ID
 			add := widget.NewButtonWithIcon(tr("kpis.side.add"), theme.ContentAddIcon(), func() { s.onAddSide(oid) })

@@ -382,7 +382,7 @@ func (s *logStep) Refresh() {
 			actions = container.NewHBox(r.Edit, r.Remove)
 		}
 		s.Rows = append(s.Rows, r)
-		objs = append(objs, container.NewBorder(nil, nil, nil, actions, container.NewVBox(r.Head, r.Body)), widget.NewSeparator())
+		objs = append(objs, r.Remove.rowOf(container.NewBorder(nil, nil, nil, actions, container.NewVBox(r.Head, r.Body))), widget.NewSeparator())
 	}
 	if len(list) == 0 {
 		objs = append(objs, helpLabel(tr("log.none")))

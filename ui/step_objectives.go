@@ -516,8 +516,8 @@ func (oc *objectiveCard) sync(n int) {
 		for _, se := range o.SideEffects {
 			r := oc.newSideRow(se.ID)
 			oc.sides = append(oc.sides, r)
-			objs = append(objs, container.NewBorder(nil, nil, nil, r.remove,
-				container.NewGridWithColumns(2, r.description.Entry, r.guardrail.Select)))
+			objs = append(objs, r.remove.rowOf(container.NewBorder(nil, nil, nil, r.remove,
+				container.NewGridWithColumns(2, r.description.Entry, r.guardrail.Select))))
 		}
 		oc.sideList.Objects = objs
 		oc.sideList.Refresh()

@@ -246,8 +246,8 @@ func (s *setupStep) newParticipantRow(id string) *participantRow {
 }
 
 func (r *participantRow) object(note *widget.Label) fyne.CanvasObject {
-	line := container.NewBorder(nil, nil, nil, r.remove,
-		container.NewGridWithColumns(3, r.name.Entry, r.function.Select, r.email.Entry))
+	line := r.remove.rowOf(container.NewBorder(nil, nil, nil, r.remove,
+		container.NewGridWithColumns(3, r.name.Entry, r.function.Select, r.email.Entry)))
 	return container.NewVBox(line, note)
 }
 
