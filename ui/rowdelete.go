@@ -20,17 +20,27 @@ var scRemoveRow = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyn
 // noTabStop declares the focus methods of a button a second time at the
 // same depth: Go then promotes neither, so the button is not a
 // fyne.Focusable and the focus manager passes it by.
+//
+//lint:ignore U1000 never called: their point is to make the button's own ones ambiguous
 type noTabStop struct{}
 
-func (noTabStop) FocusGained()            {}
-func (noTabStop) FocusLost()              {}
-func (noTabStop) TypedRune(rune)          {}
+//lint:ignore U1000 never called: their point is to make the button's own ones ambiguous
+func (noTabStop) FocusGained() {}
+
+//lint:ignore U1000 never called: their point is to make the button's own ones ambiguous
+func (noTabStop) FocusLost() {}
+
+//lint:ignore U1000 never called: their point is to make the button's own ones ambiguous
+func (noTabStop) TypedRune(rune) {}
+
+//lint:ignore U1000 never called: their point is to make the button's own ones ambiguous
 func (noTabStop) TypedKey(*fyne.KeyEvent) {}
 
 // rowDeleteButton is a row's bin: a button the mouse presses and Tab
 // skips.
 type rowDeleteButton struct {
 	widget.Button
+	//lint:ignore U1000 embedded for its methods' names only (noTabStop)
 	noTabStop
 	row *fyne.Container // the row it deletes (rowOf)
 }
