@@ -354,15 +354,12 @@ func (kc *kpiCard) onOwnerPick() {
 	if was {
 		return
 	}
-	for _, n := range kc.ownerNames {
-		if n == k.Owner {
-			ed.Edit(func(c *workshop.Charter) {
-				if k := kpiAt(c, kc.id); k != nil {
-					k.Owner = ""
-				}
-			})
-			break
-		}
+	if slices.Contains(kc.ownerNames, k.Owner) {
+		ed.Edit(func(c *workshop.Charter) {
+			if k := kpiAt(c, kc.id); k != nil {
+				k.Owner = ""
+			}
+		})
 	}
 	if ed.Window() != nil {
 		ed.Window().Canvas().Focus(kc.Owner.Entry)
