@@ -31,7 +31,7 @@ var screenOf = map[string]string{
 	// Settings, language, about.
 	"settings": "settings", "lang": "settings", "about": "settings",
 	// The menu, the dialogs and errors of the whole application, the store.
-	"app": "dialogs", "menu": "dialogs", "dialog": "dialogs", "error": "dialogs", "store": "dialogs", "export": "dialogs",
+	"app": "dialogs", "menu": "dialogs", "input": "editor", "dialog": "dialogs", "error": "dialogs", "store": "dialogs", "export": "dialogs",
 	// Undo and redo across the window; why a save failed; the data's permissions.
 	"undo": "dialogs", "redo": "dialogs", "reason": "dialogs", "perm": "dialogs",
 }

@@ -46,6 +46,9 @@ type boundEntry struct {
 	set   func(c *workshop.Charter, v string)
 	// OnEdited runs after the person changed the text and it was stored.
 	OnEdited func(v string)
+	// same, when set, tells a text that reads as the stored value ("8h30"
+	// for "08:30"): it is not stored again, nor replaced by sync.
+	same func(text, stored string) bool
 }
 
 // newBoundEntry makes a single-line entry bound to get/set.
@@ -66,7 +69,7 @@ func bindEntry(ed Editor, e *textEntry, get func(c *workshop.Charter) string, se
 	e.bound = true
 	e.SetText(get(ed.Charter()))
 	e.OnChanged = func(s string) {
-		if s == b.get(b.ed.Charter()) {
+		if b.reads(s, b.get(b.ed.Charter())) {
 			return
 		}
 		if editTyped(b.ed, func(c *workshop.Charter) { b.set(c, s) }) && b.OnEdited != nil {
@@ -81,10 +84,15 @@ func bindEntry(ed Editor, e *textEntry, get func(c *workshop.Charter) string, se
 func (b *boundEntry) sync() {
 	setEnabled(b.Entry, !b.ed.ReadOnly())
 	v := b.get(b.ed.Charter())
-	if b.Entry.Text == v || hasFocus(b.ed, b.Entry) {
+	if b.reads(b.Entry.Text, v) || hasFocus(b.ed, b.Entry) {
 		return
 	}
 	b.Entry.SetText(v)
+}
+
+// reads reports whether text stands for the stored value v.
+func (b *boundEntry) reads(text, v string) bool {
+	return text == v || (b.same != nil && b.same(text, v))
 }
 
 // choiceSelect is a Select over stored values shown with labels, bound to
@@ -191,7 +199,7 @@ type listEditor struct {
 	placeholder string
 	rows        *fyne.Container
 	Entries     []*textEntry
-	Removes     []*widget.Button
+	Removes     []*rowDeleteButton
 	Add         *widget.Button
 	box         *fyne.Container
 }
@@ -289,10 +297,10 @@ func (l *listEditor) sync() {
 			e.SetText(lines[i])
 			e.OnChanged = func(s string) { l.onLine(i, s) }
 			e.OnSubmitted = func(string) { l.onEnter(i) }
-			rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.onRemove(i) })
+			rm := newRowDelete(func() { l.onRemove(i) })
 			l.Entries = append(l.Entries, e)
 			l.Removes = append(l.Removes, rm)
-			objs = append(objs, container.NewBorder(nil, nil, nil, rm, e))
+			objs = append(objs, rm.rowOf(container.NewBorder(nil, nil, nil, rm, e)))
 		}
 		l.rows.Objects = objs
 		l.rows.Refresh()
@@ -306,9 +314,11 @@ func (l *listEditor) sync() {
 	}
 }
 
-// dateField is an entry for a workshop.Date ("2027-03-31"): the text is
-// stored as typed, and an unreadable date shows an inline message under the
-// entry until it is corrected.
+// dateField is an entry for a workshop.Date ("2027-03-31"). A date typed
+// by the conventions of the charter's language ("31/03/2027" in French) is
+// stored in ISO form and left as typed on the screen; anything else is
+// stored as typed, with an inline message under the entry until it is
+// corrected.
 type dateField struct {
 	*boundEntry
 	Invalid *widget.Label
@@ -320,8 +330,9 @@ func newDateField(ed Editor, get func(c *workshop.Charter) workshop.Date, set fu
 	d := &dateField{Invalid: newNoteLabel()}
 	d.boundEntry = newBoundEntry(ed,
 		func(c *workshop.Charter) string { return string(get(c)) },
-		func(c *workshop.Charter, v string) { set(c, workshop.Date(strings.TrimSpace(v))) })
-	d.Entry.SetPlaceHolder(tr("field.date.placeholder"))
+		func(c *workshop.Charter, v string) { set(c, readDate(langOf(c.Lang), v)) })
+	d.same = func(text, stored string) bool { return string(readDate(ed.Lang(), text)) == stored }
+	d.Entry.SetPlaceHolder(datePlaceholder(ed.Lang()))
 	inner := d.Entry.OnChanged
 	d.Entry.OnChanged = func(s string) {
 		inner(s)
@@ -337,17 +348,20 @@ func (d *dateField) Object() fyne.CanvasObject { return d.box }
 
 func (d *dateField) sync() {
 	d.boundEntry.sync()
+	if ph := datePlaceholder(d.ed.Lang()); d.Entry.PlaceHolder != ph {
+		d.Entry.SetPlaceHolder(ph)
+	}
 	d.validate()
 }
 
 // validate shows the inline message when the text is not a date.
 func (d *dateField) validate() {
 	t := strings.TrimSpace(d.Entry.Text)
-	if _, ok := workshop.Date(t).Time(); t == "" || ok {
+	if _, ok := workshop.ParseDateInput(d.ed.Lang(), t); t == "" || ok {
 		showNote(d.Invalid, "", widget.MediumImportance)
 		return
 	}
-	showNote(d.Invalid, tr("field.date.invalid", "Text", t), widget.DangerImportance)
+	showNote(d.Invalid, dateInvalid(d.ed.Lang(), t), widget.DangerImportance)
 }
 
 // newNoteLabel makes the small coloured message shown under a field. It

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -320,7 +321,11 @@ func (h *home) newForm() *newSessionForm {
 			h.create(f)
 		}
 	}, h.a.win)
-	f.title.OnSubmitted = func(string) { f.dialog.Submit() }
+	f.title.OnSubmitted = func(string) {
+		f.titleFld.typed = true
+		f.titleFld.Validate()
+		f.dialog.Submit()
+	}
 	f.dialog.Resize(fyne.NewSize(560, 420))
 	return f
 }
@@ -357,7 +362,9 @@ func (f *newSessionForm) fillTitle() {
 			}
 		}
 		f.auto = want
+		f.titleFld.filling = true
 		f.title.SetText(want)
+		f.titleFld.filling = false
 	}
 	f.titleFld.Validate()
 }
@@ -374,12 +381,34 @@ type titleField struct {
 	Validator fyne.StringValidator
 	err       error
 	onChange  func(error)
+	// typed: the person has typed in the title (or pressed Enter). Until
+	// then a missing title keeps Create disabled without an error on the
+	// screen: no error before anything is typed (issue 9 minor).
+	typed   bool
+	filling bool // the form is filling the title from the template
+}
+
+// errNotYet is the error a missing title reports before anything is
+// typed: it disables Create and keeps the message's line, blank.
+var errNotYet = errors.New("\u00a0")
+
+// reported is the error the form shows for err.
+func (f *titleField) reported(err error) error {
+	if err != nil && !f.typed {
+		return errNotYet
+	}
+	return err
 }
 
 func newTitleField(e *widget.Entry, check fyne.StringValidator) *titleField {
 	f := &titleField{entry: e, Validator: check}
 	f.ExtendBaseWidget(f)
-	e.OnChanged = func(string) { f.Validate() }
+	e.OnChanged = func(string) {
+		if !f.filling {
+			f.typed = true
+		}
+		f.Validate()
+	}
 	return f
 }
 
@@ -388,7 +417,7 @@ func newTitleField(e *widget.Entry, check fyne.StringValidator) *titleField {
 func (f *titleField) Validate() error {
 	f.err = f.Validator(f.entry.Text)
 	if f.onChange != nil {
-		f.onChange(f.err)
+		f.onChange(f.reported(f.err))
 	}
 	return f.err
 }
@@ -399,7 +428,7 @@ func (f *titleField) Validate() error {
 func (f *titleField) SetOnValidationChanged(fn func(error)) {
 	f.onChange = fn
 	if fn != nil && f.err != nil {
-		fn(f.err)
+		fn(f.reported(f.err))
 	}
 }
 

@@ -15,15 +15,18 @@ import (
 // kpiPicker is the dialog that adds a KPI from the built-in library: a
 // search field, the list of library KPIs (name, kind and unit in the
 // interface language) and the full definition of the one selected. Adding
-// creates the KPI in the charter's language (LibraryKPI.NewKPI).
+// creates the KPI in the charter's language (LibraryKPI.NewKPI). Several
+// KPIs can be ticked and added in one go; Enter adds, as the Add button
+// does (issue 9).
 type kpiPicker struct {
 	ed      Editor
 	all     []workshop.LibraryKPI
 	Results []workshop.LibraryKPI // the entries the list shows, filtered
 	chosen  int                   // index in Results, -1 for none
+	ticked  map[string]bool       // library ids ticked, whatever the search
 
 	Search  *widget.Entry
-	List    *widget.List
+	List    *pickList
 	Name    *widget.Label
 	Meta    *widget.Label
 	Def     *widget.Label
@@ -38,19 +41,21 @@ type kpiPicker struct {
 }
 
 func newKPIPicker(ed Editor, onAdded func(id string)) *kpiPicker {
-	p := &kpiPicker{ed: ed, all: workshop.Library(), chosen: -1, onAdded: onAdded}
+	p := &kpiPicker{ed: ed, all: workshop.Library(), chosen: -1, ticked: map[string]bool{}, onAdded: onAdded}
 	p.Search = widget.NewEntry()
 	p.Search.SetPlaceHolder(tr("picker.search"))
 	p.Search.OnChanged = func(string) { p.filter() }
-	p.List = widget.NewList(
+	p.Search.OnSubmitted = func(string) { p.confirm() }
+	p.List = newPickList(p.confirm,
 		func() int { return len(p.Results) },
 		func() fyne.CanvasObject {
+			tick := widget.NewCheck("", nil)
 			name := widget.NewLabel("")
 			name.TextStyle = fyne.TextStyle{Bold: true}
 			name.Truncation = fyne.TextTruncateEllipsis
 			meta := widget.NewLabel("")
 			meta.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, nil, meta, name)
+			return container.NewBorder(nil, nil, tick, meta, name)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(p.Results) {
@@ -59,9 +64,13 @@ func newKPIPicker(ed Editor, onAdded func(id string)) *kpiPicker {
 			k := p.Results[id]
 			row := o.(*fyne.Container)
 			name := row.Objects[0].(*widget.Label)
-			meta := row.Objects[1].(*widget.Label)
+			tick := row.Objects[1].(*widget.Check)
+			meta := row.Objects[2].(*widget.Label)
 			name.SetText(libraryText(k.Name))
 			meta.SetText(kpiMeta(k.Kind, k.Unit))
+			tick.OnChanged = nil
+			tick.SetChecked(p.ticked[k.ID])
+			tick.OnChanged = func(on bool) { p.tick(k.ID, on) }
 		})
 	p.List.OnSelected = func(id widget.ListItemID) { p.choose(id) }
 	p.Name = widget.NewLabel("")
@@ -74,11 +83,7 @@ func newKPIPicker(ed Editor, onAdded func(id string)) *kpiPicker {
 	p.Def.Wrapping = fyne.TextWrapWord
 	p.Already = newNoteLabel()
 	p.Empty = newNoteLabel()
-	p.Add = widget.NewButtonWithIcon(tr("picker.add"), theme.ConfirmIcon(), func() {
-		if p.add() && p.dialog != nil {
-			p.dialog.Hide()
-		}
-	})
+	p.Add = widget.NewButtonWithIcon(tr("picker.add"), theme.ConfirmIcon(), p.confirm)
 	p.Add.Importance = widget.HighImportance
 	p.Cancel = widget.NewButtonWithIcon(tr("field.cancel"), theme.CancelIcon(), func() {
 		if p.dialog != nil {
@@ -96,7 +101,7 @@ func (p *kpiPicker) show() {
 		return
 	}
 	detail := container.NewVBox(p.Name, p.Meta, widget.NewSeparator(), p.Def, p.Already)
-	left := container.NewBorder(container.NewVBox(p.Search, p.Empty), nil, nil, nil, p.List)
+	left := container.NewBorder(container.NewVBox(p.Search, helpLabel(tr("picker.help")), p.Empty), nil, nil, nil, p.List)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(detail)))
 	split.Offset = 0.5
 	p.dialog = dialog.NewCustomWithoutButtons(tr("picker.title"), split, w)
@@ -144,6 +149,27 @@ func (p *kpiPicker) filter() {
 	p.showChosen()
 }
 
+// confirm adds what is ticked (else the KPI chosen, else the only result
+// of the search) and closes the dialog: the Add button and Enter.
+func (p *kpiPicker) confirm() {
+	if p.chosen < 0 && len(p.ticked) == 0 && len(p.Results) == 1 {
+		p.chosen = 0
+	}
+	if p.add() && p.dialog != nil {
+		p.dialog.Hide()
+	}
+}
+
+// tick adds library entry id to the KPIs to add, or takes it out.
+func (p *kpiPicker) tick(id string, on bool) {
+	if on {
+		p.ticked[id] = true
+	} else {
+		delete(p.ticked, id)
+	}
+	p.showChosen()
+}
+
 // choose selects entry i of the results and shows its definition.
 func (p *kpiPicker) choose(i int) {
 	if i < 0 || i >= len(p.Results) {
@@ -154,15 +180,19 @@ func (p *kpiPicker) choose(i int) {
 }
 
 func (p *kpiPicker) showChosen() {
+	if n := len(p.ticked); n > 0 {
+		p.Add.SetText(tr("picker.add.n", "N", n))
+	} else {
+		p.Add.SetText(tr("picker.add"))
+	}
+	setEnabled(p.Add, p.chosen >= 0 || len(p.ticked) > 0)
 	if p.chosen < 0 {
 		p.Name.SetText("")
 		p.Meta.SetText("")
 		p.Def.SetText(tr("picker.choose"))
 		showNote(p.Already, "", widget.MediumImportance)
-		p.Add.Disable()
 		return
 	}
-	p.Add.Enable()
 	k := p.Results[p.chosen]
 	p.Name.SetText(libraryText(k.Name))
 	p.Meta.SetText(tr("picker.meta", "Kind", kindLabel(k.Kind), "Unit", unitLabel(k.Unit),
@@ -185,21 +215,54 @@ func (p *kpiPicker) inCharter(id string) bool {
 	return false
 }
 
-// add creates the chosen KPI in the charter's language; false when none
-// is chosen or the charter cannot change.
+// add creates the ticked KPIs (in the library's order), else the chosen
+// one, in the charter's language, in one change; false when none is
+// chosen or the charter cannot change.
 func (p *kpiPicker) add() bool {
-	if p.chosen < 0 || p.chosen >= len(p.Results) {
-		return false
+	var kpis []workshop.KPI
+	for _, lk := range p.all {
+		if p.ticked[lk.ID] {
+			kpis = append(kpis, lk.NewKPI(p.ed.Lang()))
+		}
 	}
-	k := p.Results[p.chosen].NewKPI(p.ed.Lang())
-	k.Objectives = []string{}
-	if !p.ed.Edit(func(c *workshop.Charter) { c.KPIs = append(c.KPIs, k) }) {
+	if len(kpis) == 0 {
+		if p.chosen < 0 || p.chosen >= len(p.Results) {
+			return false
+		}
+		kpis = append(kpis, p.Results[p.chosen].NewKPI(p.ed.Lang()))
+	}
+	for i := range kpis {
+		kpis[i].Objectives = []string{}
+	}
+	if !p.ed.Edit(func(c *workshop.Charter) { c.KPIs = append(c.KPIs, kpis...) }) {
 		return false
 	}
 	if p.onAdded != nil {
-		p.onAdded(k.ID)
+		p.onAdded(kpis[0].ID)
 	}
 	return true
+}
+
+// pickList is the library's list: Enter on it adds, as the Add button.
+type pickList struct {
+	widget.List
+	onEnter func()
+}
+
+func newPickList(onEnter func(), length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *pickList {
+	l := &pickList{onEnter: onEnter}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey adds on Enter and leaves every other key to the list.
+func (l *pickList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		l.onEnter()
+		return
+	}
+	l.List.TypedKey(ev)
 }
 
 // libraryText is a library text in the interface language.

@@ -140,6 +140,8 @@ func readableColor(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, boo
 		return disabledDark, true
 	case n == theme.ColorNameDisabledButton && v == theme.VariantLight:
 		return disabledButtonLight, true
+	case n == theme.ColorNameSuccess || n == theme.ColorNameForegroundOnSuccess:
+		return readableSuccess(theme.DefaultTheme(), n, v), true // contrast.go
 	}
 	return nil, false
 }

@@ -51,7 +51,7 @@ func (r *cascadeCard) rowID() string { return r.id }
 type cascadeLineRow struct {
 	Team   *boundEntry
 	Target *numberField
-	Remove *widget.Button
+	Remove *rowDeleteButton
 }
 
 func newCascadeStep() Step { return &cascadeStep{} }
@@ -235,11 +235,11 @@ func (cc *cascadeCard) sync(n int) {
 			team := b.entry(func(l *workshop.CascadeLine) *string { return &l.Team })
 			target := b.number(func(l *workshop.CascadeLine) *string { return &l.Target })
 			r := &cascadeLineRow{Team: team, Target: target}
-			r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { cc.onRemoveLine(i) })
+			r.Remove = newRowDelete(func() { cc.onRemoveLine(i) })
 			cc.s.places.place(cc.id, "lines."+strconv.Itoa(i)+".target", target.Entry)
 			cc.Lines = append(cc.Lines, r)
-			objs = append(objs, container.NewBorder(nil, nil, nil, r.Remove,
-				container.NewGridWithColumns(2, container.NewVBox(team.Entry), target.Object())))
+			objs = append(objs, r.Remove.rowOf(container.NewBorder(nil, nil, nil, r.Remove,
+				container.NewGridWithColumns(2, container.NewVBox(team.Entry), target.Object()))))
 		}
 		cc.rows.Objects = objs
 		cc.rows.Refresh()

@@ -67,7 +67,7 @@ type cardRow struct {
 	Total     *widget.Entry
 	TotalNote *widget.Label
 	Count     *widget.Label
-	Remove    *widget.Button
+	Remove    *rowDeleteButton
 }
 
 // rankRow is one line of the live ranking.
@@ -610,7 +610,7 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 	r.TotalNote = newNoteLabel()
 	r.Count = widget.NewLabel("")
 	r.Count.TextStyle = fyne.TextStyle{Bold: true}
-	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveCard(id) })
+	r.Remove = newRowDelete(func() { s.onRemoveCard(id) })
 	return r
 }
 
@@ -626,10 +626,10 @@ func (s *ideasStep) cardObject(r *cardRow) fyne.CanvasObject {
 	// In a VBox the controls keep their height instead of stretching
 	// with a card whose text wraps on several lines.
 	right := container.NewVBox(container.NewHBox(container.NewGridWrap(fyne.NewSize(190, h), r.Group), votes, r.Remove))
-	return container.NewVBox(
+	return r.Remove.rowOf(container.NewVBox(
 		container.NewBorder(nil, nil, nil, right, container.NewVBox(r.Text, r.Meta)),
 		r.TotalNote,
-		widget.NewSeparator())
+		widget.NewSeparator()))
 }
 
 // syncCards rebuilds the card list when its shape changed and refreshes
@@ -643,8 +643,8 @@ func (s *ideasStep) syncCards() {
 		add := func(title string, gid string, cards []workshop.Card) {
 			head := boldLabel(title)
 			if gid != "" {
-				rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveGroup(gid) })
-				objs = append(objs, container.NewBorder(nil, nil, nil, rm, head))
+				rm := newRowDelete(func() { s.onRemoveGroup(gid) })
+				objs = append(objs, rm.rowOf(container.NewBorder(nil, nil, nil, rm, head)))
 			} else {
 				objs = append(objs, head)
 			}
@@ -860,7 +860,9 @@ func (s *ideasStep) refresh() {
 		case len(ids) == 0:
 			s.Remaining.SetText(tr("ideas.voter.noparticipants"))
 		case s.voterID == "":
-			s.Remaining.SetText(tr("ideas.vote.novoter"))
+			// The picker's hint asks; a vote without a voter says it once,
+			// on the refusal line (issue 9 minor).
+			s.Remaining.SetText("")
 		default:
 			s.Remaining.SetText(tr("ideas.voter.left", "Name", s.voterName(), "N", b.Left(s.voter()), "Max", b.Budget()))
 		}

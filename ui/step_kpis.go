@@ -58,6 +58,12 @@ type kpiCard struct {
 	objBox     *fyne.Container
 	Remove     *widget.Button
 	obj        fyne.CanvasObject
+
+	// The owner picker lists the participants and "someone else…"; it
+	// shows the person chosen itself. The entry under it, for a name that
+	// is not a participant's, shows only for "someone else" (issue 9).
+	ownerNames []string
+	ownerOther bool
 }
 
 func (r *kpiCard) rowID() string { return r.id }
@@ -67,7 +73,7 @@ type kpiSideRow struct {
 	oid, sid    string
 	Description *boundEntry
 	Guardrail   *choiceSelect
-	Remove      *widget.Button
+	Remove      *rowDeleteButton
 }
 
 func newKPIsStep() Step { return &kpisStep{} }
@@ -170,7 +176,7 @@ var kpiFields = []kpiField{
 	{row: 3, name: "alert", label: "kpis.alert", help: "kpis.alert.help", build: kpiNumber(func(k *workshop.KPI) *string { return &k.Alert })},
 	{row: 4, name: "frequency", label: "kpis.frequency", build: kpiEnum(workshop.Frequencies, func(k *workshop.KPI) *workshop.Frequency { return &k.Frequency })},
 	{row: 4, name: "source", label: "kpis.source", hint: "kpis.source.placeholder", build: kpiEntry(func(k *workshop.KPI) *string { return &k.Source })},
-	{row: 4, name: "owner", label: "kpis.owner", hint: "kpis.owner.placeholder", build: (*kpiCard).ownerField},
+	{row: 4, name: "owner", label: "kpis.owner", build: (*kpiCard).ownerField},
 	{row: 5, name: "objectives", label: "kpis.objectives", build: (*kpiCard).objectivesField},
 	{row: 5, name: "guardrail", label: "kpis.guardrail.label", help: "kpis.guardrail.help", build: kpiCheck("kpis.guardrail", func(k *workshop.KPI) *bool { return &k.Guardrail })},
 }
@@ -295,25 +301,103 @@ func (kc *kpiCard) unitField() cardField {
 	return cardPart{container.NewVBox(kc.Unit, kc.UnitCustom), kc.Unit, kc.syncUnit}
 }
 
-// ownerField is the owner's entry with a quick pick of the participants'
-// names beside it.
+// ownerField is the owner picker: the participants and "someone else…",
+// showing the person chosen itself; the entry under it, for a name that is
+// not a participant's, shows only for "someone else" (issue 9).
 func (kc *kpiCard) ownerField() cardField {
 	kc.Owner = kc.b.entry(func(k *workshop.KPI) *string { return &k.Owner })
-	kc.OwnerPick = widget.NewSelect(nil, func(name string) {
-		if name == "" || kc.s.ed.ReadOnly() {
-			return
-		}
-		kc.Owner.Entry.SetText(name)
-		kc.OwnerPick.ClearSelected()
-	})
+	kc.Owner.Entry.SetPlaceHolder(tr("kpis.owner.placeholder"))
+	kc.OwnerPick = widget.NewSelect(nil, func(string) { kc.onOwnerPick() })
 	kc.OwnerPick.PlaceHolder = tr("kpis.owner.pick")
-	return cardPart{container.NewBorder(nil, nil, nil, kc.OwnerPick, kc.Owner.Entry), kc.Owner.Entry, kc.syncOwner}
+	return cardPart{container.NewVBox(kc.OwnerPick, kc.Owner.Entry), kc.OwnerPick, kc.syncOwner}
 }
 
 // objectivesField is one check per objective the KPI may measure.
 func (kc *kpiCard) objectivesField() cardField {
 	kc.objBox = container.NewVBox()
 	return cardPart{kc.objBox, kc.objBox, kc.syncObjectives}
+}
+
+// onOwnerPick stores the participant picked as the owner, or opens the
+// entry for someone else (emptied when it held a participant's name).
+func (kc *kpiCard) onOwnerPick() {
+	i := kc.OwnerPick.SelectedIndex()
+	ed := kc.s.ed
+	k := kpiItems.at(ed.Charter(), kc.id)
+	if i < 0 || k == nil || ed.ReadOnly() {
+		return
+	}
+	if i < len(kc.ownerNames) {
+		kc.ownerOther = false
+		kc.Owner.Entry.Hide()
+		if name := kc.ownerNames[i]; k.Owner != name {
+			ed.Edit(func(c *workshop.Charter) {
+				if k := kpiItems.at(c, kc.id); k != nil {
+					k.Owner = name
+				}
+			})
+		}
+		return
+	}
+	was := kc.ownerOther
+	kc.ownerOther = true
+	kc.Owner.Entry.Show()
+	if was {
+		return
+	}
+	if slices.Contains(kc.ownerNames, k.Owner) {
+		ed.Edit(func(c *workshop.Charter) {
+			if k := kpiItems.at(c, kc.id); k != nil {
+				k.Owner = ""
+			}
+		})
+	}
+	if ed.Window() != nil {
+		ed.Window().Canvas().Focus(kc.Owner.Entry)
+	}
+}
+
+// showOwner shows the stored owner in the picker: a participant's name,
+// or "someone else" with the name in the entry under it.
+func (kc *kpiCard) showOwner(c *workshop.Charter, k *workshop.KPI) {
+	var names []string
+	for _, pt := range c.Participants {
+		if n := strings.TrimSpace(pt.Name); n != "" {
+			names = append(names, n)
+		}
+	}
+	opts := append(append([]string{}, names...), tr("kpis.owner.other"))
+	if !equalStrings(opts, kc.OwnerPick.Options) {
+		kc.ownerNames = names
+		kc.OwnerPick.Options = opts
+		kc.OwnerPick.Refresh()
+	}
+	sel := -1
+	owner := strings.TrimSpace(k.Owner)
+	if !kc.ownerOther {
+		for i, n := range names {
+			if n == owner {
+				sel = i
+				break
+			}
+		}
+	}
+	if sel < 0 && (kc.ownerOther || owner != "") {
+		kc.ownerOther = true
+		sel = len(names)
+	}
+	if kc.OwnerPick.SelectedIndex() != sel {
+		if sel < 0 {
+			kc.OwnerPick.ClearSelected()
+		} else {
+			kc.OwnerPick.SetSelectedIndex(sel)
+		}
+	}
+	if kc.ownerOther {
+		kc.Owner.Entry.Show()
+	} else {
+		kc.Owner.Entry.Hide()
+	}
 }
 
 // onUnit stores the unit picked, or switches to a custom unit typed in the
@@ -397,22 +481,13 @@ func (kc *kpiCard) syncUnit() {
 	}
 }
 
-// syncOwner re-reads the owner and offers the participants' names.
+// syncOwner re-reads the owner and shows it in the picker.
 func (kc *kpiCard) syncOwner() {
 	kc.Owner.sync()
 	setEnabled(kc.OwnerPick, !kc.s.ed.ReadOnly())
-	var names []string
-	for _, pt := range kc.s.ed.Charter().Participants {
-		if n := strings.TrimSpace(pt.Name); n != "" {
-			names = append(names, n)
-		}
-	}
-	if !equalStrings(names, kc.OwnerPick.Options) {
-		kc.OwnerPick.Options = names
-		kc.OwnerPick.Refresh()
-	}
-	if len(names) == 0 {
-		kc.OwnerPick.Disable()
+	c := kc.s.ed.Charter()
+	if k := kpiItems.at(c, kc.id); k != nil {
+		kc.showOwner(c, k)
 	}
 }
 
@@ -581,9 +656,9 @@ func (s *kpisStep) syncSides(c *workshop.Charter, ro bool) {
 				s.sideRows = append(s.sideRows, r)
 				// The description gets the room; the guardrail select is
 				// wide enough for a KPI name.
-				rows.Add(container.NewBorder(nil, nil, nil,
+				rows.Add(r.Remove.rowOf(container.NewBorder(nil, nil, nil,
 					container.NewHBox(container.New(fixedWidth(300), r.Guardrail.Select), r.Remove),
-					r.Description.Entry))
+					r.Description.Entry)))
 			}
 			oid := o.ID
 			add := widget.NewButtonWithIcon(tr("kpis.side.add"), theme.ContentAddIcon(), func() { s.onAddSide(oid) })
@@ -617,7 +692,7 @@ func (s *kpisStep) newSideRow(oid, sid string) *kpiSideRow {
 	values, labels := kpiChoices(s.ed.Charter())
 	r.Guardrail = choice(b, values, labels, func(se *workshop.SideEffect) *string { return &se.GuardrailID })
 	r.Guardrail.Select.PlaceHolder = tr("kpis.side.noguardrail")
-	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveSide(oid, sid) })
+	r.Remove = newRowDelete(func() { s.onRemoveSide(oid, sid) })
 	return r
 }
 

@@ -48,7 +48,7 @@ type logRow struct {
 	Head   *widget.Label
 	Body   *widget.Label
 	Edit   *widget.Button
-	Remove *widget.Button
+	Remove *rowDeleteButton
 }
 
 func newLogStep() Step { return &logStep{} }
@@ -62,7 +62,7 @@ func (s *logStep) Build(ed Editor) fyne.CanvasObject {
 	s.places = newFieldPlaces(ed, workshop.StepLog)
 	s.FormTitle = boldText(tr("log.form.add"))
 	s.Date = widget.NewEntry()
-	s.Date.SetPlaceHolder(tr("log.date.placeholder"))
+	s.Date.SetPlaceHolder(tr("input.log.date.placeholder", "Format", datePlaceholder(ed.Lang())))
 	types := enumStrings(workshop.DecisionTypes)
 	labels := make([]string, len(types))
 	for i, t := range types {
@@ -121,7 +121,7 @@ func (s *logStep) Build(ed Editor) fyne.CanvasObject {
 // formDecision reads the form; ok is false (with the form's message shown)
 // when it cannot be stored.
 func (s *logStep) formDecision() (d workshop.Decision, ok bool) {
-	d.Date = workshop.Date(strings.TrimSpace(s.Date.Text))
+	d.Date = readDate(s.ed.Lang(), s.Date.Text)
 	if i := s.Type.SelectedIndex(); i >= 0 && i < len(workshop.DecisionTypes) {
 		d.Type = workshop.DecisionTypes[i]
 	}
@@ -140,7 +140,7 @@ func (s *logStep) formDecision() (d workshop.Decision, ok bool) {
 	}
 	if d.Date != "" {
 		if _, valid := d.Date.Time(); !valid {
-			showNote(s.FormProblem, tr("field.date.invalid", "Text", string(d.Date)), widget.DangerImportance)
+			showNote(s.FormProblem, dateInvalid(s.ed.Lang(), string(d.Date)), widget.DangerImportance)
 			return d, false
 		}
 	}
@@ -373,11 +373,11 @@ func (s *logStep) Refresh() {
 		if !e.late && !ro {
 			id := d.ID
 			r.Edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.onEdit(id) })
-			r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemove(id) })
+			r.Remove = newRowDelete(func() { s.onRemove(id) })
 			actions = container.NewHBox(r.Edit, r.Remove)
 		}
 		s.Rows = append(s.Rows, r)
-		objs = append(objs, container.NewBorder(nil, nil, nil, actions, container.NewVBox(r.Head, r.Body)), widget.NewSeparator())
+		objs = append(objs, r.Remove.rowOf(container.NewBorder(nil, nil, nil, actions, container.NewVBox(r.Head, r.Body))), widget.NewSeparator())
 	}
 	if len(list) == 0 {
 		objs = append(objs, helpLabel(tr("log.none")))

@@ -50,6 +50,12 @@ type objectiveCard struct {
 	sideList *fyne.Container
 	sides    []*sideEffectRow
 	AddSide  *widget.Button
+
+	// UseEnd fills the deadline with the period's end, which the help
+	// line under the field names: never a grey hint that looks like a
+	// value typed (issue 9 minor).
+	UseEnd       *widget.Button
+	deadlineHelp *widget.Label
 }
 
 func (r *objectiveCard) rowID() string { return r.id }
@@ -59,7 +65,7 @@ type sideEffectRow struct {
 	id          string
 	description *boundEntry
 	guardrail   *choiceSelect
-	remove      *widget.Button
+	remove      *rowDeleteButton
 }
 
 func (r *sideEffectRow) rowID() string { return r.id }
@@ -140,6 +146,8 @@ func (s *objectivesStep) newCard(id string) *objectiveCard {
 	oc.relevant.Entry.SetMinRowsVisible(2)
 	oc.relevant.Entry.SetPlaceHolder(tr("objectives.relevant.placeholder"))
 	oc.deadline = b.date(func(o *workshop.Objective) *workshop.Date { return &o.Deadline })
+	oc.UseEnd = widget.NewButtonWithIcon(tr("input.deadline.useend"), theme.ContentPasteIcon(), oc.onUseEnd)
+	oc.deadlineHelp = helpLabel("")
 	oc.QuickPick = widget.NewSelect(nil, oc.onPick)
 	oc.QuickPick.PlaceHolder = tr("objectives.relevant.pick")
 	oc.Measurable = widget.NewLabel("")
@@ -201,7 +209,8 @@ func (oc *objectiveCard) object() fyne.CanvasObject {
 			fieldBlock(tr("objectives.achievable"), oc.achievable.Entry, tr("objectives.achievable.help"), p.note(id, "achievable"))),
 		twoColumns(measurable, relevant),
 		twoColumns(
-			fieldBlock(tr("objectives.deadline"), oc.deadline.Object(), tr("objectives.deadline.help"), p.note(id, "deadline")),
+			fieldBlock(tr("objectives.deadline"), container.NewVBox(
+				container.NewBorder(nil, nil, nil, oc.UseEnd, oc.deadline.Object()), oc.deadlineHelp), "", p.note(id, "deadline")),
 			widget.NewLabel("")),
 		boldLabel(tr("objectives.side")),
 		helpLabel(tr("objectives.side.help")),
@@ -218,6 +227,18 @@ func badgeObjects(bs []*smartBadge) []fyne.CanvasObject {
 		out[i] = b
 	}
 	return out
+}
+
+// validDate reports whether d is a readable stored date.
+func validDate(d workshop.Date) bool { _, ok := d.Time(); return ok }
+
+// onUseEnd sets the deadline to the period's end.
+func (oc *objectiveCard) onUseEnd() {
+	oc.s.ed.Edit(func(c *workshop.Charter) {
+		if o := objectiveItems.at(c, oc.id); o != nil && c.Period.End != "" {
+			o.Deadline = c.Period.End
+		}
+	})
 }
 
 // onPick links the objective to the intent or a company objective picked
@@ -290,7 +311,7 @@ func (oc *objectiveCard) newSideRow(sid string) *sideEffectRow {
 	values, labels := guardrailChoices(oc.s.ed.Charter())
 	r.guardrail = choice(b, values, labels, func(se *workshop.SideEffect) *string { return &se.GuardrailID })
 	r.guardrail.Select.PlaceHolder = tr("objectives.guardrail.none")
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { oc.onRemoveSide(sid) })
+	r.remove = newRowDelete(func() { oc.onRemoveSide(sid) })
 	return r
 }
 
@@ -356,8 +377,12 @@ func (oc *objectiveCard) sync(n int) {
 	oc.achievable.sync()
 	oc.relevant.sync()
 	oc.deadline.sync()
-	if end := strings.TrimSpace(string(c.Period.End)); end != "" {
-		oc.deadline.Entry.SetPlaceHolder(end)
+	if end := c.Period.End; end != "" && validDate(end) {
+		oc.deadlineHelp.SetText(tr("input.deadline.help.end", "End", string(end)))
+		setEnabled(oc.UseEnd, !ro && o.Deadline != end)
+	} else {
+		oc.deadlineHelp.SetText(tr("input.deadline.help"))
+		setEnabled(oc.UseEnd, false)
 	}
 	setEnabled(oc.Remove, !ro)
 	setEnabled(oc.AddSide, !ro)
@@ -443,8 +468,8 @@ func (oc *objectiveCard) syncSides(c *workshop.Charter, o *workshop.Objective, r
 		for _, se := range o.SideEffects {
 			r := oc.newSideRow(se.ID)
 			oc.sides = append(oc.sides, r)
-			objs = append(objs, container.NewBorder(nil, nil, nil, r.remove,
-				container.NewGridWithColumns(2, r.description.Entry, r.guardrail.Select)))
+			objs = append(objs, r.remove.rowOf(container.NewBorder(nil, nil, nil, r.remove,
+				container.NewGridWithColumns(2, r.description.Entry, r.guardrail.Select))))
 		}
 		oc.sideList.Objects = objs
 		oc.sideList.Refresh()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -58,9 +57,6 @@ type ritualCard struct {
 }
 
 func (r *ritualCard) rowID() string { return r.id }
-
-// timePattern is a time of day written "09:30".
-var timePattern = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 
 // weekdayOrder is the week as a workshop plans it: Monday first.
 var weekdayOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
@@ -139,8 +135,9 @@ func (s *ritualsStep) newCard(id string) *ritualCard {
 	rc.Weekday = weekdaySelect(b)
 	rc.TimeInvalid = newNoteLabel()
 	get, set := b.text(func(r *workshop.Ritual) *string { return &r.Time })
-	rc.Time = newBoundEntry(ed, get, trimmed(set))
-	rc.Time.Entry.SetPlaceHolder("09:30")
+	rc.Time = newBoundEntry(ed, get, func(c *workshop.Charter, v string) { set(c, readTime(langOf(c.Lang), v)) })
+	rc.Time.same = func(text, stored string) bool { return readTime(ed.Lang(), text) == stored }
+	rc.Time.Entry.SetPlaceHolder(timePlaceholder(ed.Lang()))
 	inner := rc.Time.Entry.OnChanged
 	rc.Time.Entry.OnChanged = func(v string) {
 		inner(v)
@@ -204,8 +201,10 @@ func weekdaySelect(b binder[workshop.Ritual]) *choiceSelect {
 // the attendees, then the agenda.
 func (rc *ritualCard) layout() fyne.CanvasObject {
 	p, id := rc.s.places, rc.id
-	timeBox := container.NewVBox(rc.Time.Entry, rc.TimeInvalid)
-	minBox := container.NewVBox(rc.Minutes, rc.MinInvalid)
+	// The typed-value message and the finding of a field share its one
+	// line: a time typed wrong is said once, not twice (issue 9 minor).
+	timeBox := container.NewVBox(rc.Time.Entry, container.NewStack(rc.TimeInvalid, p.note(id, "time")))
+	minBox := container.NewVBox(rc.Minutes, container.NewStack(rc.MinInvalid, p.note(id, "minutes")))
 	block := func(key string, obj fyne.CanvasObject, field string) fyne.CanvasObject {
 		return fieldBlock(tr(key), obj, "", p.note(id, field))
 	}
@@ -216,8 +215,8 @@ func (rc *ritualCard) layout() fyne.CanvasObject {
 		container.NewGridWithColumns(4,
 			block("rituals.cadence", rc.Cadence.Select, "cadence"),
 			block("rituals.weekday", rc.Weekday.Select, "weekday"),
-			block("rituals.time", timeBox, "time"),
-			block("rituals.minutes", minBox, "minutes")),
+			fieldBlock(tr("rituals.time"), timeBox, "", nil),
+			fieldBlock(tr("rituals.minutes"), minBox, "", nil)),
 		container.NewBorder(nil, nil, boldText(tr("rituals.attendees")), rc.AllPeople),
 		rc.attendBox,
 		p.note(id, "attendees"),
@@ -230,14 +229,29 @@ func (rc *ritualCard) layout() fyne.CanvasObject {
 	)
 }
 
-// validateTime shows the inline message while the time is not "HH:MM".
+// validateTime shows the inline message while the text is not a time in
+// the charter's conventions; that message then stands alone on the line it
+// shares with the field's finding (which says the same less precisely).
 func (rc *ritualCard) validateTime() {
 	t := strings.TrimSpace(rc.Time.Entry.Text)
-	if t == "" || timePattern.MatchString(t) {
+	l := rc.s.ed.Lang()
+	if _, ok := workshop.ParseTimeInput(l, t); t == "" || ok {
 		showNote(rc.TimeInvalid, "", widget.MediumImportance)
-		return
+	} else {
+		showNote(rc.TimeInvalid, timeInvalid(l, t), widget.DangerImportance)
 	}
-	showNote(rc.TimeInvalid, tr("rituals.time.invalid", "Text", t), widget.DangerImportance)
+	rc.quietFindings()
+}
+
+// quietFindings empties the finding line of the time and duration while
+// their own message is shown on it.
+func (rc *ritualCard) quietFindings() {
+	if rc.TimeInvalid.Text != "" {
+		showNote(rc.s.places.note(rc.id, "time"), "", widget.MediumImportance)
+	}
+	if rc.MinInvalid.Text != "" {
+		showNote(rc.s.places.note(rc.id, "minutes"), "", widget.MediumImportance)
+	}
 }
 
 // onMinutes stores a whole number of minutes (1–1440); anything else stays
@@ -247,6 +261,7 @@ func (rc *ritualCard) onMinutes(v string) {
 	n, err := strconv.Atoi(t)
 	if err != nil || n < 1 || n > 24*60 {
 		showNote(rc.MinInvalid, tr("rituals.minutes.invalid", "Text", t), widget.DangerImportance)
+		rc.quietFindings()
 		return
 	}
 	showNote(rc.MinInvalid, "", widget.MediumImportance)
@@ -343,6 +358,9 @@ func (rc *ritualCard) sync(n int) {
 	rc.Cadence.sync()
 	rc.Weekday.sync()
 	rc.Time.sync()
+	if ph := timePlaceholder(ed.Lang()); rc.Time.Entry.PlaceHolder != ph {
+		rc.Time.Entry.SetPlaceHolder(ph)
+	}
 	rc.validateTime()
 	setEnabled(rc.Minutes, !ro)
 	if m := strconv.Itoa(r.Minutes); rc.Minutes.Text != m && !hasFocus(ed, rc.Minutes) && rc.MinInvalid.Text == "" {
@@ -475,6 +493,9 @@ func (s *ritualsStep) Refresh() {
 	}
 	setEnabled(s.Add, !s.ed.ReadOnly())
 	s.places.refresh()
+	for _, rc := range s.cards {
+		rc.quietFindings()
+	}
 }
 
 func (s *ritualsStep) Focus(where workshop.Where) {

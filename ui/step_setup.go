@@ -43,7 +43,7 @@ type participantRow struct {
 	name     *boundEntry
 	function *choiceSelect
 	email    *boundEntry
-	remove   *widget.Button
+	remove   *rowDeleteButton
 }
 
 func (r *participantRow) rowID() string { return r.id }
@@ -207,7 +207,7 @@ func (s *setupStep) newParticipantRow(id string) *participantRow {
 	get, set := b.text(func(p *workshop.Participant) *string { return &p.Email })
 	r.email = newBoundEntry(s.ed, get, trimmed(set))
 	r.email.Entry.SetPlaceHolder(tr("setup.participant.email.placeholder"))
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onRemoveParticipant(id) })
+	r.remove = newRowDelete(func() { s.onRemoveParticipant(id) })
 	s.places.place(id, "", r.name.Entry)
 	s.places.place(id, "name", r.name.Entry)
 	s.places.place(id, "function", r.function.Select)
@@ -216,8 +216,8 @@ func (s *setupStep) newParticipantRow(id string) *participantRow {
 }
 
 func (r *participantRow) object(note *widget.Label) fyne.CanvasObject {
-	line := container.NewBorder(nil, nil, nil, r.remove,
-		container.NewGridWithColumns(3, r.name.Entry, r.function.Select, r.email.Entry))
+	line := r.remove.rowOf(container.NewBorder(nil, nil, nil, r.remove,
+		container.NewGridWithColumns(3, r.name.Entry, r.function.Select, r.email.Entry)))
 	return container.NewVBox(line, note)
 }
 

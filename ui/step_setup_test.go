@@ -149,7 +149,7 @@ func TestSetupParticipantsAddEditRemoveWithRoles(t *testing.T) {
 
 	// Ana is a pilot: removing her asks first, and takes her role away.
 	test.Tap(st.rows[0].remove)
-	if !strings.Contains(renderedText(env.Win), "Ana holds 1 role(s)") {
+	if !strings.Contains(renderedText(env.Win), "Ana holds 1 role on") {
 		t.Fatalf("no confirmation naming Ana's roles in:\n%s", renderedText(env.Win))
 	}
 	tapButton(t, env.Win, "Remove")

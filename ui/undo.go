@@ -42,7 +42,9 @@ func (a *App) editMenu() *fyne.Menu {
 	a.redoItem = fyne.NewMenuItem(tr("menu.redo"), a.menuRedo)
 	a.redoItem.Shortcut = &fyne.ShortcutRedo{}
 	a.win.Canvas().AddShortcut(scRedoAlt, func(fyne.Shortcut) { a.menuRedo() })
-	return fyne.NewMenu(tr("menu.edit"), a.undoItem, a.redoItem)
+	removeRow := fyne.NewMenuItem(tr("menu.removerow"), a.menuRemoveRow)
+	removeRow.Shortcut = scRemoveRow
+	return fyne.NewMenu(tr("menu.edit"), a.undoItem, a.redoItem, fyne.NewMenuItemSeparator(), removeRow)
 }
 
 // menuUndo undoes in the focused field when it keeps its own history and
