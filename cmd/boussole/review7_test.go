@@ -1,0 +1,52 @@
+package main
+
+// Review of issue 7: variations the first implementation missed, tried
+// with the real binary.
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportRefusesWhatIsNotARegularFile_Issue7_18: import, like verify,
+// refuses a FIFO (it used to hang), a device (/dev/zero used to be read to
+// 256 MB) and a file over the size import accepts, before reading a byte;
+// exit 2 saying what the file is, and the store is not even opened.
+func TestImportRefusesWhatIsNotARegularFile_Issue7_18(t *testing.T) {
+	dir := t.TempDir()
+	files := t.TempDir()
+	cases := map[string]string{files: "is a directory"}
+	fifo := filepath.Join(files, "fifo.boussole")
+	if err := mkfifo(fifo); err == nil {
+		cases[fifo] = "not a regular file (a named pipe)"
+		link := filepath.Join(files, "link.boussole")
+		if err := os.Symlink(fifo, link); err != nil {
+			t.Fatal(err)
+		}
+		cases[link] = "not a regular file (a named pipe)"
+	} else {
+		t.Logf("NOT TRIED: no named pipe on this system (%v)", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases["/dev/zero"] = "not a regular file (a character device)"
+	}
+	huge := filepath.Join(files, "huge.boussole")
+	if err := os.WriteFile(huge, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 21<<20); err != nil { // sparse: costs no disk
+		t.Fatal(err)
+	}
+	cases[huge] = "larger than 20 MB"
+	for path, says := range cases {
+		r := fails(t, dir, exitUsage, "import", path)
+		if !strings.Contains(r.stderr, path+": ") || !strings.Contains(r.stderr, says) {
+			t.Errorf("import %s: stderr %q, want %q", path, r.stderr, says)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "boussole.db")); err == nil {
+		t.Error("a refused import created a store")
+	}
+}
