@@ -10,7 +10,7 @@ import (
 
 // GuardOutput refuses (KindInvalid) an output path that would write over
 // the store of the data directory dir, its lock, a store set aside by a
-// restore, or any file of the backups folder — however the path is spelled:
+// restore, a note of a backup in progress (.pending-output-…), or any file of the backups folder — however the path is spelled:
 // relative, with "..", through a symbolic link (to the file or to a folder
 // on the way), as a hard link, or in another case on a disk that ignores
 // case. Exports and backup -o call it before writing anything.
@@ -73,6 +73,10 @@ func GuardOutput(dir, target string) error {
 				return refuse("a Boussole store kept aside by a restore", filepath.Join(dir, name))
 			case n == backupDir:
 				return refuse("the backups folder", backups)
+			case strings.HasPrefix(n, pendingPrefix):
+				// The next start reads it as a note of a backup in
+				// progress and deletes it.
+				return refuse("a name Boussole keeps for its own notes", filepath.Join(dir, name))
 			}
 		}
 		if berr != nil {

@@ -50,3 +50,31 @@ func TestImportRefusesWhatIsNotARegularFile_Issue7_18(t *testing.T) {
 		t.Error("a refused import created a store")
 	}
 }
+
+// TestOutputRefusesANoteName_Issue7_1: backup -o or export -o to
+// DATA/.pending-output-… used to exit 0, and the next start took the file
+// for the note of an interrupted backup and deleted it. Refused now, exit 2.
+func TestOutputRefusesANoteName_Issue7_1(t *testing.T) {
+	dir := t.TempDir()
+	id := newID(t, dir, "--title", "Notes")
+	out := filepath.Join(dir, ".pending-output-mine")
+	for _, args := range [][]string{
+		{"backup", "-o", out},
+		{"export", id, "--format", "csv", "-o", out},
+	} {
+		r := fails(t, dir, exitUsage, args...)
+		if !strings.Contains(r.stderr, out) || !strings.Contains(r.stderr, "would destroy Boussole's data") {
+			t.Errorf("%v: stderr %q", args, r.stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%v wrote %s", args, out)
+		}
+	}
+	// A name merely like it is written, and kept at the next start.
+	kept := filepath.Join(dir, "pending-output-mine.db")
+	ok(t, dir, "backup", "-o", kept)
+	ok(t, dir, "new", "--title", "Second")
+	if _, err := os.Stat(kept); err != nil {
+		t.Errorf("the copy was lost: %v", err)
+	}
+}
