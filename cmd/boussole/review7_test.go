@@ -6,6 +6,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -76,5 +77,40 @@ func TestOutputRefusesANoteName_Issue7_1(t *testing.T) {
 	ok(t, dir, "new", "--title", "Second")
 	if _, err := os.Stat(kept); err != nil {
 		t.Errorf("the copy was lost: %v", err)
+	}
+}
+
+// TestSharedFolderNotTakenOver_Issue7_12: a data directory every user may
+// write in, with the sticky bit (/tmp, a team's drop folder), is not made
+// private: that would lock every other user out of it (boussole --data
+// /tmp as root turned /tmp into 0700). Boussole warns instead, and still
+// makes its own files private.
+func TestSharedFolderNotTakenOver_Issue7_12(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes on Windows")
+	}
+	dir := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o777|os.ModeSticky); err != nil {
+		t.Fatal(err)
+	}
+	r := boussole(t, nil, "--data", dir, "new", "--title", "Shared")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, dir+" is open to other users") || !strings.Contains(r.stderr, "shared by all users") {
+		t.Errorf("stderr %q lacks the warning", r.stderr)
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o777 || fi.Mode()&os.ModeSticky == 0 {
+		t.Errorf("the shared folder is now %v", fi.Mode())
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "boussole.db")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("store: %v %v", fi, err)
 	}
 }
