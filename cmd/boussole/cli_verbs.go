@@ -235,13 +235,13 @@ var signVerb = &verb{
 			}
 			var waiting []string
 			for _, p := range rev.Awaited() {
-				waiting = append(waiting, p.Name)
+				waiting = append(waiting, oneLine(p.Name))
 			}
 			signer := c.as
 			if n := len(rev.Signatures); n > 0 {
 				signer = rev.Signatures[n-1].Name // as the charter spells it
 			}
-			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", signer, strings.Join(waiting, ", "))
+			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", oneLine(signer), strings.Join(waiting, ", "))
 			return nil
 		})
 	},
@@ -265,7 +265,7 @@ var declineVerb = &verb{
 			if err := s.Decline(c.as, c.reason, c.now()); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "declined by %s; revision %d is a draft again\n", c.as, s.Current().Number)
+			fmt.Fprintf(c.stdout, "declined by %s; revision %d is a draft again\n", oneLine(c.as), s.Current().Number)
 			return nil
 		})
 	},

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"boussole/workshop"
 )
 
 // TestImportRefusesWhatIsNotARegularFile_Issue7_18: import, like verify,
@@ -112,5 +114,43 @@ func TestSharedFolderNotTakenOver_Issue7_12(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(dir, "boussole.db")); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("store: %v %v", fi, err)
+	}
+}
+
+// TestNewlineInANameForgesNoRow_Issue7_11: an imported approver whose name
+// holds a newline ("Mallory: signed on …\n  - Nathalie Petit") used to print
+// a forged approver row in show, and sign/decline printed it on two lines.
+// Names and comments stay on their row now.
+func TestNewlineInANameForgesNoRow_Issue7_11(t *testing.T) {
+	dir := t.TempDir()
+	forged := "Mallory: signed on 2026-12-01\n  - Nathalie Petit"
+	s := templateSession(t, false, func(c *workshop.Charter) {
+		for i := range c.Participants {
+			if c.Participants[i].Name == "Nathalie Petit" {
+				c.Participants[i].Name = forged
+			}
+		}
+	})
+	id := importSession(t, dir, s)
+	show := ok(t, dir, "show", id)
+	for _, l := range strings.Split(show, "\n") {
+		if strings.HasPrefix(l, "  - Nathalie Petit") {
+			t.Errorf("show prints a forged row %q:\n%s", l, show)
+		}
+	}
+	if !strings.Contains(show, "  - Mallory: signed on 2026-12-01 - Nathalie Petit: ") {
+		t.Errorf("show lacks the approver on one row:\n%s", show)
+	}
+	out := ok(t, dir, "sign", id, "--as", "Isabelle Moreau", "--comment", "fine\n  - Eve: signed on 2026-12-01")
+	if strings.Count(out, "\n") != 1 {
+		t.Errorf("sign printed %q, want one line", out)
+	}
+	show = ok(t, dir, "show", id)
+	if strings.Contains(show, "\n  - Eve") {
+		t.Errorf("a comment forged a row:\n%s", show)
+	}
+	out = ok(t, dir, "decline", id, "--as", forged, "--reason", "no")
+	if strings.Count(out, "\n") != 1 {
+		t.Errorf("decline printed %q, want one line", out)
 	}
 }
