@@ -110,6 +110,7 @@ func (s *Store) notePending(tmp string) (done func()) {
 	}
 	note := filepath.Join(s.dir, pendingPrefix+randomSuffix())
 	if err := os.WriteFile(note, []byte(abs), 0o600); err != nil {
+		_ = os.Remove(note) // a full disk leaves it created but empty
 		return func() {}
 	}
 	syncDir(s.dir)
