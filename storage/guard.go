@@ -93,3 +93,40 @@ func GuardOutput(dir, target string) error {
 	}
 	return nil
 }
+
+// GuardStream refuses (KindInvalid) standard output, or any file already
+// open, when it is the store of the data directory dir, its lock, a store
+// set aside by a restore or a file of the backups folder: "export -o -
+// 1<>DATA/boussole.db" or "backup -o - >> DATA/boussole.db" would write
+// over the data through a descriptor the shell opened, with no path to
+// check. Only regular files can be any of these.
+func GuardStream(dir string, f *os.File) error {
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || dir == "" {
+		return nil
+	}
+	refuse := func(what, path string) error {
+		return workshop.Errorf(workshop.KindInvalid,
+			"standard output is %s (%s): writing there would destroy Boussole's data; redirect it to another file", what, path)
+	}
+	same := func(path string) bool {
+		pfi, err := os.Lstat(path)
+		return err == nil && os.SameFile(fi, pfi)
+	}
+	if same(filepath.Join(dir, FileName)) {
+		return refuse("the Boussole store", filepath.Join(dir, FileName))
+	}
+	if same(filepath.Join(dir, LockName)) {
+		return refuse("the lock file of the Boussole store", filepath.Join(dir, LockName))
+	}
+	for _, folder := range []string{dir, filepath.Join(dir, backupDir)} {
+		entries, _ := os.ReadDir(folder)
+		for _, e := range entries {
+			p := filepath.Join(folder, e.Name())
+			if (folder != dir || strings.HasPrefix(e.Name(), FileName+".")) && same(p) {
+				return refuse("a file Boussole keeps", p)
+			}
+		}
+	}
+	return nil
+}

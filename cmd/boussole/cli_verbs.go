@@ -416,6 +416,9 @@ var backupVerb = &verb{
 			if isTerminal(c.raw) {
 				return usagef("-o -: standard output is a terminal; redirect it to a file (boussole backup -o - > copy.db)")
 			}
+			if err := guardStdout(c); err != nil {
+				return err
+			}
 			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.raw) })
 		}
 		return c.withStore(true, func(st *storage.Store) error {
@@ -428,6 +431,15 @@ var backupVerb = &verb{
 			return err
 		})
 	},
+}
+
+// guardStdout refuses a standard output the shell opened on the store, its
+// lock or a backup (storage.GuardStream).
+func guardStdout(c *cli) error {
+	if f, ok := c.raw.(*os.File); ok {
+		return storage.GuardStream(c.dir, f)
+	}
+	return nil
 }
 
 // isTerminal reports whether w is a terminal (a character device).
@@ -558,6 +570,9 @@ func osReason(err error) string {
 // write writes an export atomically (or to standard output for "-").
 func (c *cli) write(path string, data []byte) error {
 	if path == "-" {
+		if err := guardStdout(c); err != nil {
+			return err
+		}
 		_, err := c.raw.Write(data)
 		return err
 	}

@@ -35,3 +35,51 @@ func TestBackupOnAFullDiskLeavesNothing_Issue7_5(t *testing.T) {
 		t.Errorf("the data directory now holds %s", strings.Join(names, ", "))
 	}
 }
+
+// TestStandardOutputOnTheStoreRefused_Issue7_1: "-o -" with standard output
+// opened by the shell on the store (1<> or >>), its lock or a backup used to
+// write there and exit 0, leaving a damaged store. Refused now, exit 2, and
+// every file is untouched.
+func TestStandardOutputOnTheStoreRefused_Issue7_1(t *testing.T) {
+	dir := t.TempDir()
+	id := withBackup(t, dir)[0]
+	entries, err := os.ReadDir(filepath.Join(dir, "backups"))
+	if err != nil || len(entries) == 0 {
+		t.Fatal(entries, err)
+	}
+	for _, target := range []string{
+		filepath.Join(dir, "boussole.db"),
+		filepath.Join(dir, "boussole.lock"),
+		filepath.Join(dir, "backups", entries[0].Name()),
+	} {
+		for _, args := range [][]string{
+			{"export", id, "--format", "csv", "-o", "-"},
+			{"backup", "-o", "-"},
+		} {
+			before := sum(t, target)
+			for _, flag := range []int{os.O_WRONLY, os.O_WRONLY | os.O_APPEND} {
+				f, err := os.OpenFile(target, flag, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := exe(t, runOpts{stdout: f}, append([]string{"--data", dir}, args...)...)
+				f.Close()
+				want(t, r, exitUsage, []string{"standard output is ", target, "would destroy Boussole's data"})
+				if sum(t, target) != before {
+					t.Fatalf("%v wrote into %s", args, target)
+				}
+			}
+		}
+	}
+	ok(t, dir, "check")
+	// Standard output on another file still works.
+	out, err := os.Create(filepath.Join(t.TempDir(), "copy.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	want(t, exe(t, runOpts{stdout: out}, "--data", dir, "backup", "-o", "-"), 0, nil)
+	if fi, _ := out.Stat(); fi.Size() == 0 {
+		t.Error("backup -o - wrote nothing")
+	}
+}
