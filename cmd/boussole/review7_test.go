@@ -4,6 +4,7 @@ package main
 // with the real binary.
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -152,5 +153,45 @@ func TestNewlineInANameForgesNoRow_Issue7_11(t *testing.T) {
 	out = ok(t, dir, "decline", id, "--as", forged, "--reason", "no")
 	if strings.Count(out, "\n") != 1 {
 		t.Errorf("decline printed %q, want one line", out)
+	}
+}
+
+// TestCSVDefusesFormulaAfterAnyBlank_Issue7_13: a formula behind a vertical
+// tab, a form feed, a byte order mark, a zero-width or an ideographic
+// space, a NUL, or written with a full-width sign, used to reach the CSV
+// raw; every such cell starts with an apostrophe now, and a signed number
+// stays a number.
+func TestCSVDefusesFormulaAfterAnyBlank_Issue7_13(t *testing.T) {
+	hostile := []string{"\v=1+1", "\f@SUM(A1)", "\ufeff=1+1", "\u200b=1+1", "\u3000=1+1", "\u2003-A1", "\x00=1+1", "\uff1d1+1", "\uff0bA1"}
+	dir := t.TempDir()
+	s := templateSession(t, false, func(c *workshop.Charter) {
+		for i := range c.KPIs {
+			c.KPIs[i].Source = hostile[i]
+			c.KPIs[i].Owner = hostile[len(c.KPIs)+i%(len(hostile)-len(c.KPIs))]
+		}
+		c.KPIs[0].Baseline = "-5"
+	})
+	id := importSession(t, dir, s)
+	out := ok(t, dir, "export", id, "--format", "csv", "-o", "-")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]bool{}
+	for _, row := range rows {
+		for _, c := range row {
+			cells[c] = true
+		}
+	}
+	for _, h := range hostile {
+		if cells[h] {
+			t.Errorf("the CSV holds %q raw", h)
+		}
+		if !cells["'"+h] {
+			t.Errorf("the CSV lacks the defused %q", "'"+h)
+		}
+	}
+	if !cells["-5"] {
+		t.Error("the signed number -5 was changed")
 	}
 }
