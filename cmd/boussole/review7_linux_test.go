@@ -3,6 +3,7 @@
 package main
 
 import (
+	"crypto/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,4 +83,30 @@ func TestStandardOutputOnTheStoreRefused_Issue7_1(t *testing.T) {
 	if fi, _ := out.Stat(); fi.Size() == 0 {
 		t.Error("backup -o - wrote nothing")
 	}
+}
+
+// TestNoGoodBackupNeverAdvisesRestore_Issue7_16: when every backup is
+// damaged (random bytes, not a 3-byte stub), the reasons restore lists for
+// them used to end with each backup's own "Restore the latest backup …
+// boussole restore" advice; they say only what is wrong now.
+func TestNoGoodBackupNeverAdvisesRestore_Issue7_16(t *testing.T) {
+	dir := t.TempDir()
+	withBackup(t, dir)
+	backups := filepath.Join(dir, "backups")
+	entries, _ := os.ReadDir(backups)
+	junk := make([]byte, 5000)
+	for _, name := range []string{entries[0].Name(), "boussole-20991231-000000.db"} {
+		if _, err := rand.Read(junk); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(backups, name), junk, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "boussole.db"), junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := exe(t, runOpts{}, "--data", dir, "restore")
+	want(t, r, exitFailure, []string{"no good backup exists", "boussole-20991231-000000.db: ", "is damaged"},
+		"Restore the latest backup", "boussole restore")
 }
