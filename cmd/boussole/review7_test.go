@@ -195,3 +195,42 @@ func TestCSVDefusesFormulaAfterAnyBlank_Issue7_13(t *testing.T) {
 		t.Error("the signed number -5 was changed")
 	}
 }
+
+// TestOnePersonCannotSignForAHomonym_Issue7_9: two approvers whose names
+// differ only by case (or not at all) used to be signed, one after the
+// other, by the same "sign --as" typed twice: a charter sealed with two
+// signatures from one person. The name is refused as ambiguous (exit 2,
+// nothing stored); each approver signs by participant id.
+func TestOnePersonCannotSignForAHomonym_Issue7_9(t *testing.T) {
+	for _, other := range []string{"isabelle  MOREAU", "Isabelle Moreau"} {
+		dir := t.TempDir()
+		s := templateSession(t, false, func(c *workshop.Charter) {
+			for i := range c.Participants {
+				if c.Participants[i].Name == "Nathalie Petit" {
+					c.Participants[i].Name = other
+				}
+			}
+		})
+		id := importSession(t, dir, s)
+		before := ok(t, dir, "show", id, "--json")
+		for _, verb := range [][]string{{"sign", id, "--as", "Isabelle Moreau"}, {"decline", id, "--as", "Isabelle Moreau", "--reason", "no"}} {
+			r := fails(t, dir, exitUsage, verb...)
+			if !strings.Contains(r.stderr, "2 approvers are called Isabelle Moreau") {
+				t.Errorf("%s: stderr %q", verb[0], r.stderr)
+			}
+		}
+		if ok(t, dir, "show", id, "--json") != before {
+			t.Error("a refused sign-off changed the session")
+		}
+		var approvers []string
+		for _, p := range s.Current().Charter.Participants {
+			if p.Name == other || p.Name == "Isabelle Moreau" {
+				approvers = append(approvers, p.ID)
+			}
+		}
+		ok(t, dir, "sign", id, "--as", approvers[0])
+		if out := ok(t, dir, "sign", id, "--as", approvers[1]); !strings.HasPrefix(out, "signed and sealed: ") {
+			t.Errorf("the second approver's signature printed %q", out)
+		}
+	}
+}
