@@ -431,7 +431,7 @@ func (s *Store) Import(data []byte) (id string, err error) {
 	if err != nil {
 		return "", err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketSessions); b != nil {
 			for b.Get([]byte(sess.ID)) != nil {
 				sess.ID = workshop.NewID()

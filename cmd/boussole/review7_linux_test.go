@@ -110,3 +110,24 @@ func TestNoGoodBackupNeverAdvisesRestore_Issue7_16(t *testing.T) {
 	want(t, r, exitFailure, []string{"no good backup exists", "boussole-20991231-000000.db: ", "is damaged"},
 		"Restore the latest backup", "boussole restore")
 }
+
+// TestImportFailsUnderInjectedFault_Issue7_7: import saved outside the
+// injectable commit, so a failing commit was never tried on it. Under the
+// fault it prints no id, says the reason, and the store lists nothing new.
+func TestImportFailsUnderInjectedFault_Issue7_7(t *testing.T) {
+	dir := t.TempDir()
+	newID(t, dir, "--title", "Kept")
+	before := ok(t, dir, "list", "--json")
+	file := filepath.Join(t.TempDir(), "in.boussole")
+	if err := os.WriteFile(file, []byte(ok(t, dir, "show", strings.TrimSpace(ids(t, filepath.Join(dir, "boussole.db"))[0]), "--json")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := exe(t, runOpts{bin: faultBinary(t), env: []string{"BOUSSOLE_FAIL_COMMIT=ENOSPC"}}, "--data", dir, "import", file)
+	want(t, r, exitFailure, []string{"boussole: import: ", "the disk is full"})
+	if r.stdout != "" {
+		t.Errorf("import under a failing commit printed %q", r.stdout)
+	}
+	if ok(t, dir, "list", "--json") != before {
+		t.Error("the failed import stored a session")
+	}
+}
