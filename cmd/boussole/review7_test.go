@@ -134,7 +134,7 @@ func TestNewlineInANameForgesNoRow_Issue7_11(t *testing.T) {
 	})
 	id := importSession(t, dir, s)
 	show := ok(t, dir, "show", id)
-	for _, l := range strings.Split(show, "\n") {
+	for l := range strings.SplitSeq(show, "\n") {
 		if strings.HasPrefix(l, "  - Nathalie Petit") {
 			t.Errorf("show prints a forged row %q:\n%s", l, show)
 		}
