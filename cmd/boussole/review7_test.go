@@ -5,12 +5,14 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 
+	"boussole/storage"
 	"boussole/workshop"
 )
 
@@ -231,6 +233,50 @@ func TestOnePersonCannotSignForAHomonym_Issue7_9(t *testing.T) {
 		ok(t, dir, "sign", id, "--as", approvers[0])
 		if out := ok(t, dir, "sign", id, "--as", approvers[1]); !strings.HasPrefix(out, "signed and sealed: ") {
 			t.Errorf("the second approver's signature printed %q", out)
+		}
+	}
+}
+
+// TestImportRefusesDuplicateParticipantIDs_Issue7_9: a file where two
+// participants share an id (the second approver then silently vanished from
+// the sign-off and the charter was sealed by one signature) or where a role
+// is held by an id no participant has is refused, exit 2, nothing stored.
+func TestImportRefusesDuplicateParticipantIDs_Issue7_9(t *testing.T) {
+	for name, c := range map[string]struct {
+		edit func(charter map[string]any)
+		says string
+	}{
+		"duplicate id": {func(ch map[string]any) {
+			ps := ch["participants"].([]any)
+			ps[1].(map[string]any)["id"] = ps[0].(map[string]any)["id"]
+		}, "have the same id"},
+		"unknown holder": {func(ch map[string]any) {
+			ch["roles"] = append(ch["roles"].([]any), map[string]any{"participantId": "p-ghost", "objectiveId": "obj-1", "role": "approver"})
+		}, `held by participant "p-ghost", who is not in the charter's participants`},
+	} {
+		dir := t.TempDir()
+		data, err := storage.Export(templateSession(t, false, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		c.edit(doc["revisions"].([]any)[0].(map[string]any)["charter"].(map[string]any))
+		if data, err = json.Marshal(doc); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), "in.boussole")
+		if err := os.WriteFile(file, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := fails(t, dir, exitUsage, "import", file)
+		if !strings.Contains(r.stderr, c.says) {
+			t.Errorf("%s: stderr %q", name, r.stderr)
+		}
+		if got := ok(t, dir, "list", "--json"); got != "[]\n" {
+			t.Errorf("%s: the store holds %s", name, got)
 		}
 	}
 }
