@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"boussole/workshop"
 )
@@ -164,9 +166,12 @@ func cleanRow(row []string) []string {
 }
 
 // formulaLike reports a cell a spreadsheet may run as a formula: one that
-// starts with = + - @, possibly after spaces, tabs or line breaks (which
-// spreadsheets skip), and is not a number; or one that starts with a tab or
-// a carriage return, which some spreadsheets take as the start of a formula.
+// starts with = + - @ (or their full-width forms, which some spreadsheets
+// take as the same signs), possibly after blanks a spreadsheet may skip
+// (any Unicode space, control or invisible format character: vertical
+// tab, byte order mark, zero-width space, ideographic space…), and is not
+// a number; or one that starts with a tab or a carriage return, which some
+// spreadsheets take as the start of a formula.
 func formulaLike(v string) bool {
 	if v == "" {
 		return false
@@ -174,24 +179,25 @@ func formulaLike(v string) bool {
 	if v[0] == '\t' || v[0] == '\r' {
 		return true
 	}
-	t := strings.TrimLeft(v, " \t\r\n\u00a0")
-	if t == "" {
-		return false
-	}
-	switch t[0] {
-	case '=', '@':
+	t := strings.TrimLeftFunc(v, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError
+	})
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case '=', '@', '\uff1d', '\uff20':
 		return true
-	case '+', '-':
+	case '+', '-', '\uff0b', '\uff0d':
 		return !looksNumeric(t) // a signed number such as -5 stays a number
 	}
 	return false
 }
 
 func looksNumeric(v string) bool {
-	for _, r := range v[1:] {
+	_, n := utf8.DecodeRuneInString(v)
+	for _, r := range v[n:] {
 		if !strings.ContainsRune("0123456789.,  \u00a0\u202f%€$", r) {
 			return false
 		}
 	}
-	return len(v) > 1
+	return len(v) > n
 }

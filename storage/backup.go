@@ -110,6 +110,7 @@ func (s *Store) notePending(tmp string) (done func()) {
 	}
 	note := filepath.Join(s.dir, pendingPrefix+randomSuffix())
 	if err := os.WriteFile(note, []byte(abs), 0o600); err != nil {
+		_ = os.Remove(note) // a full disk leaves it created but empty
 		return func() {}
 	}
 	syncDir(s.dir)
@@ -522,7 +523,10 @@ func RestoreLatest(dir string, opts RestoreOptions) (Restored, error) {
 		}
 		var reasons []string
 		for _, r := range bad {
-			reasons = append(reasons, filepath.Base(r.path)+": "+r.reason)
+			// A backup's own check advises restoring, the very thing
+			// that cannot help here: say only what is wrong with it.
+			why := strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(r.reason, RestoreAdvice, "")), ".")
+			reasons = append(reasons, filepath.Base(r.path)+": "+why)
 		}
 		return Restored{}, workshop.Wrap(workshop.KindCorrupt, ErrNoGoodBackup,
 			"no good backup exists: none of the %d files in %s passes its check. Nothing was changed: the store is still %s, "+

@@ -10,7 +10,7 @@ import (
 
 // GuardOutput refuses (KindInvalid) an output path that would write over
 // the store of the data directory dir, its lock, a store set aside by a
-// restore, or any file of the backups folder — however the path is spelled:
+// restore, a note of a backup in progress (.pending-output-…), or any file of the backups folder — however the path is spelled:
 // relative, with "..", through a symbolic link (to the file or to a folder
 // on the way), as a hard link, or in another case on a disk that ignores
 // case. Exports and backup -o call it before writing anything.
@@ -73,6 +73,10 @@ func GuardOutput(dir, target string) error {
 				return refuse("a Boussole store kept aside by a restore", filepath.Join(dir, name))
 			case n == backupDir:
 				return refuse("the backups folder", backups)
+			case strings.HasPrefix(n, pendingPrefix):
+				// The next start reads it as a note of a backup in
+				// progress and deletes it.
+				return refuse("a name Boussole keeps for its own notes", filepath.Join(dir, name))
 			}
 		}
 		if berr != nil {
@@ -84,6 +88,43 @@ func GuardOutput(dir, target string) error {
 			}
 			if filepath.Dir(p) == p {
 				break
+			}
+		}
+	}
+	return nil
+}
+
+// GuardStream refuses (KindInvalid) standard output, or any file already
+// open, when it is the store of the data directory dir, its lock, a store
+// set aside by a restore or a file of the backups folder: "export -o -
+// 1<>DATA/boussole.db" or "backup -o - >> DATA/boussole.db" would write
+// over the data through a descriptor the shell opened, with no path to
+// check. Only regular files can be any of these.
+func GuardStream(dir string, f *os.File) error {
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || dir == "" {
+		return nil
+	}
+	refuse := func(what, path string) error {
+		return workshop.Errorf(workshop.KindInvalid,
+			"standard output is %s (%s): writing there would destroy Boussole's data; redirect it to another file", what, path)
+	}
+	same := func(path string) bool {
+		pfi, err := os.Lstat(path)
+		return err == nil && os.SameFile(fi, pfi)
+	}
+	if same(filepath.Join(dir, FileName)) {
+		return refuse("the Boussole store", filepath.Join(dir, FileName))
+	}
+	if same(filepath.Join(dir, LockName)) {
+		return refuse("the lock file of the Boussole store", filepath.Join(dir, LockName))
+	}
+	for _, folder := range []string{dir, filepath.Join(dir, backupDir)} {
+		entries, _ := os.ReadDir(folder)
+		for _, e := range entries {
+			p := filepath.Join(folder, e.Name())
+			if (folder != dir || strings.HasPrefix(e.Name(), FileName+".")) && same(p) {
+				return refuse("a file Boussole keeps", p)
 			}
 		}
 	}

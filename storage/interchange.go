@@ -340,9 +340,25 @@ func validate(r *sessionRecordV1) error {
 		if rev.Status != string(workshop.StatusSigned) && i < len(r.Revisions)-1 {
 			return bad("%s is a draft but revision %d follows it: only the last revision may be a draft (a revision is amended only once signed)", at, i+2)
 		}
+		// A participant id names one person: two with one id, or a role
+		// held by an id nobody has, would make who approves (and so who
+		// must sign) depend on which one a lookup meets first.
+		ids := map[string]int{}
 		for j, p := range c.Participants {
 			if err := oneOf(fmt.Sprintf("%s.charter.participants[%d].function", at, j), "function", p.Function); err != nil {
 				return err
+			}
+			if p.ID == "" {
+				return bad("%s.charter.participants[%d]: required field \"id\" is missing or empty", at, j)
+			}
+			if k, dup := ids[p.ID]; dup {
+				return bad("%s.charter.participants[%d] and participants[%d] have the same id %s: each participant has its own", at, k, j, quoteShort(p.ID))
+			}
+			ids[p.ID] = j
+		}
+		for j, a := range c.Roles {
+			if _, known := ids[a.ParticipantID]; !known {
+				return bad("%s.charter.roles[%d] is held by participant %s, who is not in the charter's participants", at, j, quoteShort(a.ParticipantID))
 			}
 		}
 		if err := oneOf(at+".charter.intent.purpose", "purpose", c.Intent.Purpose); err != nil {
@@ -431,7 +447,7 @@ func (s *Store) Import(data []byte) (id string, err error) {
 	if err != nil {
 		return "", err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketSessions); b != nil {
 			for b.Get([]byte(sess.ID)) != nil {
 				sess.ID = workshop.NewID()

@@ -22,6 +22,9 @@ type Notice struct {
 // errNotOwner is why Boussole does not change another user's file.
 var errNotOwner = errors.New("it belongs to another user")
 
+// errShared is why Boussole does not change a folder shared by all users.
+var errShared = errors.New("it is a folder shared by all users (sticky bit), which Boussole does not take over")
+
 func (n Notice) String() string {
 	if n.Err == nil {
 		return fmt.Sprintf("%s was open to other users (mode %04o); Boussole made it private (mode %04o)", n.Path, n.Was, n.Now)

@@ -30,6 +30,11 @@ func tighten(dir string) []Notice {
 		n := Notice{Path: t.path, Was: was, Now: was}
 		if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != uid {
 			n.Err = errNotOwner
+		} else if fi.Mode()&os.ModeSticky != 0 {
+			// A folder every user may write in with the sticky bit (/tmp,
+			// a team's drop folder) belongs to all: making it private,
+			// as root or as its owner, would lock everyone else out.
+			n.Err = errShared
 		} else if err := os.Chmod(t.path, was&t.max); err != nil {
 			n.Err = err
 		} else {

@@ -68,6 +68,9 @@ func (s *Session) Sign(name, comment string, now time.Time) error {
 	if len(matches) == 0 {
 		return notAnApprover(name, approvers)
 	}
+	if len(matches) > 1 {
+		return ambiguousApprover(name, matches)
+	}
 	if err := CanSign(&cur.Charter); err != nil {
 		return err
 	}
@@ -114,6 +117,9 @@ func (s *Session) Decline(name, reason string, now time.Time) error {
 	if len(matches) == 0 {
 		return notAnApprover(name, approvers)
 	}
+	if len(matches) > 1 {
+		return ambiguousApprover(name, matches)
+	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return Errorf(KindInvalid, "%s: a reason is required to decline", matches[0].Name)
@@ -143,11 +149,26 @@ func matchApprovers(approvers []Participant, name string) []Participant {
 		return nil
 	}
 	for _, a := range approvers {
-		if personKey(a.Name) == key || a.ID == strings.TrimSpace(name) {
+		if a.ID == strings.TrimSpace(name) {
+			return []Participant{a} // an id names one participant
+		}
+		if personKey(a.Name) == key {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// ambiguousApprover refuses a name that two approvers or more answer to
+// (the same name, or one differing only by case or spacing): one person
+// typing it twice would otherwise sign, or decline, for each of them.
+func ambiguousApprover(name string, matches []Participant) error {
+	ids := make([]string, len(matches))
+	for i, m := range matches {
+		ids[i] = m.ID
+	}
+	return Errorf(KindInvalid, "%d approvers are called %s (participants %s): one person cannot sign for another; "+
+		"give them distinct names, or name the approver by participant id", len(matches), strings.Join(strings.Fields(name), " "), strings.Join(ids, ", "))
 }
 
 func notAnApprover(name string, approvers []Participant) error {

@@ -101,14 +101,17 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 			tr("baseline"), orDash(k.Baseline),
 			workshop.Label(l, string(k.Frequency)))
 		if k.Owner != "" {
-			p.line("    %s%s%s", tr("owner"), colon, k.Owner)
+			p.line("    %s%s%s", tr("owner"), colon, oneLine(k.Owner))
 		}
 	}
 
 	approvers := rev.ApproverStates()
 	p.section(tr("approvers"), len(approvers))
 	for _, a := range approvers {
-		p.line("  - %s%s%s", a.Participant.Name, colon, signatureState(rev, a, tr))
+		// One line per approver whatever a name or a comment holds: a
+		// newline in an imported name must not print a forged
+		// "- Someone: signed on …" row of its own.
+		p.line("  - %s%s%s", oneLine(a.Participant.Name), colon, oneLine(signatureState(rev, a, tr)))
 	}
 
 	findings := workshop.Validate(ch)

@@ -19,10 +19,6 @@ import (
 	"boussole/workshop"
 )
 
-// maxInputFile bounds what import and verify read: far above any real
-// .boussole file or charter PDF, low enough never to exhaust memory.
-const maxInputFile = 256 << 20
-
 var listVerb = &verb{
 	usage: "[--json]",
 	flags: func(c *cli, set *flag.FlagSet) {
@@ -239,13 +235,13 @@ var signVerb = &verb{
 			}
 			var waiting []string
 			for _, p := range rev.Awaited() {
-				waiting = append(waiting, p.Name)
+				waiting = append(waiting, oneLine(p.Name))
 			}
 			signer := c.as
 			if n := len(rev.Signatures); n > 0 {
 				signer = rev.Signatures[n-1].Name // as the charter spells it
 			}
-			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", signer, strings.Join(waiting, ", "))
+			fmt.Fprintf(c.stdout, "signed by %s; waiting for %s\n", oneLine(signer), strings.Join(waiting, ", "))
 			return nil
 		})
 	},
@@ -269,7 +265,7 @@ var declineVerb = &verb{
 			if err := s.Decline(c.as, c.reason, c.now()); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "declined by %s; revision %d is a draft again\n", c.as, s.Current().Number)
+			fmt.Fprintf(c.stdout, "declined by %s; revision %d is a draft again\n", oneLine(c.as), s.Current().Number)
 			return nil
 		})
 	},
@@ -420,6 +416,9 @@ var backupVerb = &verb{
 			if isTerminal(c.raw) {
 				return usagef("-o -: standard output is a terminal; redirect it to a file (boussole backup -o - > copy.db)")
 			}
+			if err := guardStdout(c); err != nil {
+				return err
+			}
 			return c.withStore(true, func(st *storage.Store) error { return st.BackupTo(c.raw) })
 		}
 		return c.withStore(true, func(st *storage.Store) error {
@@ -432,6 +431,15 @@ var backupVerb = &verb{
 			return err
 		})
 	},
+}
+
+// guardStdout refuses a standard output the shell opened on the store, its
+// lock or a backup (storage.GuardStream).
+func guardStdout(c *cli) error {
+	if f, ok := c.raw.(*os.File); ok {
+		return storage.GuardStream(c.dir, f)
+	}
+	return nil
 }
 
 // isTerminal reports whether w is a terminal (a character device).
@@ -501,22 +509,52 @@ func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
 	return err
 }
 
-// readInput reads a file given on the command line; a file that cannot be
-// read is invalid input (exit status 2) named in the message.
+// readInput reads the file import is given: like readPDF, a regular file
+// no larger than the largest session import accepts, both checked before a
+// byte is read, so that a FIFO or a device (/dev/zero) is refused at once
+// rather than hanging or filling memory. A file that cannot be read is
+// invalid input (exit status 2) named in the message.
 func readInput(path string) ([]byte, error) {
+	check := func(fi os.FileInfo) error {
+		switch m := fi.Mode(); {
+		case m.IsDir():
+			return workshop.Errorf(workshop.KindInvalid, "%s: is a directory, not a Boussole file", path)
+		case !m.IsRegular():
+			return workshop.Errorf(workshop.KindInvalid, "%s: is not a regular file (%s), not a Boussole file", path, fileKind(m))
+		case fi.Size() > storage.MaxFileSize:
+			return tooLargeInput(path)
+		}
+		return nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
+	}
+	if err := check(fi); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxInputFile+1))
+	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
+		return nil, workshop.Errorf(workshop.KindInvalid, "%s: changed while being opened; try again", path)
+	} else if err := check(ofi); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, storage.MaxFileSize+1))
 	if err != nil {
 		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
 	}
-	if len(data) > maxInputFile {
-		return nil, workshop.Errorf(workshop.KindInvalid, "%s: larger than %d MB, too large for a Boussole file", path, maxInputFile>>20)
+	if len(data) > storage.MaxFileSize {
+		return nil, tooLargeInput(path)
 	}
 	return data, nil
+}
+
+func tooLargeInput(path string) error {
+	return workshop.Errorf(workshop.KindInvalid, "%s: larger than %d MB, too large for a Boussole file", path, storage.MaxFileSize>>20)
 }
 
 // osReason is the reason part of an *os.PathError ("no such file or
@@ -532,6 +570,9 @@ func osReason(err error) string {
 // write writes an export atomically (or to standard output for "-").
 func (c *cli) write(path string, data []byte) error {
 	if path == "-" {
+		if err := guardStdout(c); err != nil {
+			return err
+		}
 		_, err := c.raw.Write(data)
 		return err
 	}
