@@ -41,6 +41,6 @@ shoot() {
 
 for l in fr en; do
 	L=${l}_$( [ $l = fr ] && echo FR || echo US ).UTF-8
-	shoot "$L" 1280 800 "0:ui-editor-$l.png" "2:ui-ideas-$l.png" "3:ui-objectives-$l.png" "4:ui-kpis-$l.png"
+	shoot "$L" 1280 800 "0:ui-editor-$l.png" "2:ui-ideas-$l.png" "3:ui-objectives-$l.png" "4:ui-kpis-$l.png" "5:ui-roles-$l.png" "10:ui-review-$l.png"
 	shoot "$L" 1024 700 "0:ui-1024-setup-$l.png" "2:ui-1024-ideas-$l.png" "4:ui-1024-kpis-$l.png" "7:ui-1024-rituals-$l.png"
 done

@@ -362,6 +362,8 @@ func (e *editor) build() fyne.CanvasObject {
 		e.navCounts = append(e.navCounts, n)
 		nav.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ic, n), b))
 	}
+	nav.Add(widget.NewSeparator())
+	nav.Add(e.timebox.AgendaButton)
 	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(),
 		container.NewVScroll(container.NewPadded(nav)))
 

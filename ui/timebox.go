@@ -112,7 +112,10 @@ func newTimebox(ed Editor) *timebox {
 		opts[i] = strconv.Itoa(m)
 	}
 	t.Length = widget.NewSelect(opts, t.onLength)
-	t.AgendaButton = widget.NewButtonWithIcon("", theme.ListIcon(), t.showAgenda)
+	// The agenda opens from under the step list (editor.go): in the header
+	// its button made the French header wider than a 1024-pixel projector.
+	t.AgendaButton = widget.NewButtonWithIcon(tr("agenda.title")+"…", theme.ListIcon(), t.showAgenda)
+	t.AgendaButton.Alignment = widget.ButtonAlignLeading
 	t.flash = canvas.NewRectangle(color.Transparent)
 	t.flash.CornerRadius = theme.InputRadiusSize()
 	// "Time is up" takes the digits' place, in a slot as large as the
@@ -122,7 +125,7 @@ func newTimebox(ed Editor) *timebox {
 	t.content = container.NewStack(t.flash, container.NewHBox(
 		container.NewCenter(digits), container.NewCenter(t.StartPause), container.NewCenter(t.Reset),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(84, t.Length.MinSize().Height), t.Length)),
-		container.NewCenter(widget.NewLabel(tr("timebox.minutes"))), container.NewCenter(t.AgendaButton)))
+		container.NewCenter(widget.NewLabel(tr("timebox.minutes")))))
 	t.ExtendBaseWidget(t)
 	t.show()
 	return t

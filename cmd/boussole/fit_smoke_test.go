@@ -1,0 +1,45 @@
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestSmokeEveryStepFits1024InFrench_Issue9_5: the real window, French
+// interface and charter, sized to a 1024×700 projector, stays 1024 wide on
+// every step. The headless layout test measures with the test driver; the
+// real one, with its own font metrics, once needed 1066 px for the French
+// header (the agenda button beside the countdown).
+func TestSmokeEveryStepFits1024InFrench_Issue9_5(t *testing.T) {
+	d := startXvfb(t)
+	home := t.TempDir()
+	data := filepath.Join(t.TempDir(), "data")
+	ok(t, data, "new", "--title", "Atelier cycle de vente", "--template", "sales-cycle", "--lang", "fr")
+	a := startApp(t, d, home, "fr_FR.UTF-8", binary, "--data", data)
+	win := d.waitWindow(t, "Boussole")
+	d.x(t, 10*time.Second, "xdotool", "windowsize", "--sync", win, "1024", "700")
+	d.x(t, 10*time.Second, "xdotool", "windowmove", "--sync", win, "0", "0")
+	time.Sleep(800 * time.Millisecond)
+	click := func(x, y int, n string) {
+		d.x(t, 10*time.Second, "xdotool", "mousemove", "--sync", strconv.Itoa(x), strconv.Itoa(y), "click", "--repeat", n, "--delay", "120", "1")
+		time.Sleep(700 * time.Millisecond)
+	}
+	click(300, 97, "2") // the session's row: a double click opens it
+	geometry := regexp.MustCompile(`Geometry: (\d+)x(\d+)`)
+	for step := range 11 {
+		click(100, 113+40*step, "1") // the step in the navigator
+		m := geometry.FindStringSubmatch(d.x(t, 10*time.Second, "xdotool", "getwindowgeometry", win))
+		if m == nil {
+			t.Fatal("no window geometry")
+		}
+		if w, _ := strconv.Atoi(m[1]); w > 1024 {
+			t.Errorf("step %d: the window needs %d px, wider than a 1024-pixel projector", step+1, w)
+		}
+	}
+	if code := a.quit(t, d, win); code != 0 {
+		t.Fatalf("exit status %d; stderr:\n%s", code, a.stderr.String())
+	}
+}
