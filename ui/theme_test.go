@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,28 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
-
-// luminance is the WCAG relative luminance of c.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
 
 // textColorIn is the colour of the first canvas.Text showing s in o.
 func textColorIn(t *testing.T, o fyne.CanvasObject, s string) color.Color {
@@ -71,14 +48,14 @@ func TestReadOnlyTextReadableDisabledButtonsStillLookDisabled(t *testing.T) {
 			w.Resize(fyne.NewSize(400, 200))
 
 			text := textColorIn(t, entry, "Signée")
-			if c := contrast(text, th.Color(theme.ColorNameInputBackground, v)); c < 3 {
+			if c := contrastRatio(text, th.Color(theme.ColorNameInputBackground, v)); c < 3 {
 				t.Errorf("read-only entry text contrast %.2f:1 on its background, want ≥ 3:1", c)
 			}
-			if c := contrast(text, theme.DefaultTheme().Color(theme.ColorNameInputBackground, v)); c < 3 {
+			if c := contrastRatio(text, theme.DefaultTheme().Color(theme.ColorNameInputBackground, v)); c < 3 {
 				t.Errorf("read-only entry text contrast %.2f:1, want ≥ 3:1", c)
 			}
 			onText, offText := textColorIn(t, on, "Open"), textColorIn(t, off, "Export")
-			if c := contrast(onText, offText); c < 1.8 {
+			if c := contrastRatio(onText, offText); c < 1.8 {
 				t.Errorf("a disabled button's label differs from an enabled one by only %.2f:1", c)
 			}
 			if pref == themeLight && th.Color(theme.ColorNameDisabledButton, v) == th.Color(theme.ColorNameButton, v) {

@@ -335,11 +335,21 @@ const maxVerifyPDF = 4 * storage.MaxFileSize
 // device or a huge file is refused at once rather than hanging or filling
 // memory.
 func readPDF(path string) ([]byte, error) {
+	return readChecked(path, maxVerifyPDF, func(fi os.FileInfo) error { return checkPDFFile(path, fi) },
+		func() error { return tooLargePDF(path) })
+}
+
+// readChecked reads a regular file given on the command line: check runs
+// on the file before it is opened and again on the file opened (not swapped
+// for a FIFO since), and no more than limit bytes are read (tooLarge when
+// the file grew past it). A file that cannot be read is invalid input
+// (exit status 2) named in the message.
+func readChecked(path string, limit int64, check func(os.FileInfo) error, tooLarge func() error) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
 	}
-	if err := checkPDFFile(path, fi); err != nil {
+	if err := check(fi); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(path)
@@ -347,18 +357,17 @@ func readPDF(path string) ([]byte, error) {
 		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
 	}
 	defer f.Close()
-	// The file opened is the one checked (not swapped for a FIFO since).
 	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
 		return nil, workshop.Errorf(workshop.KindInvalid, "%s: changed while being opened; try again", path)
-	} else if err := checkPDFFile(path, ofi); err != nil {
+	} else if err := check(ofi); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxVerifyPDF+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
 	}
-	if len(data) > maxVerifyPDF {
-		return nil, tooLargePDF(path)
+	if int64(len(data)) > limit {
+		return nil, tooLarge()
 	}
 	return data, nil
 }
@@ -526,31 +535,7 @@ func readInput(path string) ([]byte, error) {
 		}
 		return nil
 	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
-	}
-	if err := check(fi); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
-	}
-	defer f.Close()
-	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
-		return nil, workshop.Errorf(workshop.KindInvalid, "%s: changed while being opened; try again", path)
-	} else if err := check(ofi); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, storage.MaxFileSize+1))
-	if err != nil {
-		return nil, workshop.Wrap(workshop.KindInvalid, err, "%s: cannot be read (%s)", path, osReason(err))
-	}
-	if len(data) > storage.MaxFileSize {
-		return nil, tooLargeInput(path)
-	}
-	return data, nil
+	return readChecked(path, storage.MaxFileSize, check, func() error { return tooLargeInput(path) })
 }
 
 func tooLargeInput(path string) error {
