@@ -4,30 +4,32 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"syscall"
+
+	"boussole/workshop"
 )
+
+// causeWords are the causes of workshop.CauseOf in plain English.
+var causeWords = map[workshop.Cause]string{
+	workshop.CauseDiskFull:   "the disk is full",
+	workshop.CauseQuota:      "the disk quota is exceeded",
+	workshop.CauseReadOnly:   "the file system is read-only",
+	workshop.CauseIO:         "input/output error: the disk or its connection may be failing",
+	workshop.CauseNotDir:     "not a directory",
+	workshop.CausePermission: "permission denied",
+}
 
 // Reason says in plain words why a file operation failed — "the disk is
 // full", "permission denied", "the file system is read-only", "input/output
-// error" — so that a message never drops the cause. The window translates
-// the same causes (ui recognises the errors themselves).
+// error" — so that a message never drops the cause. The window says the
+// same causes (workshop.CauseOf) in the person's language.
 func Reason(err error) string {
-	switch {
-	case err == nil:
+	if err == nil {
 		return ""
-	case errors.Is(err, syscall.ENOSPC) || isDiskFull(err):
-		return "the disk is full"
-	case errors.Is(err, syscall.EDQUOT):
-		return "the disk quota is exceeded"
-	case errors.Is(err, syscall.EROFS):
-		return "the file system is read-only"
-	case errors.Is(err, syscall.EIO):
-		return "input/output error: the disk or its connection may be failing"
-	case errors.Is(err, syscall.ENOTDIR):
-		return "not a directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, fs.ErrNotExist):
+	}
+	if w, ok := causeWords[workshop.CauseOf(err)]; ok {
+		return w
+	}
+	if errors.Is(err, fs.ErrNotExist) {
 		return "no such file or directory"
 	}
 	var pe *fs.PathError

@@ -1,5 +1,5 @@
 //go:build !windows
 
-package storage
+package workshop
 
 func isDiskFull(error) bool { return false }

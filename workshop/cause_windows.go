@@ -1,6 +1,6 @@
 //go:build windows
 
-package storage
+package workshop
 
 import (
 	"errors"

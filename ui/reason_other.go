@@ -1,5 +1,0 @@
-//go:build !windows
-
-package ui
-
-func isDiskFull(error) bool { return false }
