@@ -117,30 +117,10 @@ func (v *agendaView) refresh() {
 	for i, it := range a.Items {
 		setLabel(v.starts[i], clockText(it.Start))
 		m := strconv.Itoa(it.Minutes)
-		if v.Rows[i].Selected != m {
-			found := false
-			for _, o := range v.Rows[i].Options {
-				found = found || o == m
-			}
-			if !found {
-				v.Rows[i].Options = append(v.Rows[i].Options, m)
-			}
-			v.Rows[i].Selected = m
-			v.Rows[i].Refresh()
-		}
+		showOption(v.Rows[i], m)
 	}
 	sess := hoursText(a.Session)
-	if v.Session.Selected != sess {
-		found := false
-		for _, o := range v.Session.Options {
-			found = found || o == sess
-		}
-		if !found {
-			v.Session.Options = append(v.Session.Options, sess)
-		}
-		v.Session.Selected = sess
-		v.Session.Refresh()
-	}
+	showOption(v.Session, sess)
 	setLabel(v.Total, tr("agenda.total", "Total", hoursText(a.Total), "Session", sess))
 	switch over := a.Over(); {
 	case over > 0:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -728,4 +729,18 @@ func layoutTree(o fyne.CanvasObject) {
 	for _, child := range c.Objects {
 		layoutTree(child)
 	}
+}
+
+// showOption shows v in sel without calling its OnChanged (the value comes
+// from the board, not from the person), adding v to the options when a
+// file or another window set a value the list does not offer.
+func showOption(sel *widget.Select, v string) {
+	if sel.Selected == v {
+		return
+	}
+	if !slices.Contains(sel.Options, v) {
+		sel.Options = append(sel.Options, v)
+	}
+	sel.Selected = v
+	sel.Refresh()
 }

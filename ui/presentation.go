@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"sort"
 	"strings"
 	"time"
@@ -46,26 +45,14 @@ const presentationScale = 2.2
 // presentationTick is how often the projected countdown redraws.
 const presentationTick = 250 * time.Millisecond
 
-// bigTheme scales the text sizes of the app's current theme (read at each
-// call, so that a theme chosen in the settings reaches the projector too).
-type bigTheme struct{}
-
-func (bigTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t bigTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-func (t bigTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
-func (t bigTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-
-func (t bigTheme) Size(n fyne.ThemeSizeName) float32 {
-	s := t.base().Size(n)
+// bigTheme scales the text sizes for the back of the room.
+var bigTheme = sizedTheme{func(n fyne.ThemeSizeName, s float32) float32 {
 	switch n {
 	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText, theme.SizeNameLineSpacing:
 		return s * presentationScale
 	}
 	return s
-}
+}}
 
 // showPresentation opens (or raises) the presentation window.
 func (a *App) showPresentation() {
@@ -100,11 +87,11 @@ func (p *presentation) build() {
 	p.full = widget.NewButtonWithIcon(tr("present.fullscreen"), theme.ViewFullScreenIcon(), p.toggleFullScreen)
 	p.full.Importance = widget.LowImportance
 
-	big := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, bigTheme{}) }
+	big := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, bigTheme) }
 	clockBox := container.NewVBox(container.NewHBox(layout.NewSpacer(), p.full), p.clock, big(p.cue))
 	top := container.NewBorder(nil, nil, nil, clockBox, big(container.NewVBox(p.title, p.step)))
 	p.roll = container.NewVScroll(p.body)
-	p.big = container.NewThemeOverride(p.roll, bigTheme{})
+	p.big = container.NewThemeOverride(p.roll, bigTheme)
 	content := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, p.big)
 	p.win.SetContent(container.NewPadded(content))
 	p.win.Canvas().SetOnTypedKey(p.onKey)

@@ -376,17 +376,7 @@ func (t *timebox) show() {
 		t.StartPause.SetIcon(theme.MediaPlayIcon())
 	}
 	m := strconv.Itoa(timeboxMinutes(&t.ed.Session().Board, t.step))
-	if t.Length.Selected != m {
-		found := false
-		for _, o := range t.Length.Options {
-			found = found || o == m
-		}
-		if !found {
-			t.Length.Options = append(t.Length.Options, m)
-		}
-		t.Length.Selected = m
-		t.Length.Refresh()
-	}
+	showOption(t.Length, m)
 	t.mu.Lock()
 	t.drawnAt = t.now()
 	t.mu.Unlock()
