@@ -47,7 +47,7 @@ func permTargets(dir string) []struct {
 		path string
 		max  fs.FileMode
 	}
-	list := []target{{dir, 0o700}, {filepath.Join(dir, FileName), 0o600}, {filepath.Join(dir, LockName), 0o600}}
+	list := []target{{dir, 0o700}, {filepath.Join(dir, FileName), 0o600}, {filepath.Join(dir, LockName), 0o600}, {filepath.Join(dir, KeyName), 0o600}}
 	backups := filepath.Join(dir, backupDir)
 	if entries, err := os.ReadDir(backups); err == nil {
 		list = append(list, target{backups, 0o700})

@@ -64,6 +64,10 @@ type Store struct {
 	lock    *dirLock // the data directory's lock, held until Close
 	notices []Notice
 
+	// keyMu guards key, the installation key once SigningKey has it.
+	keyMu sync.Mutex
+	key   *InstallationKey
+
 	// bgMu guards backupDue and closed; bg counts a DailyBackup running,
 	// which Close waits for.
 	bgMu      sync.Mutex
