@@ -392,4 +392,3 @@ func pythonICSInstants(t *testing.T, py string, data []byte) map[string]map[stri
 	}
 	return out
 }
-
