@@ -30,7 +30,12 @@
 // check-in's date and value) or "Check-in" ("Point d'avancement") for one
 // row per check-in of those KPIs (KPI id, name and unit, then date, value,
 // confidence, note and author), sorted by date. Values are written as they
-// were typed. A cell that a spreadsheet would run as a formula (starting
+// were typed; each number column (Baseline, Target, Alert threshold, Value)
+// has a machine-readable twin appended after the columns above ("Target
+// (number)", "Cible (nombre)"): the number read in the charter's language
+// (workshop.ParseNumber), written with a dot before the decimals, no
+// thousands separator and no unit, empty when the text is not a number, so
+// that a spreadsheet or a script can chart it without re-typing. A cell that a spreadsheet would run as a formula (starting
 // with = + - @, also after leading spaces, tabs or line breaks, and not a
 // number; or starting with a tab or a carriage return) is prefixed with an
 // apostrophe.
