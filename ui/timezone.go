@@ -33,7 +33,7 @@ func newTimeZoneField(ed Editor) *timeZoneField {
 	f.entry = newBoundEntry(ed, func(c *workshop.Charter) string { return c.TimeZone },
 		trimmed(func(c *workshop.Charter, v string) { c.TimeZone = v }))
 	f.entry.same = func(text, stored string) bool { return strings.TrimSpace(text) == stored }
-	f.entry.Entry.SetPlaceHolder("Europe/Paris")
+	f.entry.Entry.SetPlaceHolder(tr("setup.timezone.placeholder"))
 	f.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), f.showChoices)
 	f.object = container.NewBorder(nil, nil, nil, f.button, f.entry.Entry)
 	return f

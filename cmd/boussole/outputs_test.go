@@ -338,7 +338,7 @@ func TestCLITimeZone_Issue10_11(t *testing.T) {
 	if !strings.Contains(data, "DTSTART;TZID=America/New_York:") || !strings.Contains(data, "TZID:America/New_York\r\n") || strings.Contains(data, "Tokyo") {
 		t.Errorf("calendar made in Tokyo of a New York charter:\n%s", data)
 	}
-	if fr := strings.TrimSpace(in("Europe/Paris", "new", "--template", "blank", "--title", "T", "--lang", "fr").stdout); showField(in("UTC", "show", fr).stdout, "fuseau horaire") != "Europe/Paris" {
+	if fr := strings.TrimSpace(in("Europe/Paris", "new", "--template", "blank", "--title", "T", "--lang", "fr").stdout); showField(in("UTC", "show", fr).stdout, "fuseau") != "Europe/Paris" {
 		t.Error("a French charter made in Paris does not show its zone")
 	}
 
