@@ -392,3 +392,34 @@ func pythonICSInstants(t *testing.T, py string, data []byte) map[string]map[stri
 	}
 	return out
 }
+
+// TestRitualsICS_OddZonesAgree_Issue10_11: zones whose offsets are not
+// whole hours (Kolkata +05:30, Kathmandu +05:45), whose daylight time
+// moves by half an hour (Lord Howe) or falls in the southern summer
+// (Sydney, across a whole year), and a year with both changes (Paris
+// 2028): the two readers, by TZID and by the VTIMEZONE alone, agree with
+// each other on every ritual's first and last occurrence.
+func TestRitualsICS_OddZonesAgree_Issue10_11(t *testing.T) {
+	py := icalendarPython(t)
+	for _, tc := range [][2]string{{"Asia/Kolkata", "2027-Q1"}, {"Asia/Kathmandu", "2027-Q2"}, {"Australia/Lord_Howe", "2027-Q2"},
+		{"Australia/Sydney", "2027"}, {"Europe/Paris", "2028"}, {"UTC", "2027-Q1"}} {
+		data, err := RitualsICS(zonedSession(t, tc[0], tc[1]), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		goGot := goICSInstants(t, data, tc[0])
+		pyGot := pythonICSInstants(t, py, data)
+		want := goGot["tzid"]
+		if len(want) != 4 {
+			t.Fatalf("%s: %d events", tc[0], len(want))
+		}
+		for name, got := range map[string]map[string][2]string{"golang-ical (VTIMEZONE)": goGot["vtimezone"],
+			"python3-icalendar (TZID)": pyGot["tzid"], "python3-icalendar (VTIMEZONE)": pyGot["vtimezone"]} {
+			for id, w := range want {
+				if got[id] != w {
+					t.Errorf("%s %s: %s ritual %s = %v, golang-ical by TZID %v", tc[0], tc[1], name, id, got[id], w)
+				}
+			}
+		}
+	}
+}
