@@ -113,3 +113,19 @@ func TestComputerTimeZone_Issue10_11(t *testing.T) {
 		}
 	}
 }
+
+// Every Windows zone key maps to a zone the charter accepts.
+func TestWindowsZonesMapToKnownZones_Issue10_11(t *testing.T) {
+	if len(windowsZones) < 130 {
+		t.Fatalf("%d Windows zones", len(windowsZones))
+	}
+	for key, zone := range windowsZones {
+		if !ValidTimeZone(zone) {
+			t.Errorf("%s → %q is refused", key, zone)
+		}
+	}
+	if windowsZones["Romance Standard Time"] != "Europe/Paris" || windowsZones["Eastern Standard Time"] != "America/New_York" ||
+		windowsZones["Tokyo Standard Time"] != "Asia/Tokyo" {
+		t.Error("Paris, New York or Tokyo mapped wrongly")
+	}
+}

@@ -1,5 +1,3 @@
-//go:build windows
-
 package workshop
 
 // windowsZones maps a Windows time-zone key name to its IANA zone (the
