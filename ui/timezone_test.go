@@ -70,3 +70,22 @@ func TestSetupTimeZone_Issue10_11(t *testing.T) {
 		t.Errorf("the set-up step needs %v", m)
 	}
 }
+
+// TestICSExportBlockedByAnUnknownZoneSaysWhy_Issue10_11: a zone Go does not
+// know stops the calendar export before any file is asked for, saying the
+// R-TZ-1 finding in the interface's language.
+func TestICSExportBlockedByAnUnknownZoneSaysWhy_Issue10_11(t *testing.T) {
+	s := blankSessionA(t, "Ana")
+	ed, env := newTestEditor(t, s)
+	st := stepA[*setupStep](t, ed, workshop.StepSetup)
+	retype(st.timeZone.entry.Entry, "Mars/Olympus_Mons")
+	ed.saver.flush()
+
+	rv := stepA[*reviewStep](t, ed, workshop.StepReview)
+	rv.onICS()
+	text := renderedText(env.Win)
+	if !strings.Contains(text, "keeps the calendar from being exported") || !strings.Contains(text, "Mars/Olympus_Mons") ||
+		!strings.Contains(text, "is not a known IANA time zone") {
+		t.Fatalf("no explanation of the refused calendar export:\n%s", text)
+	}
+}
