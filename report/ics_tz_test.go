@@ -237,7 +237,7 @@ func inZone(wall time.Time, loc *time.Location) string {
 func expandRRULE(t *testing.T, first time.Time, rule string, loc *time.Location) []time.Time {
 	t.Helper()
 	parts := map[string]string{}
-	for _, p := range strings.Split(rule, ";") {
+	for p := range strings.SplitSeq(rule, ";") {
 		k, v, _ := strings.Cut(p, "=")
 		parts[k] = v
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -52,7 +53,7 @@ func zoneChoices(typed string) []string {
 		}
 		for _, z := range []string{"Europe/Paris", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
 			"America/Los_Angeles", "America/Montreal", "Africa/Casablanca", "Asia/Dubai", "Asia/Singapore", "Asia/Tokyo", "UTC"} {
-			if !containsString(out, z) {
+			if !slices.Contains(out, z) {
 				out = append(out, z)
 			}
 		}
@@ -86,15 +87,6 @@ func zoneChoices(typed string) []string {
 		out = out[:maxZoneChoices]
 	}
 	return out
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // showChoices opens the list of matching zones under the field; choosing

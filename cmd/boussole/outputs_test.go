@@ -361,7 +361,7 @@ func TestCLITimeZone_Issue10_11(t *testing.T) {
 
 // showField is the value of a field of show's summary ("  label   value").
 func showField(show, label string) string {
-	for _, line := range strings.Split(show, "\n") {
+	for line := range strings.SplitSeq(show, "\n") {
 		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), label+" "); ok {
 			return strings.TrimSpace(rest)
 		}
