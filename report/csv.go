@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -36,6 +38,40 @@ var csvHeaders = [][2]string{
 	{"Confiance (0–10)", "Confidence (0–10)"},
 	{"Note", "Note"},
 	{"Auteur", "Author"},
+	// The number columns again, machine-readable (numberCell): appended
+	// after the columns of the first releases, whose places stay put.
+	{"Départ (nombre)", "Baseline (number)"},
+	{"Cible (nombre)", "Target (number)"},
+	{"Seuil d’alerte (nombre)", "Alert threshold (number)"},
+	{"Valeur (nombre)", "Value (number)"},
+}
+
+// numberColumns maps each typed number column to its machine-readable
+// twin: Baseline, Target, Alert threshold and Value.
+var numberColumns = [][2]int{{7, 21}, {8, 22}, {9, 23}, {17, 24}}
+
+// numberCell writes a number as typed in language l (workshop.ParseNumber:
+// "12 000 €", "1,5", "20 %") as a spreadsheet and a program read it
+// whatever their locale: a dot before the decimals, no thousands separator,
+// no unit ("12000", "1.5", "20"); empty when the text is not a number.
+func numberCell(v string, l workshop.Lang) string {
+	if strings.TrimSpace(v) == "" {
+		return ""
+	}
+	x, err := workshop.ParseNumber(v, l)
+	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// withNumbers fills the machine-readable twins of row's number columns,
+// the numbers read in language l.
+func withNumbers(row []string, l workshop.Lang) []string {
+	for _, c := range numberColumns {
+		row[c[1]] = numberCell(row[c[0]], l)
+	}
+	return row
 }
 
 func pick(l workshop.Lang, p [2]string) string {
@@ -61,6 +97,12 @@ func kpiCSV(s *workshop.Session, rev int, now time.Time) ([]byte, error) {
 	l := c.Lang
 	if !l.Valid() {
 		l = workshop.EN
+	}
+	// Numbers are read as the findings read them: in the charter's
+	// language, French when unset.
+	numLang := c.Lang
+	if !numLang.Valid() {
+		numLang = workshop.FR
 	}
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff") // spreadsheets read UTF-8 only after a byte-order mark
@@ -120,11 +162,11 @@ func kpiCSV(s *workshop.Session, rev int, now time.Time) ([]byte, error) {
 		status := workshop.StatusOf(k, checks, c.Period, l, now)
 		row := []string{recKPI, k.ID, k.Name, k.Definition, kind, label(string(k.Unit)), label(string(k.TargetType)),
 			k.Baseline, k.Target, k.Alert, label(string(k.Frequency)), k.Source, k.Owner, strings.Join(objs, " | "), guard,
-			label(string(status.Status)), "", "", "", "", ""}
+			label(string(status.Status)), "", "", "", "", "", "", "", "", ""}
 		if status.Last != nil {
 			row[16], row[17] = string(status.Last.Date), status.Last.Value
 		}
-		if err := cw.Write(cleanRow(row)); err != nil {
+		if err := cw.Write(cleanRow(withNumbers(row, numLang))); err != nil {
 			return nil, workshop.Wrap(workshop.KindInternal, err, "write the CSV")
 		}
 	}
@@ -140,7 +182,7 @@ func kpiCSV(s *workshop.Session, rev int, now time.Time) ([]byte, error) {
 		row := make([]string, len(csvHeaders))
 		row[0], row[1], row[2], row[5] = recCheck, k.ID, k.Name, label(string(k.Unit))
 		row[16], row[17], row[18], row[19], row[20] = string(ci.Date), ci.Value, fmt.Sprint(ci.Confidence), ci.Note, ci.Author
-		if err := cw.Write(cleanRow(row)); err != nil {
+		if err := cw.Write(cleanRow(withNumbers(row, numLang))); err != nil {
 			return nil, workshop.Wrap(workshop.KindInternal, err, "write the CSV")
 		}
 	}

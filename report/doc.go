@@ -30,7 +30,12 @@
 // check-in's date and value) or "Check-in" ("Point d'avancement") for one
 // row per check-in of those KPIs (KPI id, name and unit, then date, value,
 // confidence, note and author), sorted by date. Values are written as they
-// were typed. A cell that a spreadsheet would run as a formula (starting
+// were typed; each number column (Baseline, Target, Alert threshold, Value)
+// has a machine-readable twin appended after the columns above ("Target
+// (number)", "Cible (nombre)"): the number read in the charter's language
+// (workshop.ParseNumber), written with a dot before the decimals, no
+// thousands separator and no unit, empty when the text is not a number, so
+// that a spreadsheet or a script can chart it without re-typing. A cell that a spreadsheet would run as a formula (starting
 // with = + - @, also after leading spaces, tabs or line breaks, and not a
 // number; or starting with a tab or a carriage return) is prefixed with an
 // apostrophe.
@@ -43,10 +48,20 @@
 // date, DTSTART its first occurrence within the period, DURATION, and an
 // RRULE until the end of the period: weekly FREQ=WEEKLY;BYDAY=MO, every two
 // weeks INTERVAL=2, monthly FREQ=MONTHLY;BYDAY=1TU (first given weekday of
-// the month), quarterly FREQ=MONTHLY;INTERVAL=3;BYDAY=1TH. Times are
-// floating local times: a 09:30 weekly sync is at 09:30 wherever each
-// attendee's calendar is, which is what a team in one office means, and
-// the file needs no VTIMEZONE. Attendees with an e-mail are ATTENDEE lines;
+// the month), quarterly FREQ=MONTHLY;INTERVAL=3;BYDAY=1TH. Times are in
+// the charter's time zone (Charter.TimeZone, an IANA name): DTSTART carries
+// TZID=<zone> with the time as typed, UNTIL is the end of the period's
+// last day in that zone as a UTC instant, and one VTIMEZONE, generated from
+// Go's zone data (time.Time.ZoneBounds, no other tz database), gives the
+// observance in effect at the first event and every transition up to the
+// end of the period as STANDARD and DAYLIGHT sub-components, so that a
+// 09:00 Paris sync shows at 03:00 in New York, also in a calendar that
+// only trusts the file. A charter without a zone (made before Boussole
+// recorded one; the R-TZ-2 warning) keeps floating local times and no
+// VTIMEZONE; a zone Go does not know (R-TZ-1) refuses the export. The
+// facilitator is the ORGANIZER (a PUBLISH calendar needs one), with the
+// e-mail of the participant of that name when there is one, else
+// "invalid:nomail" as Exchange writes it. Attendees with an e-mail are ATTENDEE lines;
 // every attendee is also named in the DESCRIPTION, after the agenda. No
 // value is written raw: TEXT is escaped with its control characters
 // dropped, parameters are quoted without DQUOTE or controls, and an

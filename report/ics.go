@@ -13,8 +13,9 @@ import (
 var icsDays = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 
 // RitualsICS writes the rituals of revision rev as an RFC 5545 calendar:
-// one recurring event per ritual, in floating local time (see the package
-// comment), repeating until the end of the charter's period.
+// one recurring event per ritual, in the charter's time zone (TZID, with its
+// VTIMEZONE) or, when the charter records none, in floating local time (see
+// the package comment), repeating until the end of the charter's period.
 func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 	r, err := s.Revision(rev)
 	if err != nil {
@@ -29,6 +30,16 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The zone goes into TZID parameters: one that is not a zone Go knows
+	// (the R-TZ-1 finding) refuses the export rather than forging a line
+	// or placing the rituals at the wrong hour.
+	var loc *time.Location
+	if c.TimeZone != "" {
+		if loc, err = workshop.LoadTimeZone(c.TimeZone); err != nil {
+			return nil, workshop.Errorf(workshop.KindInvalid, "the time zone %q is not a known IANA time zone (set-up step); choose one such as Europe/Paris to export the calendar",
+				shorten(c.TimeZone, 80))
+		}
+	}
 	var b strings.Builder
 	line := func(s string) { writeFolded(&b, s) }
 	line("BEGIN:VCALENDAR")
@@ -37,6 +48,9 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 	line("CALSCALE:GREGORIAN")
 	line("METHOD:PUBLISH")
 	line("X-WR-CALNAME:" + icsText(c.Title))
+	if loc != nil {
+		line("X-WR-TIMEZONE:" + c.TimeZone)
+	}
 	stampTime := revisionDate(s, r).Format("20060102T150405Z")
 	people := map[string]workshop.Participant{}
 	for _, p := range c.Participants {
@@ -54,6 +68,15 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 			}
 		}
 	}
+	organizer := icsOrganizer(c)
+	// Each ritual's first occurrence and the end of its recurrence, so
+	// that the VTIMEZONE covers every instant the events use.
+	type placed struct {
+		name        string
+		first, last time.Time // wall-clock dates and times (in UTC fields)
+		rule        string
+	}
+	var events []placed
 	for _, rt := range c.Rituals {
 		name := rt.Name
 		if name == "" {
@@ -73,15 +96,32 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 		if err != nil {
 			return nil, workshop.Errorf(workshop.KindInvalid, "ritual %q: %s", shorten(name, 80), err)
 		}
-		dtstart := time.Date(first.Year(), first.Month(), first.Day(), hm.Hour(), hm.Minute(), 0, 0, time.UTC)
-		until := time.Date(end.Year(), end.Month(), end.Day(), 23, 59, 59, 0, time.UTC)
+		events = append(events, placed{name: name,
+			first: time.Date(first.Year(), first.Month(), first.Day(), hm.Hour(), hm.Minute(), 0, 0, time.UTC),
+			last:  time.Date(end.Year(), end.Month(), end.Day(), 23, 59, 59, 0, time.UTC), rule: rule})
+	}
+	if loc != nil && len(events) > 0 {
+		from, to := events[0].first, events[0].last
+		for _, e := range events {
+			from, to = minTime(from, e.first), maxTime(maxTime(to, e.last), e.first)
+		}
+		writeVTimezone(line, c.TimeZone, loc, wallIn(from, loc), wallIn(to, loc))
+	}
+	for i, rt := range c.Rituals {
+		name := events[i].name
+		dtstart, until := events[i].first, events[i].last
+		rule := events[i].rule
 
 		var desc []string
 		agendaTitle, whoTitle := "Agenda", "Attendees"
 		if l == workshop.FR {
 			agendaTitle, whoTitle = "Ordre du jour", "Participants"
 		}
-		desc = append(desc, c.Title, "", ritualWhen(l, rt), "", agendaTitle+frColon(l))
+		when := ritualWhen(l, rt)
+		if loc != nil {
+			when += " (" + c.TimeZone + ")"
+		}
+		desc = append(desc, c.Title, "", when, "", agendaTitle+frColon(l))
 		for i, a := range rt.AgendaOrDefault(c, l) {
 			desc = append(desc, fmt.Sprintf("%d. %s", i+1, a))
 		}
@@ -98,11 +138,21 @@ func RitualsICS(s *workshop.Session, rev int) ([]byte, error) {
 		line("BEGIN:VEVENT")
 		line("UID:" + icsUID(rt.ID) + "-" + icsUID(s.ID) + "@boussole")
 		line("DTSTAMP:" + stampTime)
-		line("DTSTART:" + dtstart.Format("20060102T150405"))
-		line(fmt.Sprintf("DURATION:PT%dM", rt.Minutes))
-		line("RRULE:" + rule + ";UNTIL=" + until.Format("20060102T150405"))
+		if loc == nil {
+			line("DTSTART:" + dtstart.Format("20060102T150405"))
+			line(fmt.Sprintf("DURATION:PT%dM", rt.Minutes))
+			line("RRULE:" + rule + ";UNTIL=" + until.Format("20060102T150405"))
+		} else {
+			// The wall-clock time as typed, in the zone; UNTIL is then a
+			// UTC instant (RFC 5545 §3.3.10): the end of the period's last
+			// day in the zone.
+			line("DTSTART;TZID=" + c.TimeZone + ":" + dtstart.Format("20060102T150405"))
+			line(fmt.Sprintf("DURATION:PT%dM", rt.Minutes))
+			line("RRULE:" + rule + ";UNTIL=" + wallIn(until, loc).UTC().Format("20060102T150405Z"))
+		}
 		line("SUMMARY:" + icsText(name+" — "+c.Title))
 		line("DESCRIPTION:" + icsText(strings.Join(desc, "\n")))
+		line(organizer)
 		for _, id := range rt.Attendees {
 			p, ok := people[id]
 			if !ok || strings.TrimSpace(p.Email) == "" {
@@ -245,4 +295,112 @@ func writeFolded(b *strings.Builder, s string) {
 	}
 	b.WriteString(s)
 	b.WriteString("\r\n")
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// wallIn is the instant at which the wall clock of loc reads the date and
+// time of w (whose fields only are used).
+func wallIn(w time.Time, loc *time.Location) time.Time {
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc)
+}
+
+// icsOrganizer is the ORGANIZER line (RFC 5546 requires one in a PUBLISH
+// calendar): the facilitator, with their e-mail when a participant of
+// that name has a valid one. Without an e-mail the value must still be a
+// URI (CAL-ADDRESS, RFC 5545 §3.3.3) and no mailto: address may be made
+// up: "invalid:nomail", the value Exchange and Outlook write for an
+// organizer without an address, which calendar readers accept. Without a
+// facilitator the CN is the charter's title.
+func icsOrganizer(c *workshop.Charter) string {
+	name := strings.TrimSpace(c.Facilitator)
+	cn := name
+	if cn == "" {
+		cn = strings.TrimSpace(c.Title)
+	}
+	if cn == "" {
+		cn = "Boussole"
+	}
+	value := "invalid:nomail"
+	if name != "" {
+		for _, p := range c.Participants {
+			if strings.EqualFold(strings.TrimSpace(p.Name), name) && workshop.ValidEmail(p.Email) {
+				value = "mailto:" + icsMailto(p.Email)
+				break
+			}
+		}
+	}
+	return "ORGANIZER;CN=" + icsParam(shorten(cn, 200)) + ":" + value
+}
+
+// writeVTimezone writes the VTIMEZONE of zone name for the instants from
+// to to, from Go's zone data: the observance in effect at from, then one
+// STANDARD or DAYLIGHT sub-component per transition up to to, each with
+// its onset in the local time before it (DTSTART), the offsets before and
+// after (TZOFFSETFROM, TZOFFSETTO) and the abbreviation after (TZNAME).
+// The transitions are found by walking time.Time.ZoneBounds, so a zone
+// with no daylight saving time (Asia/Tokyo) has one STANDARD only.
+func writeVTimezone(line func(string), name string, loc *time.Location, from, to time.Time) {
+	line("BEGIN:VTIMEZONE")
+	line("TZID:" + name)
+	observance := func(at time.Time, fromOffset int) {
+		at = at.In(loc)
+		abbr, offset := at.Zone()
+		kind := "STANDARD"
+		if at.IsDST() {
+			kind = "DAYLIGHT"
+		}
+		line("BEGIN:" + kind)
+		line("DTSTART:" + at.UTC().Add(time.Duration(fromOffset)*time.Second).Format("20060102T150405"))
+		line("TZOFFSETFROM:" + icsOffset(fromOffset))
+		line("TZOFFSETTO:" + icsOffset(offset))
+		line("TZNAME:" + icsText(abbr))
+		line("END:" + kind)
+	}
+	from = from.In(loc)
+	start, _ := from.ZoneBounds()
+	if start.IsZero() {
+		// No transition before: the zone's one offset, since 1970.
+		_, offset := from.Zone()
+		observance(time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(offset)*time.Second), offset)
+	} else {
+		_, before := start.Add(-time.Second).In(loc).Zone()
+		observance(start, before)
+	}
+	for t := from; ; {
+		_, end := t.ZoneBounds()
+		if end.IsZero() || end.After(to) {
+			break
+		}
+		_, before := t.Zone()
+		observance(end, before)
+		t = end.In(loc)
+	}
+	line("END:VTIMEZONE")
+}
+
+// icsOffset writes a UTC offset in seconds as RFC 5545 §3.3.14 does:
+// +hhmm, with seconds only when there are some (old local mean times).
+func icsOffset(seconds int) string {
+	sign := "+"
+	if seconds < 0 {
+		sign, seconds = "-", -seconds
+	}
+	s := fmt.Sprintf("%s%02d%02d", sign, seconds/3600, seconds/60%60)
+	if seconds%60 != 0 {
+		s += fmt.Sprintf("%02d", seconds%60)
+	}
+	return s
 }

@@ -8,7 +8,8 @@
 # Needed: Go >= 1.26; a C compiler and the OpenGL/X11 headers for Fyne (cgo);
 # Xvfb, xauth, xdotool, x11-utils and ImageMagick for the window smoke test;
 # poppler-utils (pdftotext, pdfinfo) to read back PDFs in tests; qpdf to
-# re-save a signed PDF as another program would (verify's tests); an
+# re-save a signed PDF as another program would (verify's tests);
+# python3-icalendar to read the rituals calendar back (report's tests); an
 # en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
 set -euo pipefail
 
@@ -17,7 +18,7 @@ GO_MIN_MINOR=26
 
 # Debian/Ubuntu package names, in the order they are reported.
 DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth
-	poppler-utils qpdf imagemagick xdotool x11-utils locales)
+	poppler-utils qpdf imagemagick xdotool x11-utils locales python3-icalendar)
 
 # Commands and pkg-config modules that prove the packages are usable,
 # whatever the system: the cheap check.
@@ -29,7 +30,7 @@ case "${1:-}" in
 --check) mode=check ;;
 "") ;;
 -h | --help)
-	sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+	awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//' # the header comment, however long
 	exit 0
 	;;
 *)
@@ -81,6 +82,17 @@ cheap_missing() {
 		done
 	fi
 	has_locale || echo "locale en_US.UTF-8"
+	has_icalendar || echo "python3 module icalendar"
+}
+
+# has_icalendar reports whether a python3 imports icalendar (the system's
+# /usr/bin/python3 first: the one Debian's python3-icalendar serves).
+has_icalendar() {
+	local py
+	for py in /usr/bin/python3 python3; do
+		"$py" -c 'import icalendar, dateutil, pytz' >/dev/null 2>&1 && return 0
+	done
+	return 1
 }
 
 go_ok=0
@@ -148,13 +160,13 @@ sed 's/^/  /' <<<"$missing" >&2
 cat >&2 <<'TXT'
 install-deps: install the equivalent of these Debian packages:
   gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth
-  poppler-utils qpdf imagemagick xdotool x11-utils, and an en_US.UTF-8 locale.
+  poppler-utils qpdf imagemagick xdotool x11-utils python3-icalendar, and an en_US.UTF-8 locale.
   Fedora: sudo dnf install gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel \
             libXinerama-devel libXi-devel libXxf86vm-devel libxkbcommon-devel xorg-x11-server-Xvfb \
-            xorg-x11-xauth poppler-utils qpdf ImageMagick xdotool xorg-x11-utils glibc-langpack-en
+            xorg-x11-xauth poppler-utils qpdf ImageMagick xdotool xorg-x11-utils glibc-langpack-en python3-icalendar
   Arch:   sudo pacman -S --needed gcc pkgconf mesa libxcursor libxrandr libxinerama libxi libxxf86vm \
-            libxkbcommon xorg-server-xvfb xorg-xauth poppler qpdf imagemagick xdotool xorg-xwininfo
-  macOS:  xcode-select --install; brew install pkg-config poppler qpdf imagemagick
+            libxkbcommon xorg-server-xvfb xorg-xauth poppler qpdf imagemagick xdotool xorg-xwininfo python-icalendar
+  macOS:  xcode-select --install; brew install pkg-config poppler qpdf imagemagick; pip3 install icalendar
           (the Xvfb smoke test is skipped without Xvfb)
 TXT
 exit 1

@@ -157,6 +157,7 @@ func richSession(id string) *workshop.Session {
 	c1 := richCharter("Charte cycle de vente")
 	c2 := richCharter("Charte cycle de vente")
 	c2.KPIs[1].Target = "85 %"
+	c2.TimeZone = "Europe/Paris" // revision 1 is as a charter made before the zone was recorded
 	seal1 := workshop.Seal(&c1)
 	seal2 := workshop.Seal(&c2)
 	at := func(h int) time.Time { return time.Date(2027, 1, 8, h, 0, 0, 0, time.UTC) }

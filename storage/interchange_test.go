@@ -160,7 +160,7 @@ func TestImport_BadInputNamesWhatAndWhereAndChangesNothing(t *testing.T) {
 		{"not an object", []byte(`[1,2,3]`), []string{"one JSON object", "found array"}},
 		{"empty", []byte("  \n"), []string{"empty"}},
 		{"truncated", mustExport(t, richSession("0123456789abcdef"))[:500], []string{"JSON"}},
-		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 528, column 1", "after top-level value"}},
+		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 529, column 1", "after top-level value"}},
 		{"50 MB junk", junk, []string{"too large", "20 MB"}},
 	}
 	dir := t.TempDir()
@@ -227,4 +227,55 @@ func FuzzDecode(f *testing.F) {
 		}
 		exportsAndVerifies(t, s)
 	})
+}
+
+// The charter's time zone goes through the .boussole file and the store:
+// a file written before it existed (no "timeZone") imports with none, and
+// with the seal its revisions were signed with; one with a zone keeps it.
+func TestInterchangeTimeZone_Issue10_11(t *testing.T) {
+	in := richSession("0123456789abcdef")
+	b := mustExport(t, in)
+	if n := bytes.Count(b, []byte(`"timeZone": "Europe/Paris"`)); n != 1 {
+		t.Fatalf("%d timeZone members in the export, want 1 (revision 2 only):\n%s", n, b)
+	}
+	st := openTest(t)
+	id, err := st.Import(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z1, z2 := got.Revisions[0].Charter.TimeZone, got.Revisions[1].Charter.TimeZone; z1 != "" || z2 != "Europe/Paris" {
+		t.Fatalf("zones after import: %q, %q", z1, z2)
+	}
+	if workshop.Seal(&got.Revisions[0].Charter) != in.Revisions[0].Seal {
+		t.Fatal("the signed revision's seal changed")
+	}
+	// A zone from elsewhere that Go does not know is kept as written, and
+	// said by R-TZ-1 (a draft may hold errors).
+	bad := mutate(t, func(m map[string]any) {
+		charter(m, 1)["timeZone"] = "Europe/Pariss\r\nX-EVIL:1"
+		delete(rev(m, 1), "signatures") // they sealed the content before
+	})
+	out, err := Decode(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z := out.Revisions[1].Charter.TimeZone; z != "Europe/Pariss\r\nX-EVIL:1" {
+		t.Fatalf("zone %q", z)
+	}
+	found := false
+	for _, f := range workshop.Validate(&out.Revisions[1].Charter) {
+		found = found || f.Code == workshop.RTZ1
+	}
+	if !found {
+		t.Fatal("no R-TZ-1 for an unknown zone")
+	}
+	// In a signed revision the zone is sealed: changing it breaks the seal.
+	tampered := mutate(t, func(m map[string]any) { charter(m, 0)["timeZone"] = "Asia/Tokyo" })
+	if _, err := Decode(tampered); err == nil {
+		t.Fatal("a signed revision whose zone was changed imports")
+	}
 }

@@ -79,6 +79,7 @@ type charterV1 struct {
 	Scope        string          `json:"scope"`
 	Period       periodV1        `json:"period"`
 	Lang         string          `json:"lang"`
+	TimeZone     string          `json:"timeZone,omitempty"` // absent in files written before it existed
 	Facilitator  string          `json:"facilitator"`
 	Participants []participantV1 `json:"participants"`
 	Readiness    readinessV1     `json:"readiness"`
@@ -337,6 +338,7 @@ func toCharter(c *workshop.Charter) charterV1 {
 		Scope:       c.Scope,
 		Period:      periodV1{Label: c.Period.Label, Start: string(c.Period.Start), End: string(c.Period.End)},
 		Lang:        string(c.Lang),
+		TimeZone:    c.TimeZone,
 		Facilitator: c.Facilitator,
 		Participants: mapSlice(c.Participants, func(p workshop.Participant) participantV1 {
 			return participantV1{ID: p.ID, Name: p.Name, Function: string(p.Function), Email: p.Email}
@@ -444,6 +446,7 @@ func fromCharter(c *charterV1) workshop.Charter {
 		Scope:       c.Scope,
 		Period:      workshop.Period{Label: c.Period.Label, Start: workshop.Date(c.Period.Start), End: workshop.Date(c.Period.End)},
 		Lang:        workshop.Lang(c.Lang),
+		TimeZone:    c.TimeZone,
 		Facilitator: c.Facilitator,
 		Participants: unmapSlice(c.Participants, func(p participantV1) workshop.Participant {
 			return workshop.Participant{ID: p.ID, Name: p.Name, Function: workshop.Function(p.Function), Email: p.Email}

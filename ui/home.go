@@ -460,6 +460,9 @@ func (h *home) create(f *newSessionForm) {
 	if title != "" {
 		s.Current().Charter.Title = title
 	}
+	// A new charter is held in this computer's zone (the set-up step
+	// changes it); charters made before keep none (never back-filled).
+	s.Current().Charter.TimeZone = workshop.ComputerTimeZone()
 	var perr error
 	h.a.background(func() { perr = h.a.d.Store.Put(s) }, func() {
 		if perr != nil {

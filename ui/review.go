@@ -501,7 +501,7 @@ func (r *reviewStep) onICS() {
 	// person's language, with the findings to fix, before asking for a file.
 	var blocking []string
 	for _, f := range workshop.Validate(&r.rev().Charter) {
-		if f.Code == workshop.RPEO1 || f.Code == workshop.RRIT2 {
+		if f.Code == workshop.RPEO1 || f.Code == workshop.RRIT2 || f.Code == workshop.RTZ1 {
 			blocking = append(blocking, "• "+f.Message(CurrentLang()))
 		}
 	}

@@ -29,6 +29,7 @@ type setupStep struct {
 	periodInvalid *widget.Label
 	start, end    *dateField
 	charterLang   *choiceSelect
+	timeZone      *timeZoneField
 
 	participants   *fyne.Container
 	rows           []*participantRow
@@ -96,7 +97,9 @@ func (s *setupStep) Build(ed Editor) fyne.CanvasObject {
 	p.place("", "period", s.period.Entry)
 	p.place("", "start", s.start.Entry)
 	p.place("", "end", s.end.Entry)
+	s.timeZone = newTimeZoneField(ed)
 	p.place("", "lang", s.charterLang.Select)
+	p.place("", "timeZone", s.timeZone.entry.Entry)
 	p.place("", "facilitator", s.facilitator.Entry)
 
 	periodRow := container.NewGridWithColumns(3,
@@ -134,8 +137,9 @@ func (s *setupStep) Build(ed Editor) fyne.CanvasObject {
 		s.periodInvalid,
 		helpLabel(tr("setup.period.help")),
 		p.note("", "period"), p.note("", "start"), p.note("", "end"),
-		twoColumns(
+		container.NewGridWithColumns(3,
 			fieldBlock(tr("setup.lang"), s.charterLang.Select, tr("setup.lang.help"), p.note("", "lang")),
+			fieldBlock(tr("setup.timezone"), s.timeZone.object, tr("setup.timezone.help"), p.note("", "timeZone")),
 			fieldBlock(tr("setup.facilitator"), s.facilitator.Entry, "", p.note("", "facilitator"))),
 		widget.NewLabel(""),
 		sectionHeading(tr("setup.section.participants")),
@@ -330,6 +334,7 @@ func (s *setupStep) refresh() {
 	s.start.sync()
 	s.end.sync()
 	s.charterLang.sync()
+	s.timeZone.sync()
 	s.facilitator.sync()
 	s.syncParticipants()
 	s.readinessSync()

@@ -163,6 +163,7 @@ func (ch *changeList) heading() {
 		ch.line(ch.tr("Période", "Period"), "", periodWithDates(p.Period), periodWithDates(c.Period))
 	}
 	ch.enumField(ch.tr("Langue", "Language"), "", string(p.Lang), string(c.Lang))
+	ch.textField(ch.tr("Fuseau horaire", "Time zone"), "", p.TimeZone, c.TimeZone)
 	ch.textField(ch.tr("Animation", "Facilitator"), "", p.Facilitator, c.Facilitator)
 	if p.Readiness != c.Readiness {
 		ch.out = append(ch.out, ch.tr("Liste de préparation mise à jour", "Pre-workshop checklist updated"))

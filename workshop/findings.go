@@ -36,6 +36,9 @@ import (
 //     quarterly).
 //   - R-RIT-2 (warning, beyond PRODUCT.md) flags a ritual the calendar
 //     cannot place: a time not written HH:MM, or no duration.
+//   - R-TZ-1 (error, beyond PRODUCT.md): the charter's time zone is not an
+//     IANA zone Go knows; R-TZ-2 (warning): no time zone, the calendar is
+//     in floating time. See timezone.go.
 //   - R-CAS-1 follows the KPI's direction: for "increase to" and "stay at or
 //     above" the team targets must add up to at least the collective
 //     target; for "decrease to" and "stay at or below" they must not add up
@@ -49,6 +52,7 @@ func Validate(c *Charter) []Finding {
 	}
 	v := &validator{c: c, l: charterLang(c)}
 	v.emails()
+	v.timeZone()
 	v.objectives()
 	v.kpis()
 	v.sideEffects()

@@ -13,6 +13,7 @@ func rulesCharter(l Lang) *Charter {
 		Scope:       "GTM Europe",
 		Period:      Period{Label: "2027-Q1", Start: "2027-01-01", End: "2027-03-31"},
 		Lang:        l,
+		TimeZone:    "Europe/Paris",
 		Facilitator: "Nadia",
 		Participants: []Participant{
 			{ID: "p1", Name: "Claire", Function: FuncLeadership},

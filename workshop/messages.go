@@ -230,6 +230,10 @@ var ruleMessages = map[RuleCode]ruleMessage{
 	RPEO1: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Text} }, func(l Lang, a msgArgs) string {
 		return emailFindingMessage(l, a.Name, a.Pos, a.Text)
 	}},
+	RTZ1: {func(a *msgArgs) []*string { return []*string{&a.Text} }, func(l Lang, a msgArgs) string {
+		return timeZoneMessage(l, RTZ1, a.Text)
+	}},
+	RTZ2:   {nil, func(l Lang, a msgArgs) string { return timeZoneMessage(l, RTZ2, "") }},
 	RVOTE1: {nil, func(l Lang, a msgArgs) string { return voteFindingMessage(l, a.Where, a.Rest) }},
 	RINC1: {nil, func(l Lang, a msgArgs) string {
 		return tr(l, "Aucun alignement de la rémunération variable n’est indiqué : précisez si une part du variable individuel dépend des indicateurs collectifs.",

@@ -59,6 +59,8 @@ var messageCases = []struct {
 	{"no-incentive", Finding{Code: RINC1}},
 	{"share-out-of-range", Finding{Code: RINC2, Where: Where{StepIncentives, "", "share"}, Args: []string{"120"}}},
 	{"email-not-an-address", Finding{Code: RPEO1, Where: Where{StepSetup, "p1", "email"}, Args: []string{"Ana", "2", "ana@@x"}}},
+	{"tz-unknown", Finding{Code: RTZ1, Where: Where{StepSetup, "", "timeZone"}, Args: []string{"Europe/Pariss"}}},
+	{"tz-none", Finding{Code: RTZ2, Where: Where{StepSetup, "", "timeZone"}}},
 	{"card-over-cap", Finding{Code: RVOTE1, Where: Where{StepIdeas, "c1", "votes"}, Args: []string{"Plus de démos", "5", "3"}}},
 	{"room-over-capacity", Finding{Code: RVOTE1, Where: Where{StepIdeas, "", "votes"}, Args: []string{"41", "24", "8", "3"}}},
 }
@@ -69,6 +71,12 @@ var messageWant = map[string][2]string{
 	"email-not-an-address": {
 		"Participant «\u00a0Ana\u00a0»\u00a0: l’adresse e-mail «\u00a0ana@@x\u00a0» n’est pas valide\u00a0; corrigez-la (nom@domaine.fr) ou effacez-la pour que le calendrier puisse être exporté.",
 		"Participant “Ana”: the e-mail address “ana@@x” is not valid; correct it (name@example.com) or clear it so that the calendar can be exported."},
+	"tz-unknown": {
+		"Fuseau horaire\u00a0: «\u00a0Europe/Pariss\u00a0» n’est pas un fuseau IANA connu\u00a0; choisissez-en un dans la liste (par exemple Europe/Paris) pour que le calendrier puisse être exporté.",
+		"Time zone: “Europe/Pariss” is not a known IANA time zone; choose one from the list (for example Europe/Paris) so that the calendar can be exported."},
+	"tz-none": {
+		"Fuseau horaire\u00a0: aucun n’est indiqué\u00a0; le calendrier placera les rituels à la même heure dans chaque fuseau (09:00 à Paris comme à New York)\u00a0: choisissez-en un (par exemple Europe/Paris).",
+		"Time zone: none is given; the calendar will show the rituals at the same clock time in every zone (09:00 in Paris and in New York alike): choose one (for example Europe/Paris)."},
 	"card-over-cap": {
 		"Carte «\u00a0Plus de démos\u00a0»\u00a0: 5 votes, au-delà du plafond de 3 par carte.",
 		"Card “Plus de démos”: 5 votes, above the cap of 3 per card."},
@@ -249,7 +257,7 @@ func TestFindingMessages_ByRuleCode_Issue8_7(t *testing.T) {
 // Every rule code has a message, and the cases above cover every code.
 func TestFindingMessages_EveryRuleCode_Issue8_7(t *testing.T) {
 	codes := []RuleCode{ROBJ1, ROBJ2, ROBJ3, RSMART1, RSMART2, RSMART3, RSMART4, RSMART5, RKPI1, RKPI2, RKPI3, RKPI4,
-		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RVOTE1}
+		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RTZ1, RTZ2, RVOTE1}
 	covered := map[RuleCode]bool{}
 	for _, c := range messageCases {
 		covered[c.f.Code] = true

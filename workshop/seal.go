@@ -47,6 +47,7 @@ func sealRecord(c *Charter) []byte {
 		w.str("end", string(c.Period.End))
 	})
 	w.str("lang", string(c.Lang))
+	w.optStr("timeZone", c.TimeZone) // optional: added after the first releases
 	w.str("facilitator", c.Facilitator)
 	w.list("participants", len(c.Participants), func(i int) {
 		p := c.Participants[i]

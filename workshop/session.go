@@ -129,10 +129,13 @@ type Decline struct {
 // Charter is the content of one revision: everything the PDF shows except
 // the signatures. Its canonical record (sealRecord) is what the seal hashes.
 type Charter struct {
-	Title        string        `json:"title"`
-	Scope        string        `json:"scope"`
-	Period       Period        `json:"period"`
-	Lang         Lang          `json:"lang"`
+	Title  string `json:"title"`
+	Scope  string `json:"scope"`
+	Period Period `json:"period"`
+	Lang   Lang   `json:"lang"`
+	// TimeZone is the IANA zone the rituals are held in ("Europe/Paris"),
+	// empty when unknown (charters made before it existed): see timezone.go.
+	TimeZone     string        `json:"timeZone,omitempty"`
 	Facilitator  string        `json:"facilitator"`
 	Participants []Participant `json:"participants"`
 	Readiness    Readiness     `json:"readiness"`

@@ -66,6 +66,7 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 	}
 	p.field(tr("period"), period)
 	p.field(tr("language"), workshop.Label(l, string(ch.Lang)))
+	p.field(tr("timezone"), orDash(ch.TimeZone))
 	p.field(tr("facilitator"), orDash(ch.Facilitator))
 	status := workshop.Label(l, rev.Stage())
 	p.field(tr("status"), fmt.Sprintf("%s, %s %d/%d", status, tr("revision"), rev.Number, len(s.Revisions)))

@@ -14,6 +14,7 @@ var cliText = map[string][2]string{
 	"scope":          {"périmètre", "scope"},
 	"period":         {"période", "period"},
 	"language":       {"langue", "language"},
+	"timezone":       {"fuseau", "time zone"},
 	"facilitator":    {"animateur", "facilitator"},
 	"status":         {"statut", "status"},
 	"revision":       {"révision", "revision"},

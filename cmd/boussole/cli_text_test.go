@@ -21,7 +21,10 @@ var updateShow = flag.Bool("update-show", false, "rewrite testdata/show/*.txt fr
 // The summary `show` prints, in both charter languages, for a draft with a
 // signature and a refusal, a signed revision with its seal and an amended
 // one: byte for byte what it printed before its words moved into the
-// command line's catalog (testdata/show, written by the code of d0ccab1).
+// command line's catalog (testdata/show, written by the code of d0ccab1),
+// plus, since issue 10 item 11, the time zone line ("—": these charters,
+// like every one made before, have none, and keep their seals) and its
+// R-TZ-2 warning.
 func TestShowGolden_Issue8_12(t *testing.T) {
 	at := func(day int) time.Time { return time.Date(2027, 1, day, 9, 0, 0, 0, time.UTC) }
 	for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {

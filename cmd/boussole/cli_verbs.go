@@ -104,6 +104,9 @@ var newVerb = &verb{
 		if err != nil {
 			return err
 		}
+		// A new charter is held in this computer's zone (the set-up step
+		// changes it); charters made before keep none (never back-filled).
+		s.Current().Charter.TimeZone = workshop.ComputerTimeZone()
 		return c.withStore(false, func(st *storage.Store) error {
 			if err := st.Put(s); err != nil {
 				return err

@@ -312,3 +312,59 @@ func TestCLIExportLeavesTheStoreFreeWhileRendering_Issue7_8(t *testing.T) {
 		t.Errorf("every new run during the export failed (exit statuses %v): the export held the store while rendering", during)
 	}
 }
+
+// TestCLITimeZone_Issue10_11: "new" records the computer's zone; the charter
+// keeps it when opened on a computer in another zone (show, the calendar);
+// a charter from before zones were recorded keeps none, its seal, and a
+// floating calendar, with the R-TZ-2 warning in show.
+func TestCLITimeZone_Issue10_11(t *testing.T) {
+	dir := t.TempDir()
+	in := func(zone string, args ...string) result {
+		t.Helper()
+		r := boussole(t, []string{"TZ=" + zone}, append([]string{"--data", dir}, args...)...)
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("TZ=%s boussole %s: exit %d\n%s%s", zone, strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+		return r
+	}
+	id := strings.TrimSpace(in("America/New_York", "new", "--template", "sales-cycle", "--lang", "en").stdout)
+	show := in("Asia/Tokyo", "show", id).stdout
+	if showField(show, "time zone") != "America/New_York" || strings.Contains(show, "R-TZ") {
+		t.Errorf("show in Tokyo:\n%s", show)
+	}
+	ics := filepath.Join(t.TempDir(), "rituals.ics")
+	in("Asia/Tokyo", "export", id, "--format", "ics", "-o", ics)
+	data := string(readFile(t, ics))
+	if !strings.Contains(data, "DTSTART;TZID=America/New_York:") || !strings.Contains(data, "TZID:America/New_York\r\n") || strings.Contains(data, "Tokyo") {
+		t.Errorf("calendar made in Tokyo of a New York charter:\n%s", data)
+	}
+	if fr := strings.TrimSpace(in("Europe/Paris", "new", "--template", "blank", "--title", "T", "--lang", "fr").stdout); showField(in("UTC", "show", fr).stdout, "fuseau") != "Europe/Paris" {
+		t.Error("a French charter made in Paris does not show its zone")
+	}
+
+	// Made before: no zone, the seal it was signed with, a floating calendar.
+	old := templateSession(t, true, nil)
+	seal := old.Current().Seal
+	oldID := importSession(t, dir, old)
+	show = in("Europe/Paris", "show", oldID).stdout
+	if showField(show, "time zone") != "—" || !strings.Contains(show, "R-TZ-2") || showField(show, "seal") != seal {
+		t.Errorf("show of a charter without a zone:\n%s", show)
+	}
+	in("Europe/Paris", "export", oldID, "--format", "ics", "-o", ics)
+	if data := string(readFile(t, ics)); strings.Contains(data, "TZID") || !strings.Contains(data, "ORGANIZER;CN=") {
+		t.Errorf("floating calendar:\n%s", data)
+	}
+	if s := exported(t, dir, oldID); s.Current().Charter.TimeZone != "" || workshop.Seal(&s.Current().Charter) != seal {
+		t.Error("a charter without a zone was back-filled")
+	}
+}
+
+// showField is the value of a field of show's summary ("  label   value").
+func showField(show, label string) string {
+	for line := range strings.SplitSeq(show, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), label+" "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return ""
+}
