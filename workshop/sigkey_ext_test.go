@@ -1,0 +1,5 @@
+package workshop_test
+
+import "boussole/workshop"
+
+var testSigner = workshop.TestSigner
