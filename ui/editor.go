@@ -614,6 +614,8 @@ func statusLabel(status string) string {
 		return tr("status.signed")
 	case "signing":
 		return tr("status.signing")
+	case workshop.StageUnverified:
+		return tr("status.unverified")
 	}
 	return tr("status.draft")
 }

@@ -226,3 +226,45 @@ func TestEditWithdrawsSignaturesLogged_Issue11_6(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSignRevision: signing a template revision as each of its two
+// approvers with an RSA 2048 installation key (checks, seal, canonical
+// record, signature and its check), until the revision is signed.
+func BenchmarkSignRevision(b *testing.B) {
+	base, err := workshop.FromTemplate("sales-cycle", workshop.EN, "2027-Q1", lcNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	approvers := workshop.Approvers(&base.Current().Charter)
+	for b.Loop() {
+		s := *base
+		s.Revisions = []workshop.Revision{base.Revisions[0]}
+		for _, a := range approvers {
+			if err := s.Sign(a.Name, "", lcNow, testSigner); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if s.Current().Status != workshop.StatusSigned {
+			b.Fatal("not signed")
+		}
+	}
+}
+
+// BenchmarkCheckImportedSignatures: what an import adds to check the
+// signatures of a signed two-approver revision.
+func BenchmarkCheckImportedSignatures(b *testing.B) {
+	s, err := workshop.FromTemplate("sales-cycle", workshop.EN, "2027-Q1", lcNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range workshop.Approvers(&s.Current().Charter) {
+		if err := s.Sign(a.Name, "", lcNow, testSigner); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if err := workshop.CheckImportedSignatures(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
