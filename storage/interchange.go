@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -205,7 +206,12 @@ func quoteShort(v string) string {
 func jsonError(data []byte, err error, at int64) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var b64 base64.CorruptInputError
 	switch {
+	case errors.As(err, &b64):
+		// The decoder does not say which value: the records' keys and
+		// signatures are the only base64 of a Boussole file.
+		return workshop.Errorf(workshop.KindInvalid, "a \"publicKey\" or \"keySignature\" of a signature or a decline is not base64 text (its byte %d)", int64(b64))
 	case errors.As(err, &syn):
 		// Offset counts the bytes read, the offending one included.
 		return workshop.Errorf(workshop.KindInvalid, "not valid JSON at %s: %s", lineCol(data, syn.Offset-1), syn.Error())
@@ -235,6 +241,8 @@ func jsonError(data []byte, err error, at int64) error {
 // jsonTypeName says a Go type of the record in JSON words.
 func jsonTypeName(goType string) string {
 	switch {
+	case goType == "[]uint8":
+		return "a base64 text"
 	case strings.HasPrefix(goType, "[]"):
 		return "an array"
 	case strings.HasPrefix(goType, "map["), strings.HasPrefix(goType, "storage."), goType == "struct {}":

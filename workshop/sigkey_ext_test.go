@@ -3,3 +3,8 @@ package workshop_test
 import "boussole/workshop"
 
 var testSigner = workshop.TestSigner
+
+var (
+	ecdsaKeyDER = workshop.EcdsaKeyDER
+	rsaKeyDER   = workshop.RsaKeyDER
+)

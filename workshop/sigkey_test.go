@@ -2,9 +2,12 @@ package workshop
 
 import (
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
+	"math/big"
 	"testing"
 	"time"
 )
@@ -58,3 +61,32 @@ func TestSignatureRecordV1Golden_Issue11_2(t *testing.T) {
 		t.Errorf("decline record:\n got %s\nwant %s", got, want)
 	}
 }
+
+func ecdsaKeyDER(t *testing.T) []byte {
+	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+// rsaKeyDER is the PKIX DER of an RSA public key of bits bits (a public
+// key only: no need to find primes, the modulus is random).
+func rsaKeyDER(t *testing.T, bits int) []byte {
+	n := new(big.Int).Lsh(big.NewInt(1), uint(bits-1))
+	n.SetBit(n, 0, 1)
+	der, err := x509.MarshalPKIXPublicKey(&rsa.PublicKey{N: n, E: 65537})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+var (
+	EcdsaKeyDER = ecdsaKeyDER
+	RsaKeyDER   = rsaKeyDER
+)

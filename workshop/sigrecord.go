@@ -82,19 +82,20 @@ func signRecord(signer RecordSigner, rec []byte) (pub, sig []byte, err error) {
 	return pub, sig, nil
 }
 
-// maxKeyBits bounds the RSA keys a record may carry: a hostile file must
-// not make a verification cost seconds.
-const maxKeyBits = 8192
+// maxKeyBits bounds the RSA keys a record may carry (Boussole makes 2048
+// bits): a hostile file of thousands of records must not make an import
+// cost minutes.
+const maxKeyBits = 4096
 
 // verifyRecord checks sig over rec with the PKIX public key pub.
 func verifyRecord(pub, sig, rec []byte) error {
 	k, err := x509.ParsePKIXPublicKey(pub)
 	if err != nil {
-		return Errorf(KindInvalid, "its public key cannot be read (%v)", err)
+		return Wrap(KindInvalid, err, "its public key cannot be read (not a PKIX DER public key)")
 	}
 	rk, ok := k.(*rsa.PublicKey)
 	if !ok {
-		return Errorf(KindInvalid, "its public key is a %T, Boussole signs with RSA", k)
+		return Errorf(KindInvalid, "its public key is not an RSA key (Boussole signs with RSA)")
 	}
 	if n := rk.N.BitLen(); n < 2048 || n > maxKeyBits {
 		return Errorf(KindInvalid, "its public key is an RSA key of %d bits (Boussole's have 2048 to %d)", n, maxKeyBits)

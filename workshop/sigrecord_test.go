@@ -268,3 +268,28 @@ func BenchmarkCheckImportedSignatures(b *testing.B) {
 		}
 	}
 }
+
+// A record carrying a key Boussole does not make (not RSA, too small, too
+// large, not a key at all) is refused, saying so.
+func TestHostileRecordKeys_Issue11_3(t *testing.T) {
+	s := lcSession()
+	must(t, s.Sign("Chloé Durand", "", lcNow, testSigner))
+	for name, key := range map[string][]byte{
+		"garbage":   []byte("not a key"),
+		"empty":     nil,
+		"ecdsa":     ecdsaKeyDER(t),
+		"rsa-1024":  rsaKeyDER(t, 1024),
+		"rsa-8192":  rsaKeyDER(t, 8192),
+		"truncated": testSigner.PublicKeyDER()[:100],
+	} {
+		c := lcSession()
+		must(t, c.Sign("Chloé Durand", "", lcNow, testSigner))
+		c.Current().Signatures[0].PublicKey = key
+		err := workshop.CheckImportedSignatures(c)
+		lcKind(t, err, workshop.KindInvalid)
+		if !strings.Contains(err.Error(), "revision 1: the signature of \"Chloé Durand\"") {
+			t.Errorf("%s: %v", name, err)
+		}
+		t.Logf("%s: %v", name, err)
+	}
+}
