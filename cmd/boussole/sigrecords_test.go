@@ -227,3 +227,58 @@ func TestVersionFingerprint_Issue11_1(t *testing.T) {
 		t.Errorf("damaged key: %+v", r)
 	}
 }
+
+// `show` says, in the charter's language, where each sign-off record was
+// made: another computer (with its key), an earlier version, unverified,
+// or a signature that does not verify; this computer's need no note.
+func TestShowTrust_Issue11_2(t *testing.T) {
+	other := newTestKey()
+	want := map[workshop.Lang][]string{
+		workshop.FR: {"signé sur un autre ordinateur — clé " + workshop.ShortFingerprint(other.PublicDER), "non signé (fait avec une version antérieure)",
+			"a refusé le 2027-01-11 — « Trop haut » — la signature ne se vérifie pas"},
+		workshop.EN: {"signed on another computer — key " + workshop.ShortFingerprint(other.PublicDER), "unsigned (made with an earlier version)",
+			"declined on 2027-01-11 — “Trop haut” — the signature does not verify"},
+	}
+	unverified := map[workshop.Lang]string{workshop.FR: "signature non vérifiée du 2027-01-12 — à signer de nouveau", workshop.EN: "unverified signature of 2027-01-12 — to sign again"}
+	for l, lines := range want {
+		at := func(day int) time.Time { return time.Date(2027, 1, day, 9, 0, 0, 0, time.UTC) }
+		s, err := workshop.FromTemplate("sales-cycle", l, "2027-Q1", at(10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := workshop.Approvers(&s.Current().Charter)
+		r := s.Current()
+		if err := s.Decline(a[1].Name, "Trop haut", at(11), testSigner); err != nil {
+			t.Fatal(err)
+		}
+		r.Declines[0].At = at(11).Add(time.Second) // altered after signing
+		if err := s.Sign(a[0].Name, "", at(12), other); err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		if err := showRevision(&out, s, r, testSigner.PublicDER); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		for _, w := range lines[:1] {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: show lacks %q:\n%s", l, w, got)
+			}
+		}
+		if !strings.Contains(got, lines[2]) {
+			t.Errorf("%s: show lacks %q:\n%s", l, lines[2], got)
+		}
+		r.Signatures[0].KeySig, r.Signatures[0].PublicKey = nil, nil // made before keys
+		out.Reset()
+		_ = showRevision(&out, s, r, testSigner.PublicDER)
+		if !strings.Contains(out.String(), lines[1]) {
+			t.Errorf("%s: show lacks %q:\n%s", l, lines[1], out.String())
+		}
+		r.Signatures[0].Unverified = true // imported without signature
+		out.Reset()
+		_ = showRevision(&out, s, r, testSigner.PublicDER)
+		if !strings.Contains(out.String(), unverified[l]) {
+			t.Errorf("%s: show lacks %q:\n%s", l, unverified[l], out.String())
+		}
+	}
+}
