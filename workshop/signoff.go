@@ -80,8 +80,7 @@ func (s *Session) Sign(name, comment string, now time.Time, signer RecordSigner)
 		return err
 	}
 	seal := Seal(&cur.Charter)
-	dropStaleSignatures(cur)
-	var who *Participant
+	var who *Participant // stale signatures (another seal) do not count
 	for _, st := range approverStates(cur, matches, seal) {
 		if st.Status != ApproverSigned {
 			who = &st.Participant
@@ -99,8 +98,9 @@ func (s *Session) Sign(name, comment string, now time.Time, signer RecordSigner)
 		Seal:          seal,
 	}
 	if err := SignSignature(cur.Number, &sg, signer); err != nil {
-		return err
+		return err // nothing changed
 	}
+	dropStaleSignatures(cur)
 	kept := cur.Signatures[:0:0]
 	for _, old := range cur.Signatures {
 		if old.ParticipantID != who.ID { // an unverified one is replaced

@@ -293,3 +293,16 @@ func TestHostileRecordKeys_Issue11_3(t *testing.T) {
 		t.Logf("%s: %v", name, err)
 	}
 }
+
+// A sign-off refused for want of a key leaves even stale signatures in
+// place: nothing changes.
+func TestSignWithoutKeyChangesNothing_Issue11_2(t *testing.T) {
+	s := lcSession()
+	must(t, s.Sign("Chloé Durand", "", lcNow, testSigner))
+	s.Current().Signatures[0].Seal = strings.Repeat("0", 64) // stale
+	before := lcJSON(t, s)
+	lcKind(t, s.Sign("David Petit", "", lcNow, nil), workshop.KindInternal)
+	if lcJSON(t, s) != before {
+		t.Fatal("a refused sign-off dropped the stale signature")
+	}
+}
