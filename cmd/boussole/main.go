@@ -61,7 +61,7 @@ Verbs:
 
 Options:
   --data DIR     data directory (default: $BOUSSOLE_DATA, else %s)
-  --version      print the version
+  --version      print the version and the installation key's fingerprint
   -h, --help     print this help
 
 Exit status: 0 success, 1 failure, 2 invalid usage or input, 3 store in use by another Boussole.
