@@ -233,11 +233,10 @@ func FuzzDecode(f *testing.F) {
 // saying what it is (issue 11 item 3).
 func TestDecode_BadKeySignatureText_Issue11_3(t *testing.T) {
 	data := mustExport(t, richSession("0123456789abcdef"))
-	i := bytes.Index(data, []byte(`"keySignature": "`))
-	if i < 0 {
+	head, tail, ok := bytes.Cut(data, []byte(`"keySignature": "`))
+	if !ok {
 		t.Fatal("no keySignature in the export")
 	}
-	head, tail := data[:i], data[i+len(`"keySignature": "`):]
 	for value, want := range map[string]string{
 		`"keySignature": "!!!`:       `"keySignature" of a signature or a decline is not base64 text`,
 		`"keySignature": 12, "x": "`: `"revisions.signatures.keySignature" at line 224, column 29: expected a base64 text, found number`,
