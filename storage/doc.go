@@ -25,9 +25,13 @@
 //	meta/
 //	    version    → decimal text, "1" (the schema version; see migrations)
 //	    created    → RFC 3339 time the store was created
+//	    installation-key → PEM (PKCS#8) of the installation key, a copy of
+//	                 boussole.key so that backups hold it (key.go)
 //	sessions/
 //	    <id>       → JSON sessionRecordV1: the whole session, every revision,
-//	                 the board and the check-ins
+//	                 the board and the check-ins; each signature and decline
+//	                 carries the public key and the signature of the
+//	                 installation that made it (empty on older records)
 //	summaries/
 //	    <id>       → JSON summaryV1: id, title, period, lang, status,
 //	                 revision, updated — what the session list shows, so the

@@ -31,6 +31,9 @@ func addHostileSeeds(f *testing.F) {
 	s.Revisions[0].Seal = seal
 	for i := range s.Revisions[0].Signatures {
 		s.Revisions[0].Signatures[i].Seal = seal
+		if err := workshop.SignSignature(1, &s.Revisions[0].Signatures[i], testKey); err != nil {
+			f.Fatal(err)
+		}
 	}
 	data, err := Export(s)
 	if err != nil {

@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -161,7 +163,7 @@ func richSession(id string) *workshop.Session {
 	seal1 := workshop.Seal(&c1)
 	seal2 := workshop.Seal(&c2)
 	at := func(h int) time.Time { return time.Date(2027, 1, 8, h, 0, 0, 0, time.UTC) }
-	return &workshop.Session{
+	s := &workshop.Session{
 		ID:         id,
 		Template:   "sales-cycle",
 		PreviousID: "fe0000000000000f",
@@ -170,13 +172,13 @@ func richSession(id string) *workshop.Session {
 		Revisions: []workshop.Revision{
 			{Number: 1, Status: workshop.StatusSigned, AmendReason: "—", Charter: c1,
 				Signatures: []workshop.Signature{{ParticipantID: "p2", Name: "Ωmega Жанна", At: at(10), Comment: "ok", Seal: seal1}},
-				Declines:   []workshop.Decline{{ParticipantID: "p2", Name: "Ωmega Жанна", At: at(9), Reason: "seuil flou"}},
+				Declines:   []workshop.Decline{{ParticipantID: "p2", Name: "Ωmega Жанна", At: at(9), Reason: "seuil flou", Unverified: true}},
 				Seal:       seal1, SignedAt: at(10),
 				LateDecisions: []workshop.Decision{{ID: "d9", Date: "2027-01-15", Type: workshop.DecisionResult,
 					Text: "cycle −4 % après 2 semaines", Author: "Łukasz", LinkID: "k1"}}},
 			{Number: 2, Status: workshop.StatusDraft, AmendReason: "cible de qualification relevée", Charter: c2,
-				Signatures: []workshop.Signature{{ParticipantID: "p2", Name: "Ωmega Жанна", At: at(16), Seal: seal2}},
-				Declines:   []workshop.Decline{{ParticipantID: "p1", Name: "Łukasz Żółw", At: at(15), Reason: "trop ambitieux"}}},
+				Signatures: []workshop.Signature{{ParticipantID: "p2", Name: "Ωmega Жанна", At: at(16), Seal: seal2, Unverified: true}},
+				Declines:   []workshop.Decline{{ParticipantID: "p1", Name: "Łukasz Żółw", At: at(15), Reason: "trop ambitieux", Seal: seal2}}},
 		},
 		Board: workshop.Board{
 			Anonymous: true, VotesPerParticipant: 3, CapPerCard: 2,
@@ -194,7 +196,30 @@ func richSession(id string) *workshop.Session {
 			{ID: "ci2", KPIID: "k2", Date: "2027-01-31", Value: "52 %", Confidence: 5},
 		},
 	}
+	// Records of every kind: signed with an installation key (revision 1's
+	// signature, revision 2's decline) and imported unverified (the others).
+	if err := workshop.SignSignature(1, &s.Revisions[0].Signatures[0], testKey); err != nil {
+		panic(err)
+	}
+	if err := workshop.SignDecline(2, &s.Revisions[1].Declines[0], testKey); err != nil {
+		panic(err)
+	}
+	return s
 }
+
+// testKey is an installation key for the tests that need records signed
+// (made once: RSA key generation takes a while).
+var testKey = func() *InstallationKey {
+	rk, err := rsa.GenerateKey(rand.Reader, KeyBits)
+	if err != nil {
+		panic(err)
+	}
+	k, err := newInstallationKey(rk)
+	if err != nil {
+		panic(err)
+	}
+	return k
+}()
 
 // unsetFields lists the struct fields (Type.Field) reachable from v's type
 // that hold a zero value everywhere in v: a field the round-trip tests

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,8 +19,13 @@ import (
 )
 
 // Format is the format tag of the interchange files this Boussole writes
-// and reads.
-const Format = "boussole/1"
+// and reads: boussole/2, whose signature and decline records carry the
+// installation's public key and signature. FormatV1 files (records without
+// them) still import, their records as unverified.
+const (
+	Format   = "boussole/2"
+	FormatV1 = "boussole/1"
+)
 
 // Limits of Decode: what a real session never reaches and a hostile or
 // broken file must not make us spend memory on.
@@ -44,6 +50,11 @@ func Export(s *workshop.Session) ([]byte, error) {
 	}
 	f := fileV1{Format: Format, sessionRecordV1: toRecord(s)}
 	if err := validate(&f.sessionRecordV1); err != nil {
+		return nil, err
+	}
+	// Every record's signature verifies, as Decode will check (on a copy:
+	// checking marks the records without one as unverified).
+	if err := workshop.CheckImportedSignatures(fromRecord(&f.sessionRecordV1)); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -131,7 +142,36 @@ func Decode(data []byte) (*workshop.Session, error) {
 	if f.PreviousID != "" && !workshop.ValidID(f.PreviousID) {
 		return nil, workshop.Errorf(workshop.KindInvalid, "\"previousId\" is %s, expected 16 characters 0-9 and a-f (the id of the session it follows)", quoteShort(f.PreviousID))
 	}
-	return fromRecord(&f.sessionRecordV1), nil
+	if f.Format == FormatV1 {
+		if err := onlyV1Fields(&f.sessionRecordV1); err != nil {
+			return nil, err
+		}
+	}
+	// Every cryptographic signature verifies (from whatever installation);
+	// the records without one are marked unverified, never signed.
+	sess := fromRecord(&f.sessionRecordV1)
+	if err := workshop.CheckImportedSignatures(sess); err != nil {
+		return nil, err
+	}
+	return sess, nil
+}
+
+// onlyV1Fields refuses, in a boussole/1 file, the fields boussole/2 added
+// to sign-off records: a file says which format it is.
+func onlyV1Fields(r *sessionRecordV1) error {
+	for i, rev := range r.Revisions {
+		for j, sg := range rev.Signatures {
+			if sg.PublicKey != nil || sg.KeySig != nil || sg.Unverified {
+				return workshop.Errorf(workshop.KindInvalid, "revisions[%d].signatures[%d] has publicKey, keySignature or unverified, which format %q does not have (they came with %q)", i, j, FormatV1, Format)
+			}
+		}
+		for j, d := range rev.Declines {
+			if d.Seal != "" || d.PublicKey != nil || d.KeySig != nil || d.Unverified {
+				return workshop.Errorf(workshop.KindInvalid, "revisions[%d].declines[%d] has seal, publicKey, keySignature or unverified, which format %q does not have (they came with %q)", i, j, FormatV1, Format)
+			}
+		}
+	}
+	return nil
 }
 
 func checkFormat(raw *json.RawMessage) error {
@@ -142,11 +182,11 @@ func checkFormat(raw *json.RawMessage) error {
 	if err := json.Unmarshal(*raw, &v); err != nil {
 		return workshop.Errorf(workshop.KindInvalid, "not a Boussole file: \"format\" is %s, expected the text %q", *raw, Format)
 	}
-	if v == Format {
+	if v == Format || v == FormatV1 {
 		return nil
 	}
 	if n, ok := strings.CutPrefix(v, "boussole/"); ok {
-		if k, err := strconv.Atoi(n); err == nil && k > 1 {
+		if k, err := strconv.Atoi(n); err == nil && k > 2 {
 			return workshop.Errorf(workshop.KindInvalid, "format %q needs a newer Boussole (this one reads %q); update Boussole", v, Format)
 		}
 	}
@@ -166,7 +206,12 @@ func quoteShort(v string) string {
 func jsonError(data []byte, err error, at int64) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var b64 base64.CorruptInputError
 	switch {
+	case errors.As(err, &b64):
+		// The decoder does not say which value: the records' keys and
+		// signatures are the only base64 of a Boussole file.
+		return workshop.Errorf(workshop.KindInvalid, "a \"publicKey\" or \"keySignature\" of a signature or a decline is not base64 text (its byte %d)", int64(b64))
 	case errors.As(err, &syn):
 		// Offset counts the bytes read, the offending one included.
 		return workshop.Errorf(workshop.KindInvalid, "not valid JSON at %s: %s", lineCol(data, syn.Offset-1), syn.Error())
@@ -196,6 +241,8 @@ func jsonError(data []byte, err error, at int64) error {
 // jsonTypeName says a Go type of the record in JSON words.
 func jsonTypeName(goType string) string {
 	switch {
+	case goType == "[]uint8":
+		return "a base64 text"
 	case strings.HasPrefix(goType, "[]"):
 		return "an array"
 	case strings.HasPrefix(goType, "map["), strings.HasPrefix(goType, "storage."), goType == "struct {}":

@@ -27,7 +27,7 @@ func TestExport_DeterministicPrettyWithNewline(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatal("two exports of the same session differ")
 	}
-	if !bytes.HasPrefix(a, []byte("{\n  \"format\": \"boussole/1\",\n  \"id\": \"0123456789abcdef\",\n")) {
+	if !bytes.HasPrefix(a, []byte("{\n  \"format\": \"boussole/2\",\n  \"id\": \"0123456789abcdef\",\n")) {
 		t.Fatalf("export starts with %q", a[:60])
 	}
 	if !bytes.HasSuffix(a, []byte("}\n")) {
@@ -124,8 +124,8 @@ func TestImport_BadInputNamesWhatAndWhereAndChangesNothing(t *testing.T) {
 		data []byte
 		want []string // all must appear in the message
 	}{
-		{"format 2", mutate(t, func(m map[string]any) { m["format"] = "boussole/2"; m["newThing"] = 1 }),
-			[]string{`"boussole/2"`, "newer Boussole"}},
+		{"format 3", mutate(t, func(m map[string]any) { m["format"] = "boussole/3"; m["newThing"] = 1 }),
+			[]string{`"boussole/3"`, "newer Boussole"}},
 		{"format other", mutate(t, func(m map[string]any) { m["format"] = "trello/1" }),
 			[]string{`unknown format "trello/1"`}},
 		{"format missing", mutate(t, func(m map[string]any) { delete(m, "format") }),
@@ -160,7 +160,7 @@ func TestImport_BadInputNamesWhatAndWhereAndChangesNothing(t *testing.T) {
 		{"not an object", []byte(`[1,2,3]`), []string{"one JSON object", "found array"}},
 		{"empty", []byte("  \n"), []string{"empty"}},
 		{"truncated", mustExport(t, richSession("0123456789abcdef"))[:500], []string{"JSON"}},
-		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 529, column 1", "after top-level value"}},
+		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 536, column 1", "after top-level value"}},
 		{"50 MB junk", junk, []string{"too large", "20 MB"}},
 	}
 	dir := t.TempDir()
@@ -277,5 +277,26 @@ func TestInterchangeTimeZone_Issue10_11(t *testing.T) {
 	tampered := mutate(t, func(m map[string]any) { charter(m, 0)["timeZone"] = "Asia/Tokyo" })
 	if _, err := Decode(tampered); err == nil {
 		t.Fatal("a signed revision whose zone was changed imports")
+	}
+}
+
+// A key or a signature that is not base64, or not a text, is refused
+// saying what it is (issue 11 item 3).
+func TestDecode_BadKeySignatureText_Issue11_3(t *testing.T) {
+	data := mustExport(t, richSession("0123456789abcdef"))
+	head, tail, ok := bytes.Cut(data, []byte(`"keySignature": "`))
+	if !ok {
+		t.Fatal("no keySignature in the export")
+	}
+	for value, want := range map[string]string{
+		`"keySignature": "!!!`:       `"keySignature" of a signature or a decline is not base64 text`,
+		`"keySignature": 12, "x": "`: `"revisions.signatures.keySignature" at line 224, column 29: expected a base64 text, found number`,
+	} {
+		bad := append(append(append([]byte{}, head...), value...), tail...)
+		_, err := Decode(bad)
+		wantKind(t, err, workshop.KindInvalid)
+		if !strings.Contains(workshop.Message(err), want) {
+			t.Errorf("%s: %v, want %q", value, err, want)
+		}
 	}
 }

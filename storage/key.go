@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -44,9 +45,10 @@ type InstallationKey struct {
 	Fingerprint string
 }
 
-// KeyNotice says that Open or SigningKey had to make a new installation
-// key although the store already held sessions: the old key is gone, the
-// signatures it made stay verifiable from the public keys they carry.
+// KeyNotice says that SigningKey had to make a new installation key
+// although the store already held records signed with one
+// (HasKeySignedRecords): the old key is gone, the signatures it made stay
+// verifiable from the public keys they carry.
 type KeyNotice struct {
 	Fingerprint string
 }
@@ -242,3 +244,72 @@ func writeKeyFile(path string, data []byte) error {
 	}
 	return nil
 }
+
+// PublicKeyDER implements workshop.RecordSigner: the key as records carry it.
+func (k *InstallationKey) PublicKeyDER() []byte { return k.PublicDER }
+
+// SignRecord implements workshop.RecordSigner: RSA PKCS#1 v1.5 over a
+// SHA-256 digest (deterministic, no randomness needed).
+func (k *InstallationKey) SignRecord(digest []byte) ([]byte, error) {
+	return rsa.SignPKCS1v15(nil, k.Private, crypto.SHA256, digest)
+}
+
+var _ workshop.RecordSigner = (*InstallationKey)(nil)
+
+// InstallationPublicKey returns this installation's public key (PKIX DER)
+// without making one: from the key file, else from the store's copy; nil
+// when there is none yet. It works on a store opened read-only.
+func (s *Store) InstallationPublicKey() ([]byte, error) {
+	if k, _, err := readKeyFile(s.dir); err != nil || k != nil {
+		if k != nil {
+			return k.PublicDER, nil
+		}
+		return nil, err
+	}
+	var stored []byte
+	if s.db != nil {
+		if err := s.db.View(func(tx *bolt.Tx) error {
+			if b := tx.Bucket(bucketMeta); b != nil {
+				stored = bytes.Clone(b.Get(keyInstallation))
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if stored == nil {
+		return nil, nil
+	}
+	k, err := parseKey(s.path+" (its copy of the installation key)", stored)
+	if err != nil {
+		return nil, err
+	}
+	return k.PublicDER, nil
+}
+
+// HasKeySignedRecords tells whether a stored session holds a sign-off
+// record signed with an installation key. A key made for such a store
+// replaces one that was lost: KeyNotice is news then. For a store that
+// never had a key (new, or from before keys) it is not, and is not said.
+func (s *Store) HasKeySignedRecords() bool {
+	if s.db == nil {
+		return false
+	}
+	found := false
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSessions)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(_, v []byte) error {
+			if bytes.Contains(v, []byte(`"keySignature":`)) {
+				found = true
+				return errStopScan
+			}
+			return nil
+		})
+	})
+	return found
+}
+
+var errStopScan = errors.New("stop")

@@ -136,3 +136,44 @@ func TestDamagedInstallationKeyIsAnErrorNamingIt_Issue11_1(t *testing.T) {
 		})
 	}
 }
+
+// The installation's public key is read without making one (a read-only
+// store included), and a key made for a store whose records were signed
+// with a lost key is news (HasKeySignedRecords), not for a new store.
+func TestInstallationPublicKeyAndLostKey_Issue11_1(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir, Options{Now: fixedNow})
+	if k, err := s.InstallationPublicKey(); err != nil || k != nil {
+		t.Fatalf("before any key: %v %v", k, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, KeyName)); !os.IsNotExist(err) {
+		t.Fatal("InstallationPublicKey made a key file")
+	}
+	sess := richSession("0123456789abcdef")
+	sess.Revisions[0].Signatures[0].KeySig, sess.Revisions[1].Declines[0].KeySig = nil, nil
+	if err := s.Put(sess); err != nil {
+		t.Fatal(err)
+	}
+	if s.HasKeySignedRecords() {
+		t.Fatal("records without signature counted as signed with a key")
+	}
+	k, created, err := s.SigningKey()
+	if err != nil || !created {
+		t.Fatal(created, err)
+	}
+	if pub, err := s.InstallationPublicKey(); err != nil || !bytes.Equal(pub, k.PublicDER) {
+		t.Fatalf("public key %v, %v", pub, err)
+	}
+	if err := s.Put(richSession("0123456789abcdee")); err != nil {
+		t.Fatal(err)
+	}
+	if !s.HasKeySignedRecords() {
+		t.Fatal("a signed record not seen")
+	}
+	closeNow(t, s)
+	ro := openAt(t, dir, Options{Now: fixedNow, ReadOnly: true})
+	if pub, err := ro.InstallationPublicKey(); err != nil || !bytes.Equal(pub, k.PublicDER) {
+		t.Fatalf("read-only: %v, %v", pub, err)
+	}
+	closeNow(t, ro)
+}

@@ -45,6 +45,12 @@ type signatureV1 struct {
 	At            time.Time `json:"at"`
 	Comment       string    `json:"comment,omitempty"`
 	Seal          string    `json:"seal"`
+	// Since boussole/2: the installation's public key (PKIX DER) and its
+	// signature of the record (workshop's boussole-signature/1), base64;
+	// unverified marks a record imported without them.
+	PublicKey  []byte `json:"publicKey,omitempty"`
+	KeySig     []byte `json:"keySignature,omitempty"`
+	Unverified bool   `json:"unverified,omitempty"`
 }
 
 type declineV1 struct {
@@ -52,6 +58,11 @@ type declineV1 struct {
 	Name          string    `json:"name"`
 	At            time.Time `json:"at"`
 	Reason        string    `json:"reason"`
+	// Since boussole/2, as on signatureV1, with the seal declined.
+	Seal       string `json:"seal,omitempty"`
+	PublicKey  []byte `json:"publicKey,omitempty"`
+	KeySig     []byte `json:"keySignature,omitempty"`
+	Unverified bool   `json:"unverified,omitempty"`
 }
 
 // requiredString is a string that remembers whether its key was present,
@@ -317,10 +328,12 @@ func toRevision(r workshop.Revision) revisionV1 {
 		AmendReason: r.AmendReason,
 		Charter:     toCharter(&r.Charter),
 		Signatures: mapSlice(r.Signatures, func(s workshop.Signature) signatureV1 {
-			return signatureV1{ParticipantID: s.ParticipantID, Name: s.Name, At: s.At, Comment: s.Comment, Seal: s.Seal}
+			return signatureV1{ParticipantID: s.ParticipantID, Name: s.Name, At: s.At, Comment: s.Comment, Seal: s.Seal,
+				PublicKey: s.PublicKey, KeySig: s.KeySig, Unverified: s.Unverified}
 		}),
 		Declines: mapSlice(r.Declines, func(d workshop.Decline) declineV1 {
-			return declineV1{ParticipantID: d.ParticipantID, Name: d.Name, At: d.At, Reason: d.Reason}
+			return declineV1{ParticipantID: d.ParticipantID, Name: d.Name, At: d.At, Reason: d.Reason,
+				Seal: d.Seal, PublicKey: d.PublicKey, KeySig: d.KeySig, Unverified: d.Unverified}
 		}),
 		Seal:          r.Seal,
 		SignedAt:      r.SignedAt,
@@ -429,10 +442,12 @@ func fromRevision(r *revisionV1) workshop.Revision {
 		AmendReason: r.AmendReason,
 		Charter:     fromCharter(&r.Charter),
 		Signatures: unmapSlice(r.Signatures, func(s signatureV1) workshop.Signature {
-			return workshop.Signature{ParticipantID: s.ParticipantID, Name: s.Name, At: s.At, Comment: s.Comment, Seal: s.Seal}
+			return workshop.Signature{ParticipantID: s.ParticipantID, Name: s.Name, At: s.At, Comment: s.Comment, Seal: s.Seal,
+				PublicKey: s.PublicKey, KeySig: s.KeySig, Unverified: s.Unverified}
 		}),
 		Declines: unmapSlice(r.Declines, func(d declineV1) workshop.Decline {
-			return workshop.Decline{ParticipantID: d.ParticipantID, Name: d.Name, At: d.At, Reason: d.Reason}
+			return workshop.Decline{ParticipantID: d.ParticipantID, Name: d.Name, At: d.At, Reason: d.Reason,
+				Seal: d.Seal, PublicKey: d.PublicKey, KeySig: d.KeySig, Unverified: d.Unverified}
 		}),
 		Seal:          r.Seal,
 		SignedAt:      r.SignedAt,

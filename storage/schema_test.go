@@ -116,7 +116,10 @@ func TestSchema_DescribesEveryPropertyExportWrites(t *testing.T) {
 	sparse.Revisions[0].Charter.KPIs[0].LibraryID = ""
 	sparse.Board.Cards[0].Votes = nil
 	sparse.CheckIns = nil
-	sparse.Revisions[0].Signatures[0].Seal = workshop.Seal(&sparse.Revisions[0].Charter) // the signature given after the edit
+	sparse.Revisions[0].Signatures[0].Seal = workshop.Seal(&sparse.Revisions[0].Charter)       // the signature given after the edit
+	if err := workshop.SignDecline(1, &sparse.Revisions[0].Declines[0], testKey); err != nil { // now on revision 1
+		t.Fatal(err)
+	}
 	for _, s := range []*workshop.Session{richSession("0123456789abcdef"), sparse} {
 		var doc any
 		if err := json.Unmarshal(mustExport(t, s), &doc); err != nil {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"boussole/assets"
+	"boussole/workshop"
 )
 
 // showAbout shows the version, where the data lives and the licences.
@@ -22,9 +23,17 @@ func (a *App) showAbout() {
 	data := widget.NewLabel(tr("about.data", "Path", a.d.Store.Path()))
 	data.Wrapping = fyne.TextWrapBreak
 	data.Selectable = true
+	keyText := tr("about.key.none")
+	if k := a.ownKeyDER(); k != nil {
+		keyText = tr("about.key", "Fingerprint", workshop.KeyFingerprint(k))
+	}
+	key := widget.NewLabel(keyText)
+	key.Wrapping = fyne.TextWrapWord
+	key.Selectable = true
+	a.aboutKey = key
 	licences := widget.NewLabel(tr("about.licences"))
 	licences.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(icon, name, tagline, widget.NewSeparator(), version, data, licences)
+	box := container.NewVBox(icon, name, tagline, widget.NewSeparator(), version, data, key, licences)
 	d := dialog.NewCustom(tr("menu.about"), tr("dialog.close"), box, a.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"boussole/workshop"
 )
@@ -43,6 +44,13 @@ type Deps struct {
 	// OpenFile opens a written file with the desktop's application; nil
 	// uses fyne's OpenURL.
 	OpenFile func(path string) error
+	// SigningKey returns the installation key that signs sign-off records
+	// (made at first use) and, when it had to be made for a store that
+	// already held sessions, its fingerprint: the window says so.
+	SigningKey func() (key workshop.RecordSigner, newKey string, err error)
+	// InstallationKey returns this installation's public key (PKIX DER)
+	// without making one; nil when there is none yet.
+	InstallationKey func() ([]byte, error)
 }
 
 // App is the main window's content: the home list, then one session editor.
@@ -65,6 +73,38 @@ type App struct {
 	undoItem, redoItem *fyne.MenuItem // Edit menu (undo.go)
 
 	lastSettings *settingsForm // the settings dialog reopened in a new language (tests read it)
+
+	ownKey     []byte // this installation's public key, once read (ownKeyDER)
+	ownKeyRead bool
+	aboutKey   *widget.Label // the About dialog's key line (tests read it)
+}
+
+// ownKeyDER is this installation's public key (nil when it has none yet):
+// read once, then kept; signingKey sets it when it makes one.
+func (a *App) ownKeyDER() []byte {
+	if !a.ownKeyRead && a.d.InstallationKey != nil {
+		if k, err := a.d.InstallationKey(); err == nil {
+			a.ownKey, a.ownKeyRead = k, true
+		}
+	}
+	return a.ownKey
+}
+
+// signingKey returns the installation key, made at first use; a key made
+// for a store that already held sessions is said in a dialog.
+func (a *App) signingKey() (workshop.RecordSigner, error) {
+	if a.d.SigningKey == nil {
+		return nil, workshop.Errorf(workshop.KindInternal, "no installation key to sign with")
+	}
+	k, newKey, err := a.d.SigningKey()
+	if err != nil {
+		return nil, err
+	}
+	a.ownKey, a.ownKeyRead = k.PublicKeyDER(), true
+	if newKey != "" {
+		showInfo(a.win, "store.key.new.title", tr("store.key.new.body", "Fingerprint", newKey))
+	}
+	return k, nil
 }
 
 // settleDelay is how long after a screen is filled its loading garbage is

@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -87,6 +89,10 @@ type editor struct {
 	restoring  bool          // an undo or redo is being applied: not recorded
 	typingObj  *widget.Entry // Fyne's entry last typed in, and its text then
 	typingText string
+
+	// The question before an edit that withdraws signatures (askWithdraw).
+	asking         bool
+	withdrawDialog *dialog.ConfirmDialog // the last one shown (tests answer it)
 }
 
 // Editor-side extensions the steps may use besides the Editor interface.
@@ -138,9 +144,52 @@ func (e *editor) Edit(fn func(c *workshop.Charter)) bool {
 		showInfo(e.win, "editor.frozen.title", tr("editor.frozen.body"))
 		return false
 	}
-	return e.recorded(func() bool {
-		return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
-	})
+	apply := func() bool {
+		return e.recorded(func() bool {
+			return e.apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
+		})
+	}
+	if e.askWithdraw(fn, apply) {
+		return false
+	}
+	return apply()
+}
+
+// askWithdraw asks before an edit that would withdraw signatures already
+// given (the charter is in signature), naming them; it reports whether it
+// asked, in which case nothing is changed now: confirmed, apply runs (Edit
+// writes the withdrawal in the decision log); cancelled, the fields show
+// the charter as it still is.
+func (e *editor) askWithdraw(fn func(c *workshop.Charter), apply func() bool) bool {
+	if e.asking {
+		return true // one question at a time; the field is re-read after it
+	}
+	withdrawn := e.sess.Withdrawn(fn)
+	if len(withdrawn) == 0 || e.win == nil {
+		return false
+	}
+	names := make([]string, len(withdrawn))
+	for i, sg := range withdrawn {
+		names[i] = sg.Name
+	}
+	e.asking = true
+	d := dialog.NewConfirm(tr("undo.signatures.title"), tr("editor.withdraw.body", "Names", strings.Join(names, ", "), "N", len(names)),
+		func(yes bool) {
+			e.asking = false
+			// Let go of the field typed in, so that the refresh shows the
+			// charter as it is (a focused field is never overwritten).
+			e.win.Canvas().Unfocus()
+			if yes && !e.ReadOnly() {
+				apply()
+			}
+			e.refreshAll()
+		}, e.win)
+	d.SetConfirmText(tr("undo.signatures.confirm"))
+	d.SetDismissText(tr("field.cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	e.withdrawDialog = d
+	d.Show()
+	return true
 }
 
 // editTyped is Edit for a change typed in a field: stored and validated at
@@ -150,6 +199,9 @@ func (e *editor) Edit(fn func(c *workshop.Charter)) bool {
 func (e *editor) editTyped(fn func(c *workshop.Charter)) bool {
 	if e.ReadOnly() {
 		return e.Edit(fn)
+	}
+	if e.asking || len(e.sess.Current().Signatures) > 0 && len(e.sess.Withdrawn(fn)) > 0 {
+		return e.Edit(fn) // asks first
 	}
 	return e.recorded(func() bool { return e.applyTyped(fn) })
 }
@@ -214,9 +266,15 @@ func (e *editor) EditBoard(fn func(b *workshop.Board)) bool {
 // AppendDecision adds an entry to the decision log: to the charter of a
 // draft, to the late decisions of a signed revision (append-only).
 func (e *editor) AppendDecision(d workshop.Decision) bool {
-	return e.recorded(func() bool {
-		return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
-	})
+	apply := func() bool {
+		return e.recorded(func() bool {
+			return e.apply(func(s *workshop.Session, now time.Time) error { return s.AppendDecision(d, now) })
+		})
+	}
+	if !e.ReadOnly() && e.askWithdraw(func(c *workshop.Charter) { c.Decisions = append(c.Decisions, d) }, apply) {
+		return false
+	}
+	return apply()
 }
 
 // Act applies a session-level action (sign, decline, amend …). On error
@@ -556,6 +614,8 @@ func statusLabel(status string) string {
 		return tr("status.signed")
 	case "signing":
 		return tr("status.signing")
+	case workshop.StageUnverified:
+		return tr("status.unverified")
 	}
 	return tr("status.draft")
 }

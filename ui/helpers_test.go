@@ -49,6 +49,7 @@ func newTestEnv(t testing.TB) *testEnv {
 	langOnce.Do(func() { SetupLanguage(LangEN) })
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
+	writeTestKey(t, dir) // the installation key, made once for the package
 	st, err := storage.Open(dir, storage.Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatalf("open store: %v", err)
@@ -68,6 +69,17 @@ func newTestEnv(t testing.TB) *testEnv {
 		RitualsICS:      func(s *workshop.Session, rev int) ([]byte, error) { return []byte("BEGIN:VCALENDAR\r\n"), nil },
 		WriteFileAtomic: func(path string, data []byte) error { return os.WriteFile(path, data, 0o600) },
 		OpenFile:        func(string) error { return nil },
+		SigningKey: func() (workshop.RecordSigner, string, error) {
+			k, created, err := st.SigningKey()
+			if err != nil {
+				return nil, "", err
+			}
+			if created && st.HasKeySignedRecords() {
+				return k, k.Fingerprint, nil
+			}
+			return k, "", nil
+		},
+		InstallationKey: st.InstallationPublicKey,
 	})
 	env.UI.Wait()
 	t.Cleanup(func() {

@@ -176,7 +176,7 @@ func fillSessionRow(o fyne.CanvasObject, s workshop.Summary, now time.Time) {
 	switch s.Status {
 	case "signed":
 		st.Importance = widget.SuccessImportance
-	case "signing":
+	case "signing", workshop.StageUnverified:
 		st.Importance = widget.WarningImportance
 	default:
 		st.Importance = widget.MediumImportance

@@ -164,7 +164,7 @@ func TestHomeExportImport(t *testing.T) {
 	})
 	env.UI.Wait()
 	data, err := os.ReadFile(path)
-	if err != nil || !strings.Contains(string(data), `"boussole/1"`) {
+	if err != nil || !strings.Contains(string(data), `"boussole/2"`) {
 		t.Fatalf("exported file: %v %q", err, data)
 	}
 	h := env.UI.home

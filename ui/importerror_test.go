@@ -39,17 +39,17 @@ func TestImportErrorTranslatedByKind(t *testing.T) {
 			broken := tempFile(t, "broken.boussole")
 			os.WriteFile(broken, []byte("{\n  \"format\": \"boussole/1\",\n  \"id\": \"x\",,\n}"), 0o600)
 			newer := tempFile(t, "newer.boussole")
-			os.WriteFile(newer, []byte(`{"format": "boussole/2", "id": "x"}`), 0o600)
+			os.WriteFile(newer, []byte(`{"format": "boussole/3", "id": "x"}`), 0o600)
 			missing := tempFile(t, "gone.boussole")
 
 			want := map[string][2][]string{
 				LangEN: {
 					{"Import failed", "“broken.boussole” cannot be read by this version of Boussole", "Technical detail: not valid JSON at line 3, column 13"},
-					{"“newer.boussole” cannot be read by this version of Boussole", "Technical detail: format \"boussole/2\" needs a newer Boussole"},
+					{"“newer.boussole” cannot be read by this version of Boussole", "Technical detail: format \"boussole/3\" needs a newer Boussole"},
 				},
 				LangFR: {
 					{"Échec de l’import", "«\u00a0broken.boussole\u00a0» ne peut pas être lu par cette version de Boussole", "Détail technique\u00a0: not valid JSON at line 3, column 13"},
-					{"«\u00a0newer.boussole\u00a0» ne peut pas être lu par cette version de Boussole", "Détail technique\u00a0: format \"boussole/2\""},
+					{"«\u00a0newer.boussole\u00a0» ne peut pas être lu par cette version de Boussole", "Détail technique\u00a0: format \"boussole/3\""},
 				},
 			}[lang]
 			for i, path := range []string{broken, newer} {

@@ -195,6 +195,7 @@ func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
 	if len(states) == 0 {
 		r.approvers.Add(widget.NewLabel(tr("review.noapprovers")))
 	}
+	own := r.ed.app.ownKeyDER()
 	for _, st := range states {
 		p, sig, dec := st.Participant, st.Signature, st.Decline
 		var icon fyne.Resource
@@ -206,9 +207,24 @@ func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
 			if sig.Comment != "" {
 				text += " — " + workshop.Quote(CurrentLang(), sig.Comment)
 			}
+			trust := rv.SignatureTrust(sig, own)
+			text += trustNote(trust, sig.PublicKey)
+			if trust == workshop.TrustInvalid {
+				icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+			}
+		case workshop.ApproverUnverified:
+			icon = theme.NewWarningThemedResource(theme.QuestionIcon())
+			text = tr("review.state.unverified", "When", formatStamp(sig.At.Local()))
+			if sig.Comment != "" {
+				text += " — " + workshop.Quote(CurrentLang(), sig.Comment)
+			}
+			if !rv.Frozen() {
+				text += " — " + tr("review.state.signagain")
+			}
 		case workshop.ApproverDeclined:
 			icon = theme.NewErrorThemedResource(theme.CancelIcon())
-			text = tr("review.state.declined", "When", formatStamp(dec.At.Local()), "Reason", dec.Reason)
+			text = tr("review.state.declined", "When", formatStamp(dec.At.Local()), "Reason", dec.Reason) +
+				trustNote(rv.DeclineTrust(dec, own), dec.PublicKey)
 		default:
 			icon = theme.NewWarningThemedResource(theme.HistoryIcon())
 			text = tr("review.state.pending")
@@ -218,7 +234,33 @@ func (r *reviewStep) fillApprovers(rv *workshop.Revision, l workshop.Lang) {
 		st.Wrapping = fyne.TextWrapWord
 		r.approvers.Add(container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(icon), name), nil, st))
 	}
+	if len(states) > 0 {
+		// What the key proves, and what it does not (PRODUCT.md §3).
+		note := tr("review.key.none")
+		if own != nil {
+			note = tr("review.key.note", "Fingerprint", workshop.KeyFingerprint(own))
+		}
+		lb := widget.NewLabelWithStyle(note, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		lb.Wrapping = fyne.TextWrapWord
+		r.approvers.Add(lb)
+	}
 	r.approvers.Refresh()
+}
+
+// trustNote is what follows a signature or a decline made otherwise than
+// with this installation's key: nothing for this computer's.
+func trustNote(t workshop.Trust, key []byte) string {
+	switch t {
+	case workshop.TrustOtherComputer:
+		return " — " + tr("review.trust.other", "Key", workshop.ShortFingerprint(key))
+	case workshop.TrustEarlier:
+		return " — " + tr("review.trust.earlier")
+	case workshop.TrustUnverified:
+		return " — " + tr("review.trust.unverified")
+	case workshop.TrustInvalid:
+		return " — " + tr("review.trust.invalid")
+	}
+	return ""
 }
 
 func (r *reviewStep) fillActions(rv *workshop.Revision, fs []workshop.Finding) {
@@ -363,7 +405,12 @@ func (r *reviewStep) signForm() *signForm {
 
 // sign records name's signature on the current revision.
 func (r *reviewStep) sign(name, comment string) bool {
-	return r.act(func(s *workshop.Session, now time.Time) error { return s.Sign(name, comment, now) })
+	key, err := r.ed.app.signingKey()
+	if err != nil {
+		showError(r.ed.win, "error.edit", err)
+		return false
+	}
+	return r.act(func(s *workshop.Session, now time.Time) error { return s.Sign(name, comment, now, key) })
 }
 
 func (r *reviewStep) onDecline() { r.declineForm().dialog.Show() }
@@ -381,7 +428,12 @@ func (r *reviewStep) declineForm() *signForm {
 }
 
 func (r *reviewStep) decline(name, reason string) bool {
-	return r.act(func(s *workshop.Session, now time.Time) error { return s.Decline(name, reason, now) })
+	key, err := r.ed.app.signingKey()
+	if err != nil {
+		showError(r.ed.win, "error.edit", err)
+		return false
+	}
+	return r.act(func(s *workshop.Session, now time.Time) error { return s.Decline(name, reason, now, key) })
 }
 
 // act runs a sign-off action on the session and, when it went through,

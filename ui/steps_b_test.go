@@ -520,7 +520,7 @@ func TestLog_SignedRevisionIsAppendOnly(t *testing.T) {
 	s := newTemplateSession(t, "sales-cycle", workshop.EN)
 	now := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
 	for _, p := range workshop.Approvers(&s.Current().Charter) {
-		if err := s.Sign(p.Name, "", now); err != nil {
+		if err := s.Sign(p.Name, "", now, testSigner); err != nil {
 			t.Fatalf("sign as %s: %v", p.Name, err)
 		}
 	}
@@ -553,7 +553,7 @@ func TestStepsBReadOnlyWhenSigned(t *testing.T) {
 	s := newTemplateSession(t, "sales-cycle", workshop.EN)
 	now := time.Date(2027, 1, 11, 9, 0, 0, 0, time.UTC)
 	for _, p := range workshop.Approvers(&s.Current().Charter) {
-		if err := s.Sign(p.Name, "", now); err != nil {
+		if err := s.Sign(p.Name, "", now, testSigner); err != nil {
 			t.Fatalf("sign: %v", err)
 		}
 	}

@@ -180,7 +180,7 @@ func TestUndoInSignatureAsks_Issue9_2(t *testing.T) {
 		t.Fatal("the template needs two approvers")
 	}
 	now := env.Now
-	ed.Act(func(s *workshop.Session, _ time.Time) error { return s.Sign(approvers[0].Name, "", now) })
+	ed.Act(func(s *workshop.Session, _ time.Time) error { return s.Sign(approvers[0].Name, "", now, testSigner) })
 	signed := charterJSON(t, ed.Charter())
 	env.UI.menuUndo()
 	if !strings.Contains(renderedText(env.Win), approvers[0].Name) {
@@ -214,7 +214,7 @@ func TestUndoClearedAtSignOff_Issue9_2(t *testing.T) {
 		t.Fatal("nothing to undo after an edit")
 	}
 	for _, p := range workshop.Approvers(ed.Charter()) {
-		ed.Act(func(s *workshop.Session, _ time.Time) error { return s.Sign(p.Name, "", env.Now) })
+		ed.Act(func(s *workshop.Session, _ time.Time) error { return s.Sign(p.Name, "", env.Now, testSigner) })
 	}
 	if !ed.ReadOnly() {
 		t.Fatal("not signed")

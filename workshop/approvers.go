@@ -8,6 +8,10 @@ const (
 	ApproverSigned   ApproverStatus = "signed"   // signed the revision's present content
 	ApproverDeclined ApproverStatus = "declined" // declined, and has not signed since
 	ApproverAwaited  ApproverStatus = "awaited"  // neither: their signature is awaited
+	// ApproverUnverified: their signature of the present content was
+	// imported without a cryptographic signature. It is shown, never
+	// counted as signed: on a draft they sign again.
+	ApproverUnverified ApproverStatus = "unverified"
 )
 
 // ApproverState is one approver's state on a revision.
@@ -46,6 +50,9 @@ func approverStates(r *Revision, approvers []Participant, seal string) []Approve
 		for j := range r.Signatures {
 			if sg := &r.Signatures[j]; sg.ParticipantID == p.ID && sg.Seal == seal {
 				st.Status, st.Signature = ApproverSigned, sg
+				if sg.Unverified && !sg.Signed() {
+					st.Status = ApproverUnverified
+				}
 				break
 			}
 		}
@@ -74,11 +81,22 @@ func (r *Revision) Awaited() []Participant {
 	return out
 }
 
+// StageUnverified is the stage of a signed revision imported with one
+// signature or more that carries no cryptographic signature: frozen as
+// signed (its content cannot change without an amendment), never shown as
+// signed.
+const StageUnverified = "signed-unverified"
+
 // Stage is where the revision stands in its sign-off, as lists show it:
 // "draft", "signing" (an approver signed the present content, others are
-// awaited) or "signed".
+// awaited), "signed" or StageUnverified.
 func (r *Revision) Stage() string {
 	if r.Frozen() {
+		for _, st := range r.ApproverStates() {
+			if st.Status == ApproverUnverified {
+				return StageUnverified
+			}
+		}
 		return string(StatusSigned)
 	}
 	if len(r.Signatures) > 0 {

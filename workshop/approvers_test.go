@@ -37,24 +37,24 @@ func TestApproverStates_SignedDeclinedAwaited(t *testing.T) {
 	}{
 		{"nobody signed", func(*testing.T, *workshop.Session) {},
 			func(string) string { return "Chloé Durand=awaited, David Petit=awaited" }},
-		{"one signed", func(t *testing.T, s *workshop.Session) { must(t, s.Sign("Chloé Durand", "ok", t1)) },
+		{"one signed", func(t *testing.T, s *workshop.Session) { must(t, s.Sign("Chloé Durand", "ok", t1, testSigner)) },
 			func(seal string) string { return "Chloé Durand=signed:" + seal[:8] + ", David Petit=awaited" }},
 		{"both signed: frozen, the revision's seal", func(t *testing.T, s *workshop.Session) {
-			must(t, s.Sign("Chloé Durand", "", t1))
-			must(t, s.Sign("David Petit", "", t2))
+			must(t, s.Sign("Chloé Durand", "", t1, testSigner))
+			must(t, s.Sign("David Petit", "", t2, testSigner))
 		}, func(seal string) string {
 			return "Chloé Durand=signed:" + seal[:8] + ", David Petit=signed:" + seal[:8]
 		}},
 		{"declined", func(t *testing.T, s *workshop.Session) {
-			must(t, s.Sign("Chloé Durand", "", t1))
-			must(t, s.Decline("David Petit", "Targets too soft", t2))
+			must(t, s.Sign("Chloé Durand", "", t1, testSigner))
+			must(t, s.Decline("David Petit", "Targets too soft", t2, testSigner))
 		}, func(string) string { return "Chloé Durand=awaited, David Petit=declined:Targets too soft" }},
 		{"signed after declining", func(t *testing.T, s *workshop.Session) {
-			must(t, s.Decline("David Petit", "Targets too soft", t1))
-			must(t, s.Sign("David Petit", "", t3))
+			must(t, s.Decline("David Petit", "Targets too soft", t1, testSigner))
+			must(t, s.Sign("David Petit", "", t3, testSigner))
 		}, func(seal string) string { return "Chloé Durand=awaited, David Petit=signed:" + seal[:8] }},
 		{"a signature of an earlier content does not stand", func(t *testing.T, s *workshop.Session) {
-			must(t, s.Sign("Chloé Durand", "", t1))
+			must(t, s.Sign("Chloé Durand", "", t1, testSigner))
 			// As an import or an older file could hold it: the charter
 			// changed without the stale signature being dropped.
 			s.Current().Charter.Scope += " and Benelux"
@@ -74,7 +74,7 @@ func TestApproverStates_SignedDeclinedAwaited(t *testing.T) {
 
 func TestApproverStates_AwaitedAndNoApprovers(t *testing.T) {
 	s := lcSession()
-	must(t, s.Sign("David Petit", "", lcNow))
+	must(t, s.Sign("David Petit", "", lcNow, testSigner))
 	var names []string
 	for _, p := range s.Current().Awaited() {
 		names = append(names, p.Name)
@@ -101,7 +101,7 @@ func TestRevisionStage_DraftSigningSigned(t *testing.T) {
 	if got := r.Stage(); got != "draft" {
 		t.Errorf("unsigned: %q", got)
 	}
-	must(t, s.Sign("Chloé Durand", "", lcNow))
+	must(t, s.Sign("Chloé Durand", "", lcNow, testSigner))
 	if got := r.Stage(); got != "signing" || s.Summary().Status != "signing" {
 		t.Errorf("one of two: %q", got)
 	}
@@ -110,7 +110,7 @@ func TestRevisionStage_DraftSigningSigned(t *testing.T) {
 		t.Errorf("with a stale signature only: %q", got)
 	}
 	r.Charter.Scope = strings.TrimSuffix(r.Charter.Scope, " and Benelux")
-	must(t, s.Sign("David Petit", "", lcNow))
+	must(t, s.Sign("David Petit", "", lcNow, testSigner))
 	if got := r.Stage(); got != "signed" {
 		t.Errorf("all signed: %q", got)
 	}

@@ -10,16 +10,65 @@ import (
 // Edit applies fn to the charter of the current revision. A signed revision
 // is frozen: Edit refuses (KindForbidden) and changes nothing. Signatures
 // given to a content that fn changed no longer stand and are dropped; a
-// change that leaves the content as it was keeps them.
+// change that leaves the content as it was keeps them. Signatures dropped
+// so are written in the decision log (WithdrawalText: who, and the reason
+// "charter changed"); the window asks before (Withdrawn).
 func (s *Session) Edit(now time.Time, fn func(c *Charter)) error {
 	cur := s.Current()
 	if cur.Frozen() {
 		return Errorf(KindForbidden, "revision %d is signed and can no longer be edited; amend it to open revision %d", cur.Number, cur.Number+1)
 	}
+	before := cur.Signatures
 	fn(&cur.Charter)
 	s.Updated = now
 	dropStaleSignatures(cur)
+	if len(cur.Signatures) < len(before) {
+		var names []string
+		for _, sg := range before {
+			if !slices.ContainsFunc(cur.Signatures, func(k Signature) bool { return k.ParticipantID == sg.ParticipantID && k.Seal == sg.Seal }) {
+				names = append(names, sg.Name)
+			}
+		}
+		cur.Charter.Decisions = append(cur.Charter.Decisions, Decision{
+			ID:   NewID(),
+			Date: DateOf(now),
+			Type: DecisionDecision,
+			Text: WithdrawalText(cur.Charter.Lang, names),
+		})
+	}
 	return nil
+}
+
+// Withdrawn returns the signatures an edit by fn would withdraw: those of
+// the present content, when fn changes it. fn runs on a copy; nothing
+// changes. A frozen revision has none to withdraw (Edit refuses).
+func (s *Session) Withdrawn(fn func(c *Charter)) []Signature {
+	cur := s.Current()
+	if cur.Frozen() || len(cur.Signatures) == 0 {
+		return nil
+	}
+	seal := Seal(&cur.Charter)
+	c := cur.Charter.Clone()
+	fn(c)
+	if Seal(c) == seal {
+		return nil
+	}
+	var out []Signature
+	for _, sg := range cur.Signatures {
+		if sg.Seal == seal {
+			out = append(out, sg)
+		}
+	}
+	return out
+}
+
+// WithdrawalText is the decision-log entry of signatures withdrawn by an
+// edit, in the charter's language.
+func WithdrawalText(l Lang, names []string) string {
+	if l == FR {
+		return "Signatures retirées : " + strings.Join(names, ", ") + ". Motif : charte modifiée."
+	}
+	return "Signatures withdrawn: " + strings.Join(names, ", ") + ". Reason: charter changed."
 }
 
 // dropStaleSignatures keeps only the signatures of the revision's present

@@ -80,6 +80,7 @@ var enumLabels = map[string][2]string{ // value → {fr, en}
 	string(StatusDraft):  {"Brouillon", "Draft"},
 	"signing":            {"En signature", "Being signed"},
 	string(StatusSigned): {"Signée", "Signed"},
+	StageUnverified:      {"Signée, non vérifiée", "Signed, unverified"},
 
 	// KPI statuses (the constants live with the status rules).
 	"achieved": {"Atteint", "Achieved"},

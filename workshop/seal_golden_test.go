@@ -104,7 +104,7 @@ func TestSeal_GoldenTemplateCharters_Issue8_10(t *testing.T) {
 			}
 			for i, name := range g.approvers {
 				at := sealNow.Add(time.Duration(i+1) * time.Hour)
-				if err := s.Sign(name, "", at); err != nil {
+				if err := s.Sign(name, "", at, testSigner); err != nil {
 					t.Fatalf("sign as %s: %v", name, err)
 				}
 				if sig := r.Signatures[len(r.Signatures)-1]; sig.Name != name || sig.Seal != g.seal {

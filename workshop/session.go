@@ -115,6 +115,14 @@ type Signature struct {
 	At            time.Time `json:"at"`
 	Comment       string    `json:"comment,omitempty"`
 	Seal          string    `json:"seal"` // the seal of the content signed
+	// PublicKey (PKIX DER) and KeySig (RSA PKCS#1 v1.5 over SHA-256 of
+	// signatureRecord) sign the record with the installation key that
+	// made it. Both are empty on records made before installation keys.
+	PublicKey []byte `json:"publicKey,omitempty"`
+	KeySig    []byte `json:"keySignature,omitempty"`
+	// Unverified marks a record imported without a cryptographic
+	// signature: shown as unverified, never counted as a signature.
+	Unverified bool `json:"unverified,omitempty"`
 }
 
 // Decline is an approver's refusal, with a reason; it sends the revision
@@ -124,6 +132,13 @@ type Decline struct {
 	Name          string    `json:"name"`
 	At            time.Time `json:"at"`
 	Reason        string    `json:"reason"`
+	// Seal is the seal of the content declined (empty on declines made
+	// before installation keys); PublicKey, KeySig and Unverified are as
+	// on Signature (declineRecord is what is signed).
+	Seal       string `json:"seal,omitempty"`
+	PublicKey  []byte `json:"publicKey,omitempty"`
+	KeySig     []byte `json:"keySignature,omitempty"`
+	Unverified bool   `json:"unverified,omitempty"`
 }
 
 // Charter is the content of one revision: everything the PDF shows except

@@ -55,10 +55,15 @@ func CanSign(c *Charter) error {
 // revision. When every approver has signed that content, the revision is
 // signed and frozen, with its seal and the time of the last signature.
 //
+// The record is signed with signer, the installation key (RecordSigner).
+// An unverified signature of the same approver (imported without a
+// cryptographic signature) does not count: signing replaces it.
+//
 // Errors: the revision is already signed, or the charter has blocking
 // errors (KindForbidden); name is not an approver (KindInvalid); this
-// approver already signed this content (KindConflict).
-func (s *Session) Sign(name, comment string, now time.Time) error {
+// approver already signed this content (KindConflict); no signer, or it
+// fails (KindInternal).
+func (s *Session) Sign(name, comment string, now time.Time, signer RecordSigner) error {
 	cur := s.Current()
 	if cur.Frozen() {
 		return Errorf(KindForbidden, "revision %d is already signed; amend it to change anything", cur.Number)
@@ -75,24 +80,34 @@ func (s *Session) Sign(name, comment string, now time.Time) error {
 		return err
 	}
 	seal := Seal(&cur.Charter)
-	dropStaleSignatures(cur)
-	var signer *Participant
+	var who *Participant // stale signatures (another seal) do not count
 	for _, st := range approverStates(cur, matches, seal) {
 		if st.Status != ApproverSigned {
-			signer = &st.Participant
+			who = &st.Participant
 			break
 		}
 	}
-	if signer == nil {
+	if who == nil {
 		return Errorf(KindConflict, "%s has already signed this version of the charter", matches[0].Name)
 	}
-	cur.Signatures = append(cur.Signatures, Signature{
-		ParticipantID: signer.ID,
-		Name:          signer.Name,
+	sg := Signature{
+		ParticipantID: who.ID,
+		Name:          who.Name,
 		At:            now,
 		Comment:       strings.TrimSpace(comment),
 		Seal:          seal,
-	})
+	}
+	if err := SignSignature(cur.Number, &sg, signer); err != nil {
+		return err // nothing changed
+	}
+	dropStaleSignatures(cur)
+	kept := cur.Signatures[:0:0]
+	for _, old := range cur.Signatures {
+		if old.ParticipantID != who.ID { // an unverified one is replaced
+			kept = append(kept, old)
+		}
+	}
+	cur.Signatures = append(kept, sg)
 	s.Updated = now
 	for _, st := range approverStates(cur, approvers, seal) {
 		if st.Status != ApproverSigned {
@@ -105,9 +120,10 @@ func (s *Session) Sign(name, comment string, now time.Time) error {
 	return nil
 }
 
-// Decline records an approver's refusal with its reason (required): the
-// signatures given so far are cleared and the revision stays a draft.
-func (s *Session) Decline(name, reason string, now time.Time) error {
+// Decline records an approver's refusal with its reason (required), signed
+// with signer as Sign's records are: the signatures given so far are
+// cleared and the revision stays a draft.
+func (s *Session) Decline(name, reason string, now time.Time, signer RecordSigner) error {
 	cur := s.Current()
 	if cur.Frozen() {
 		return Errorf(KindForbidden, "revision %d is already signed; amend it to change anything", cur.Number)
@@ -124,12 +140,17 @@ func (s *Session) Decline(name, reason string, now time.Time) error {
 	if reason == "" {
 		return Errorf(KindInvalid, "%s: a reason is required to decline", matches[0].Name)
 	}
-	cur.Declines = append(cur.Declines, Decline{
+	d := Decline{
 		ParticipantID: matches[0].ID,
 		Name:          matches[0].Name,
 		At:            now,
 		Reason:        reason,
-	})
+		Seal:          Seal(&cur.Charter),
+	}
+	if err := SignDecline(cur.Number, &d, signer); err != nil {
+		return err
+	}
+	cur.Declines = append(cur.Declines, d)
 	cur.Signatures = nil
 	cur.Status = StatusDraft
 	s.Updated = now

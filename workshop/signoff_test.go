@@ -58,7 +58,7 @@ func TestSign_EachApproverSignsThenSigned(t *testing.T) {
 	t1, t2 := lcNow.Add(time.Hour), lcNow.Add(2*time.Hour)
 
 	// Case and spacing do not matter.
-	if err := s.Sign("  chloé   DURAND ", "Go for it", t1); err != nil {
+	if err := s.Sign("  chloé   DURAND ", "Go for it", t1, testSigner); err != nil {
 		t.Fatal(err)
 	}
 	if r.Status != workshop.StatusDraft || r.Seal != "" {
@@ -67,7 +67,7 @@ func TestSign_EachApproverSignsThenSigned(t *testing.T) {
 	if got := s.Summary().Status; got != "signing" {
 		t.Errorf("summary status = %q, want signing", got)
 	}
-	if err := s.Sign("David Petit", "", t2); err != nil {
+	if err := s.Sign("David Petit", "", t2, testSigner); err != nil {
 		t.Fatal(err)
 	}
 	if r.Status != workshop.StatusSigned || r.Seal != seal || !r.SignedAt.Equal(t2) || !r.Frozen() {
@@ -76,6 +76,15 @@ func TestSign_EachApproverSignsThenSigned(t *testing.T) {
 	want := []workshop.Signature{
 		{ParticipantID: "p-chloe", Name: "Chloé Durand", At: t1, Comment: "Go for it", Seal: seal},
 		{ParticipantID: "p-david", Name: "David Petit", At: t2, Seal: seal},
+	}
+	for i := range want {
+		// Each record is signed with the installation key and carries it.
+		if i < len(r.Signatures) {
+			if err := r.Signatures[i].Verify(r.Number); err != nil {
+				t.Errorf("signature %d does not verify: %v", i, err)
+			}
+			want[i].PublicKey, want[i].KeySig = testSigner.PublicKeyDER(), r.Signatures[i].KeySig
+		}
 	}
 	if lcJSON(t, r.Signatures) != lcJSON(t, want) {
 		t.Errorf("signatures = %+v", r.Signatures)
@@ -88,13 +97,13 @@ func TestSign_EachApproverSignsThenSigned(t *testing.T) {
 func TestSeal_UnchangedBySignature(t *testing.T) {
 	s := lcSession()
 	before := workshop.Seal(&s.Current().Charter)
-	if err := s.Sign("Chloé Durand", "ok", lcNow); err != nil {
+	if err := s.Sign("Chloé Durand", "ok", lcNow, testSigner); err != nil {
 		t.Fatal(err)
 	}
 	if after := workshop.Seal(&s.Current().Charter); after != before {
 		t.Errorf("seal changed by a signature: %s → %s", before, after)
 	}
-	if err := s.Sign("David Petit", "ok", lcNow); err != nil {
+	if err := s.Sign("David Petit", "ok", lcNow, testSigner); err != nil {
 		t.Fatal(err)
 	}
 	if after := workshop.Seal(&s.Current().Charter); after != before || s.Current().Seal != before {
@@ -144,22 +153,22 @@ func TestSign_Refusals(t *testing.T) {
 	t.Run("not an approver", func(t *testing.T) {
 		s := lcSession()
 		before := lcJSON(t, s)
-		err := s.Sign("Alice Martin", "", lcNow)
+		err := s.Sign("Alice Martin", "", lcNow, testSigner)
 		lcKind(t, err, workshop.KindInvalid)
 		if msg := workshop.Message(err); msg != "Alice Martin is not an approver of this charter; approvers: Chloé Durand, David Petit" {
 			t.Errorf("message = %q", msg)
 		}
-		lcKind(t, s.Sign("Zoé Inconnue", "", lcNow), workshop.KindInvalid)
+		lcKind(t, s.Sign("Zoé Inconnue", "", lcNow, testSigner), workshop.KindInvalid)
 		if lcJSON(t, s) != before {
 			t.Error("refused signature changed the session")
 		}
 	})
 	t.Run("already signed", func(t *testing.T) {
 		s := lcSession()
-		if err := s.Sign("Chloé Durand", "", lcNow); err != nil {
+		if err := s.Sign("Chloé Durand", "", lcNow, testSigner); err != nil {
 			t.Fatal(err)
 		}
-		err := s.Sign("CHLOÉ DURAND", "", lcNow.Add(time.Minute))
+		err := s.Sign("CHLOÉ DURAND", "", lcNow.Add(time.Minute), testSigner)
 		lcKind(t, err, workshop.KindConflict)
 		if n := len(s.Current().Signatures); n != 1 {
 			t.Errorf("%d signatures", n)
@@ -167,9 +176,9 @@ func TestSign_Refusals(t *testing.T) {
 	})
 	t.Run("signed again after a change", func(t *testing.T) {
 		s := lcSession()
-		_ = s.Sign("Chloé Durand", "", lcNow)
+		_ = s.Sign("Chloé Durand", "", lcNow, testSigner)
 		_ = s.Edit(lcNow, func(c *workshop.Charter) { c.KPIs[1].Target = "28" })
-		if err := s.Sign("Chloé Durand", "new target is fine", lcNow); err != nil {
+		if err := s.Sign("Chloé Durand", "new target is fine", lcNow, testSigner); err != nil {
 			t.Fatalf("re-signing the new content: %v", err)
 		}
 		if sigs := s.Current().Signatures; len(sigs) != 1 || sigs[0].Seal != workshop.Seal(&s.Current().Charter) {
@@ -179,8 +188,8 @@ func TestSign_Refusals(t *testing.T) {
 	t.Run("frozen", func(t *testing.T) {
 		s := lcFrozen()
 		before := lcJSON(t, s)
-		lcKind(t, s.Sign("David Petit", "", lcNow), workshop.KindForbidden)
-		lcKind(t, s.Decline("David Petit", "too late", lcNow), workshop.KindForbidden)
+		lcKind(t, s.Sign("David Petit", "", lcNow, testSigner), workshop.KindForbidden)
+		lcKind(t, s.Decline("David Petit", "too late", lcNow, testSigner), workshop.KindForbidden)
 		if lcJSON(t, s) != before {
 			t.Error("refused signature changed a signed revision")
 		}
@@ -189,7 +198,7 @@ func TestSign_Refusals(t *testing.T) {
 		s := lcSession()
 		s.Current().Charter.KPIs[1].Alert = "30" // R-KPI-3: alert above an "increase to" target
 		before := lcJSON(t, s)
-		err := s.Sign("David Petit", "", lcNow)
+		err := s.Sign("David Petit", "", lcNow, testSigner)
 		lcKind(t, err, workshop.KindForbidden)
 		if msg := workshop.Message(err); msg != "the charter cannot be signed: 1 blocking error remains; see the review step" {
 			t.Errorf("message = %q", msg)
@@ -202,24 +211,31 @@ func TestSign_Refusals(t *testing.T) {
 
 func TestDecline_ClearsSignatures(t *testing.T) {
 	s := lcSession()
-	if err := s.Sign("Chloé Durand", "", lcNow); err != nil {
+	if err := s.Sign("Chloé Durand", "", lcNow, testSigner); err != nil {
 		t.Fatal(err)
 	}
 	before := lcJSON(t, s)
-	lcKind(t, s.Decline("David Petit", "  ", lcNow), workshop.KindInvalid)
-	lcKind(t, s.Decline("Bob Leroy", "no", lcNow), workshop.KindInvalid)
+	lcKind(t, s.Decline("David Petit", "  ", lcNow, testSigner), workshop.KindInvalid)
+	lcKind(t, s.Decline("Bob Leroy", "no", lcNow, testSigner), workshop.KindInvalid)
 	if lcJSON(t, s) != before {
 		t.Fatal("refused decline changed the session")
 	}
 	at := lcNow.Add(time.Hour)
-	if err := s.Decline("david petit", "The win-rate target ignores the new pricing", at); err != nil {
+	if err := s.Decline("david petit", "The win-rate target ignores the new pricing", at, testSigner); err != nil {
 		t.Fatal(err)
 	}
 	r := s.Current()
 	if len(r.Signatures) != 0 || r.Status != workshop.StatusDraft {
 		t.Errorf("after decline: %d signatures, status %q", len(r.Signatures), r.Status)
 	}
-	want := []workshop.Decline{{ParticipantID: "p-david", Name: "David Petit", At: at, Reason: "The win-rate target ignores the new pricing"}}
+	want := []workshop.Decline{{ParticipantID: "p-david", Name: "David Petit", At: at, Reason: "The win-rate target ignores the new pricing",
+		Seal: workshop.Seal(&r.Charter), PublicKey: testSigner.PublicKeyDER()}}
+	if len(r.Declines) == 1 {
+		if err := r.Declines[0].Verify(r.Number); err != nil {
+			t.Errorf("the decline does not verify: %v", err)
+		}
+		want[0].KeySig = r.Declines[0].KeySig
+	}
 	if lcJSON(t, r.Declines) != lcJSON(t, want) {
 		t.Errorf("declines = %+v", r.Declines)
 	}
@@ -235,7 +251,7 @@ func TestCheckSignedRevision_Issue7_9(t *testing.T) {
 	signedBoth := func() *workshop.Session {
 		s := lcSession()
 		for _, who := range []string{"Chloé Durand", "David Petit"} {
-			if err := s.Sign(who, "", lcNow); err != nil {
+			if err := s.Sign(who, "", lcNow, testSigner); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -251,7 +267,7 @@ func TestCheckSignedRevision_Issue7_9(t *testing.T) {
 		{"set by hand like Sign", func() *workshop.Revision { return lcFrozen().Current() }, ""},
 		{"draft with one signature", func() *workshop.Revision {
 			s := lcSession()
-			if err := s.Sign("David Petit", "", lcNow); err != nil {
+			if err := s.Sign("David Petit", "", lcNow, testSigner); err != nil {
 				t.Fatal(err)
 			}
 			return s.Current()

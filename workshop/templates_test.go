@@ -356,7 +356,7 @@ func TestFromTemplateSignOff(t *testing.T) {
 		s := mustTemplate(t, id, FR, "2027-Q1")
 		approvers := Approvers(&s.Current().Charter)
 		for i, p := range approvers {
-			if err := s.Sign(p.Name, "", templateNow.Add(time.Duration(i+1)*time.Minute)); err != nil {
+			if err := s.Sign(p.Name, "", templateNow.Add(time.Duration(i+1)*time.Minute), testSigner); err != nil {
 				t.Fatalf("%s: sign as %s: %v", id, p.Name, err)
 			}
 		}

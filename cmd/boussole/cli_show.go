@@ -40,14 +40,20 @@ var showVerb = &verb{
 					return err
 				}
 			}
-			return showRevision(c.stdout, s, rev)
+			own, err := st.InstallationPublicKey()
+			if err != nil {
+				return err
+			}
+			return showRevision(c.stdout, s, rev, own)
 		})
 	},
 }
 
 // showRevision writes the human-readable summary of a revision, in the
 // charter's language: what a person checks before signing or exporting.
-func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) error {
+// own is this installation's public key (nil when it has none): a
+// signature made with another key says so.
+func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision, own []byte) error {
 	ch := &rev.Charter
 	l := ch.Lang
 	if !l.Valid() {
@@ -112,7 +118,7 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 		// One line per approver whatever a name or a comment holds: a
 		// newline in an imported name must not print a forged
 		// "- Someone: signed on …" row of its own.
-		p.line("  - %s%s%s", oneLine(a.Participant.Name), colon, oneLine(signatureState(rev, a, tr)))
+		p.line("  - %s%s%s", oneLine(a.Participant.Name), colon, oneLine(signatureState(rev, a, own, tr)))
 	}
 
 	findings := workshop.Validate(ch)
@@ -134,8 +140,9 @@ func showRevision(w io.Writer, s *workshop.Session, rev *workshop.Revision) erro
 	return p.err
 }
 
-// signatureState says whether an approver signed, declined or is awaited.
-func signatureState(rev *workshop.Revision, st workshop.ApproverState, tr func(key string) string) string {
+// signatureState says whether an approver signed, declined or is awaited,
+// and what can be said of the record's key (trustNote).
+func signatureState(rev *workshop.Revision, st workshop.ApproverState, own []byte, tr func(key string) string) string {
 	quote := func(s string) string { return tr("quote.open") + s + tr("quote.close") }
 	switch st.Status {
 	case workshop.ApproverSigned:
@@ -143,14 +150,40 @@ func signatureState(rev *workshop.Revision, st workshop.ApproverState, tr func(k
 		if st.Signature.Comment != "" {
 			s += " — " + quote(st.Signature.Comment)
 		}
+		return s + trustNote(rev.SignatureTrust(st.Signature, own), st.Signature.PublicKey, tr)
+	case workshop.ApproverUnverified:
+		s := tr("unverified.on") + st.Signature.At.Format("2006-01-02")
+		if st.Signature.Comment != "" {
+			s += " — " + quote(st.Signature.Comment)
+		}
+		if !rev.Frozen() {
+			s += " — " + tr("sign.again")
+		}
 		return s
 	case workshop.ApproverDeclined:
-		return fmt.Sprintf("%s %s — %s", tr("declined.on"), st.Decline.At.Format("2006-01-02"), quote(st.Decline.Reason))
+		return fmt.Sprintf("%s %s — %s", tr("declined.on"), st.Decline.At.Format("2006-01-02"), quote(st.Decline.Reason)) +
+			trustNote(rev.DeclineTrust(st.Decline, own), st.Decline.PublicKey, tr)
 	}
 	if rev.Frozen() {
 		return tr("not.signed")
 	}
 	return tr("signature.wait")
+}
+
+// trustNote is what follows a signature or a decline made otherwise than
+// with this installation's key: nothing for this computer's.
+func trustNote(t workshop.Trust, key []byte, tr func(key string) string) string {
+	switch t {
+	case workshop.TrustOtherComputer:
+		return " — " + tr("trust.other") + workshop.ShortFingerprint(key)
+	case workshop.TrustEarlier:
+		return " — " + tr("trust.earlier")
+	case workshop.TrustUnverified:
+		return " — " + tr("trust.unverified")
+	case workshop.TrustInvalid:
+		return " — " + tr("trust.invalid")
+	}
+	return ""
 }
 
 // printer writes lines and keeps the first write error.

@@ -417,7 +417,7 @@ func TestCLIImportBadInput(t *testing.T) {
 		data []byte
 		want []string // in the message, besides the file name
 	}{
-		{"wrong-format.boussole", bytes.Replace(goodBytes, []byte(`"boussole/1"`), []byte(`"boussole/99"`), 1), []string{"boussole/99"}},
+		{"wrong-format.boussole", bytes.Replace(goodBytes, []byte(`"boussole/2"`), []byte(`"boussole/99"`), 1), []string{"boussole/99"}},
 		{"not-json.boussole", []byte("{\n  \"format\": \"boussole/1\",\n  \"id\": ]\n}\n"), []string{"line 3"}},
 		{"truncated.boussole", goodBytes[:len(goodBytes)/2], nil},
 		{"empty.boussole", nil, nil},

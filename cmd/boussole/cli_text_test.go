@@ -37,15 +37,15 @@ func TestShowGolden_Issue8_12(t *testing.T) {
 		if len(approvers) < 2 {
 			t.Fatalf("the template has %d approvers, want 2 or more", len(approvers))
 		}
-		if err := s.Decline(approvers[1].Name, "Target too high", at(11)); err != nil {
+		if err := s.Decline(approvers[1].Name, "Target too high", at(11), testSigner); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Sign(approvers[0].Name, "Agreed", at(12)); err != nil {
+		if err := s.Sign(approvers[0].Name, "Agreed", at(12), testSigner); err != nil {
 			t.Fatal(err)
 		}
 		checkShow(t, s, s.Current(), "draft."+string(l)+".txt")
 		for _, a := range approvers[1:] {
-			if err := s.Sign(a.Name, "", at(13)); err != nil {
+			if err := s.Sign(a.Name, "", at(13), testSigner); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -60,7 +60,7 @@ func TestShowGolden_Issue8_12(t *testing.T) {
 func checkShow(t *testing.T, s *workshop.Session, rev *workshop.Revision, name string) {
 	t.Helper()
 	var out bytes.Buffer
-	if err := showRevision(&out, s, rev); err != nil {
+	if err := showRevision(&out, s, rev, testSigner.PublicKeyDER()); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", "show", name)

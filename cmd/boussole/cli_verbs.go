@@ -227,8 +227,12 @@ var signVerb = &verb{
 		if strings.TrimSpace(c.as) == "" {
 			return usagef("--as NAME is required: the approver who signs")
 		}
-		return c.update(args[0], func(s *workshop.Session) error {
-			if err := s.Sign(c.as, c.comment, c.now()); err != nil {
+		return c.updateStore(args[0], func(st *storage.Store, s *workshop.Session) error {
+			key, err := c.signingKey(st)
+			if err != nil {
+				return err
+			}
+			if err := s.Sign(c.as, c.comment, c.now(), key); err != nil {
 				return err
 			}
 			rev := s.Current()
@@ -264,8 +268,12 @@ var declineVerb = &verb{
 		if strings.TrimSpace(c.reason) == "" {
 			return usagef("--reason TEXT is required: say why")
 		}
-		return c.update(args[0], func(s *workshop.Session) error {
-			if err := s.Decline(c.as, c.reason, c.now()); err != nil {
+		return c.updateStore(args[0], func(st *storage.Store, s *workshop.Session) error {
+			key, err := c.signingKey(st)
+			if err != nil {
+				return err
+			}
+			if err := s.Decline(c.as, c.reason, c.now(), key); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "declined by %s; revision %d is a draft again\n", oneLine(c.as), s.Current().Number)
@@ -500,6 +508,26 @@ var restoreVerb = &verb{
 // standard output only once the store has committed the change: "signed
 // and sealed" is never printed for a signature the disk refused.
 func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
+	return c.updateStore(id, func(_ *storage.Store, s *workshop.Session) error { return fn(s) })
+}
+
+// signingKey is the installation key that signs sign-off records, made at
+// first use; a key made for a store that already held sessions (the old
+// one is lost) is said on standard error.
+func (c *cli) signingKey(st *storage.Store) (*storage.InstallationKey, error) {
+	key, created, err := st.SigningKey()
+	if err != nil {
+		return nil, err
+	}
+	if created && st.HasKeySignedRecords() {
+		fmt.Fprintf(c.stderr, "boussole: note: %s\n", storage.KeyNotice{Fingerprint: key.Fingerprint})
+	}
+	return key, nil
+}
+
+// updateStore is update for a change that needs the store besides the
+// session (the installation key).
+func (c *cli) updateStore(id string, fn func(st *storage.Store, s *workshop.Session) error) error {
 	stdout := c.stdout
 	var held bytes.Buffer
 	c.stdout = &held
@@ -509,7 +537,7 @@ func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
 		if err != nil {
 			return err
 		}
-		if err := fn(s); err != nil {
+		if err := fn(st, s); err != nil {
 			return err
 		}
 		return st.Put(s)

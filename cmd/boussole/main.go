@@ -17,6 +17,7 @@ import (
 
 	// Before Fyne's lang package reads the locale: see its doc.
 	_ "boussole/cmd/boussole/internal/plainlocale"
+	"boussole/storage"
 	"boussole/workshop"
 )
 
@@ -60,7 +61,7 @@ Verbs:
 
 Options:
   --data DIR     data directory (default: $BOUSSOLE_DATA, else %s)
-  --version      print the version
+  --version      print the version and the installation key's fingerprint
   -h, --help     print this help
 
 Exit status: 0 success, 1 failure, 2 invalid usage or input, 3 store in use by another Boussole.
@@ -92,6 +93,7 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 	}
 	if showVersion {
 		fmt.Fprintf(stdout, "boussole %s\n", version)
+		printKeyFingerprint(dataFlag, env, stdout, stderr)
 		return exitOK
 	}
 	rest := g.Args()
@@ -117,6 +119,25 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 	}
 	c := &cli{verb: name, env: env, stdout: stdout, stderr: stderr, raw: rawOut, dataFlag: dataFlag}
 	return c.exec(v, verbArgs)
+}
+
+// printKeyFingerprint prints the installation key's fingerprint as the
+// second line of --version, when the data directory holds a key: it reads
+// the key file only (no store, no lock, nothing created), so it answers
+// while the window runs and leaves a missing directory missing. A key that
+// cannot be read is said on standard error; --version still succeeds.
+func printKeyFingerprint(dataFlag string, env func(string) string, stdout, stderr io.Writer) {
+	dir, err := dataDir(dataFlag, env)
+	if err != nil {
+		return
+	}
+	fp, err := storage.ReadKeyFingerprint(dir)
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "boussole: %s\n", workshop.Message(err))
+	case fp != "":
+		fmt.Fprintf(stdout, "installation key %s\n", fp)
+	}
 }
 
 func printUsage(w io.Writer, env func(string) string) {

@@ -47,7 +47,7 @@ func templateSession(t *testing.T, signed bool, fn func(c *workshop.Charter)) *w
 	}
 	if signed {
 		for _, name := range approverNames(s) {
-			if err := s.Sign(name, "", now.Add(time.Hour)); err != nil {
+			if err := s.Sign(name, "", now.Add(time.Hour), testSigner); err != nil {
 				t.Fatalf("sign as %s: %v", name, err)
 			}
 		}

@@ -162,5 +162,16 @@ func windowDeps(st *storage.Store) ui.Deps {
 			}
 			return report.WriteFileAtomic(path, data)
 		},
+		SigningKey: func() (workshop.RecordSigner, string, error) {
+			k, created, err := st.SigningKey()
+			if err != nil {
+				return nil, "", err
+			}
+			if created && st.HasKeySignedRecords() {
+				return k, k.Fingerprint, nil
+			}
+			return k, "", nil
+		},
+		InstallationKey: st.InstallationPublicKey,
 	}
 }
