@@ -260,7 +260,7 @@ func (r *Result) checkCMS(der []byte, digest []byte) error {
 	r.Signer = cert.Subject.CommonName
 	r.Subject = cert.Subject.String()
 	r.Fingerprint = workshop.KeyFingerprint(cert.RawSubjectPublicKeyInfo)
-	r.SelfSigned = bytes.Equal(cert.RawIssuer, cert.RawSubject) && cert.CheckSignatureFrom(cert) == nil
+	r.SelfSigned = bytes.Equal(cert.RawIssuer, cert.RawSubject) && cert.CheckSignature(cert.SignatureAlgorithm, cert.RawTBSCertificate, cert.Signature) == nil
 	if !si.DigestAlgorithm.Algorithm.Equal(oidSHA256) {
 		return fmt.Errorf("its CMS uses a digest other than SHA-256 (%v)", si.DigestAlgorithm.Algorithm)
 	}

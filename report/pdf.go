@@ -891,8 +891,10 @@ func (ch *charter) signatures() {
 	switch {
 	case ch.draft():
 	case ch.digital:
+		w.pdf.SetY(w.pdf.GetY() + 1.5)
 		w.paragraph(ch.t("sig.digital"), "I", 8, muted, 0)
 	default:
+		w.pdf.SetY(w.pdf.GetY() + 1.5)
 		w.paragraph(ch.t("sig.noDigital"), "I", 8, muted, 0)
 	}
 }
