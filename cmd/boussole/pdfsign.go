@@ -93,6 +93,9 @@ func (c *cli) exportKey(s *workshop.Session, rev int) (*storage.InstallationKey,
 	return key, err
 }
 
+// maxSigner bounds the certificate name verify prints.
+const maxSigner = 120
+
 // verdict is what verify says: the seal check (report's sentence), then the
 // PDF signature in plain words. good is true when both hold: the PDF is
 // the signed revision as exported, and its digital signature is valid and
@@ -100,32 +103,46 @@ func (c *cli) exportKey(s *workshop.Session, rev int) (*storage.InstallationKey,
 // installation keys do).
 func verdict(l workshop.Lang, res report.VerifyResult, sig pades.Result, mine string) (msg string, good bool) {
 	seal := res.Message(l)
+	// French puts no-break spaces before its colons and semicolons; the
+	// values filled in afterwards are left as they are.
+	punct := func(s string) string {
+		if l == workshop.FR {
+			return workshop.FrenchPunctuation(s)
+		}
+		return s
+	}
 	var line string
 	when := ""
 	if !sig.Time.IsZero() {
 		when = sig.Time.UTC().Format("2006-01-02 15:04 UTC")
 	}
 	who := func() string {
-		return fmt.Sprintf(cliSay(l, "pdfsig.signer"), oneLine(sig.Signer), sig.Fingerprint, when)
+		// The certificate comes from the file: one line, shortened (the
+		// terminal writer shows its control characters as escapes).
+		signer := []rune(oneLine(sig.Signer))
+		if len(signer) > maxSigner {
+			signer = append(signer[:maxSigner-1], '…')
+		}
+		return fmt.Sprintf(punct(cliSay(l, "pdfsig.signer")), string(signer), sig.Fingerprint, when)
 	}
 	switch {
 	case sig.Status == pades.None && res.Outcome == report.OutcomeMatch:
-		line = cliSay(l, "pdfsig.none.earlier")
+		line = punct(cliSay(l, "pdfsig.none.earlier"))
 	case sig.Status == pades.None:
-		line = cliSay(l, "pdfsig.none")
+		line = punct(cliSay(l, "pdfsig.none"))
 	case sig.Status == pades.Invalid && sig.Digest:
-		line = cliSay(l, "pdfsig.changed")
+		line = punct(cliSay(l, "pdfsig.changed"))
 	case sig.Status == pades.Invalid:
-		line = cliSay(l, "pdfsig.invalid")
+		line = punct(cliSay(l, "pdfsig.invalid"))
 	case sig.Appended:
-		line = fmt.Sprintf(cliSay(l, "pdfsig.appended"), who())
+		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.appended")), who())
 	case sig.Fingerprint != "" && sig.Fingerprint == mine:
-		line = fmt.Sprintf(cliSay(l, "pdfsig.valid.here"), who())
+		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.valid.here")), who())
 	default:
-		line = fmt.Sprintf(cliSay(l, "pdfsig.valid.other"), who())
+		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.valid.other")), who())
 	}
 	if sig.Status == pades.Valid && !sig.Appended && res.Outcome == report.OutcomeUnknownSession {
-		line += " " + cliSay(l, "pdfsig.import")
+		line += " " + punct(cliSay(l, "pdfsig.import"))
 	}
 	good = res.Outcome == report.OutcomeMatch && (sig.Status == pades.None || sig.Status == pades.Valid && !sig.Appended)
 	return seal + "\n" + line, good
