@@ -140,6 +140,9 @@ func TestPDFSignatureValid_Issue11_4(t *testing.T) {
 	if !bytes.Equal(r.Before, pdf) {
 		t.Errorf("Before is %d bytes, the charter %d", len(r.Before), len(pdf))
 	}
+	if update := signed[len(pdf):]; !bytes.Contains(update, []byte("/Version /1.7")) || !bytes.Contains(update, []byte("/ESIC <</BaseVersion /1.7 /ExtensionLevel 2>>")) {
+		t.Error("the catalog does not declare PDF 1.7 with the ESIC extension level of PAdES")
+	}
 	if !strings.Contains(r.Subject, "installation key "+fp) {
 		t.Errorf("the certificate's subject %q does not name the key %s", r.Subject, fp)
 	}
@@ -450,5 +453,45 @@ func BenchmarkVerifyPDFSignature(b *testing.B) {
 		if Verify(signed).Status != Valid {
 			b.Fatal("not valid")
 		}
+	}
+}
+
+// TestPDFSignatureOpenSSLVerifiesTheCMS_Issue11_4: OpenSSL, another
+// implementation than poppler's NSS, verifies the CMS over the signed byte
+// ranges and finds the three signed attributes and no signing time.
+func TestPDFSignatureOpenSSLVerifiesTheCMS_Issue11_4(t *testing.T) {
+	if _, err := exec.LookPath("openssl"); err != nil {
+		t.Skip("SKIPPED: openssl is not installed")
+	}
+	signed := sign(t, charter(t), 0)
+	m := byteRangeRE.FindAllSubmatch(signed, -1)
+	var b, c, l int
+	last := m[len(m)-1]
+	fmt.Sscan(string(last[2]), &b)
+	fmt.Sscan(string(last[3]), &c)
+	fmt.Sscan(string(last[4]), &l)
+	dir := t.TempDir()
+	content, cms := filepath.Join(dir, "content"), filepath.Join(dir, "cms.der")
+	if err := os.WriteFile(content, join(signed[:b], signed[c:c+l]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cms, cmsOf(t, signed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("openssl", "cms", "-verify", "-inform", "DER", "-in", cms, "-binary", "-content", content, "-noverify", "-out", os.DevNull).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Verification successful") {
+		t.Errorf("openssl cms -verify: %v\n%s", err, out)
+	}
+	printed, err := exec.Command("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openssl cms -print: %v\n%s", err, printed)
+	}
+	for _, want := range []string{"contentType", "messageDigest", "signingCertificateV2"} {
+		if !strings.Contains(string(printed), want) {
+			t.Errorf("the CMS lacks %s", want)
+		}
+	}
+	if strings.Contains(string(printed), "signingTime") {
+		t.Error("the CMS carries a signing time")
 	}
 }

@@ -66,7 +66,13 @@ func Sign(pdf []byte, key *rsa.PrivateKey, opt Options) ([]byte, error) {
 	}
 
 	sigNum, fieldNum, formNum := d.size, d.size+1, d.size+2
-	if catalog, err = addToDict(catalog, fmt.Sprintf("/AcroForm %d 0 R", formNum)); err != nil {
+	if bytes.Contains(catalog, []byte("/Extensions")) || bytes.Contains(catalog, []byte("/Version")) {
+		return nil, fmt.Errorf("the PDF's catalog already declares a version: Boussole signs the charters it writes")
+	}
+	// The form with the signature field; the version and the ESIC
+	// extension level a PAdES signature belongs to (ETSI EN 319 142-1).
+	entries := fmt.Sprintf("/AcroForm %d 0 R\n/Version /1.7\n/Extensions <</ESIC <</BaseVersion /1.7 /ExtensionLevel 2>>>>", formNum)
+	if catalog, err = addToDict(catalog, entries); err != nil {
 		return nil, fmt.Errorf("the PDF's catalog is %w", err)
 	}
 	fieldRef := fmt.Sprintf("%d 0 R", fieldNum)
