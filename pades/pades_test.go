@@ -133,7 +133,7 @@ func TestPDFSignatureValid_Issue11_4(t *testing.T) {
 		"Signing Time: Dec 01 2026 11:00:00")
 	r := Verify(signed)
 	fp := workshop.KeyFingerprint(mustPKIX(t, 0))
-	if r.Status != Valid || r.Appended || r.Signer != "Boussole — poste-compta" || r.Fingerprint != fp || !r.SelfSigned ||
+	if r.Status != Valid || r.Appended || r.Signer != "Boussole — poste-compta" || r.Fingerprint != fp || !r.SelfSigned || !r.Boussole ||
 		!r.Time.Equal(signedAt) || r.Reason != "Charte signée, révision 1" || r.Name != "Boussole — poste-compta" || r.SubFilter != "ETSI.CAdES.detached" {
 		t.Errorf("Verify = %+v", r.summary())
 	}

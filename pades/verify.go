@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -56,6 +57,10 @@ type Result struct {
 	Signer, Subject, Fingerprint string
 	// SelfSigned tells a certificate that is its own issuer.
 	SelfSigned bool
+	// Boussole tells a certificate that names Boussole as its
+	// organisation, as Certificate makes them (anyone can make one: the
+	// fingerprint says which key it is).
+	Boussole bool
 	// Time is the signature dictionary's /M (zero when absent); Name and
 	// Reason its /Name and /Reason.
 	Time         time.Time
@@ -260,6 +265,7 @@ func (r *Result) checkCMS(der []byte, digest []byte) error {
 	r.Signer = cert.Subject.CommonName
 	r.Subject = cert.Subject.String()
 	r.Fingerprint = workshop.KeyFingerprint(cert.RawSubjectPublicKeyInfo)
+	r.Boussole = slices.Contains(cert.Subject.Organization, "Boussole")
 	r.SelfSigned = bytes.Equal(cert.RawIssuer, cert.RawSubject) && cert.CheckSignature(cert.SignatureAlgorithm, cert.RawTBSCertificate, cert.Signature) == nil
 	if !si.DigestAlgorithm.Algorithm.Equal(oidSHA256) {
 		return fmt.Errorf("its CMS uses a digest other than SHA-256 (%v)", si.DigestAlgorithm.Algorithm)

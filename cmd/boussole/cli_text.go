@@ -42,6 +42,8 @@ var cliText = map[string][2]string{
 		"PDF signature: valid, made by this installation of Boussole (%s); no byte has changed since. It proves which installation sealed the charter, not each approver's identity."},
 	"pdfsig.valid.other": {"Signature PDF : valide, faite par une autre installation de Boussole, sur un autre ordinateur (%s) ; aucun octet n’a changé depuis. Elle prouve quelle installation a scellé la charte, pas l’identité de chaque approbateur.",
 		"PDF signature: valid, made by another installation of Boussole, on another computer (%s); no byte has changed since. It proves which installation sealed the charter, not each approver's identity."},
+	"pdfsig.valid.foreign": {"Signature PDF : valide, mais faite avec un certificat qui n’est pas celui d’une installation de Boussole (%s) : ce n’est pas la signature de Boussole.",
+		"PDF signature: valid, but made with a certificate that is not a Boussole installation's (%s): it is not Boussole's signature."},
 	"pdfsig.appended": {"Signature PDF : valide pour les octets signés (%s), mais des octets ont été ajoutés au fichier après la signature : ce qu’affiche un lecteur de PDF peut différer de ce qui a été signé. Demandez le fichier original.",
 		"PDF signature: valid for the bytes it signed (%s), but bytes were added to the file after signing: what a PDF reader shows may differ from what was signed. Ask for the original file."},
 	"pdfsig.changed": {"Signature PDF : invalide, les octets signés ont changé depuis la signature (une modification, ou un programme qui a réenregistré le fichier).",

@@ -98,9 +98,9 @@ const maxSigner = 120
 
 // verdict is what verify says: the seal check (report's sentence), then the
 // PDF signature in plain words. good is true when both hold: the PDF is
-// the signed revision as exported, and its digital signature is valid and
-// covers the whole file (or it carries none, as revisions signed before
-// installation keys do).
+// the signed revision as exported, and its digital signature is valid, made
+// with a Boussole installation's certificate and covers the whole file (or
+// it carries none, as revisions signed before installation keys do).
 func verdict(l workshop.Lang, res report.VerifyResult, sig pades.Result, mine string) (msg string, good bool) {
 	seal := res.Message(l)
 	// French puts no-break spaces before its colons and semicolons; the
@@ -138,12 +138,14 @@ func verdict(l workshop.Lang, res report.VerifyResult, sig pades.Result, mine st
 		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.appended")), who())
 	case sig.Fingerprint != "" && sig.Fingerprint == mine:
 		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.valid.here")), who())
+	case !sig.Boussole:
+		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.valid.foreign")), who())
 	default:
 		line = fmt.Sprintf(punct(cliSay(l, "pdfsig.valid.other")), who())
 	}
 	if sig.Status == pades.Valid && !sig.Appended && res.Outcome == report.OutcomeUnknownSession {
 		line += " " + punct(cliSay(l, "pdfsig.import"))
 	}
-	good = res.Outcome == report.OutcomeMatch && (sig.Status == pades.None || sig.Status == pades.Valid && !sig.Appended)
+	good = res.Outcome == report.OutcomeMatch && (sig.Status == pades.None || sig.Status == pades.Valid && sig.Boussole && !sig.Appended)
 	return seal + "\n" + line, good
 }

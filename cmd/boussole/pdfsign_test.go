@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"boussole/pades"
 	"boussole/report"
@@ -217,5 +218,31 @@ func TestVerdictSignedBeforeKeys_Issue11_5(t *testing.T) {
 	}
 	if _, good := verdict(workshop.EN, report.VerifySigned(pdf, pdf, get), sig, ""); good {
 		t.Error("a PDF without the signed page verified as one to be signed")
+	}
+}
+
+// TestVerdictNamesWhatSignedThePDF_Issue11_5: the PDF signature's line
+// tells this installation's key from another Boussole installation's and
+// from a certificate that is not Boussole's at all (a PDF re-signed in
+// another program), whose verdict is never good.
+func TestVerdictNamesWhatSignedThePDF_Issue11_5(t *testing.T) {
+	match := report.VerifyResult{Outcome: report.OutcomeMatch, Title: "T", Revision: 1, Seal: "abc"}
+	at := time.Date(2027, 1, 3, 9, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		sig  pades.Result
+		want string
+		good bool
+	}{
+		{pades.Result{Status: pades.Valid, Boussole: true, Signer: "Boussole — here", Fingerprint: "AAAA", Time: at}, "made by this installation of Boussole (Boussole — here, key AAAA, on 2027-01-03 09:30 UTC)", true},
+		{pades.Result{Status: pades.Valid, Boussole: true, Signer: "Boussole — there", Fingerprint: "BBBB", Time: at}, "made by another installation of Boussole, on another computer (Boussole — there, key BBBB", true},
+		{pades.Result{Status: pades.Valid, Signer: "Mallory\n" + strings.Repeat("x", 500), Fingerprint: "CCCC", Time: at}, "not a Boussole installation's (Mallory " + strings.Repeat("x", maxSigner-len("Mallory ")-1) + "…, key CCCC", false},
+		{pades.Result{Status: pades.Valid, Boussole: true, Appended: true, Fingerprint: "AAAA"}, "bytes were added to the file after signing", false},
+		{pades.Result{Status: pades.Invalid, Digest: true}, "the signed bytes have changed since signing", false},
+		{pades.Result{Status: pades.Invalid}, "does not verify with the key of its certificate or it is malformed", false},
+	} {
+		msg, good := verdict(workshop.EN, match, c.sig, "AAAA")
+		if !strings.Contains(msg, c.want) || good != c.good {
+			t.Errorf("good=%v (want %v) %q, want %q", good, c.good, msg, c.want)
+		}
 	}
 }
