@@ -88,11 +88,10 @@ func parseDocument(data []byte) (*document, error) {
 		}
 		rest = rest[20*count:]
 	}
-	end := bytes.Index(rest, []byte("startxref"))
-	if end < 0 {
+	trailer, _, found := bytes.Cut(rest, []byte("startxref"))
+	if !found {
 		return nil, fmt.Errorf("the PDF's trailer is not followed by startxref")
 	}
-	trailer := rest[:end]
 	if bytes.Contains(trailer, []byte("/Prev")) || bytes.Contains(trailer, []byte("/Encrypt")) {
 		return nil, fmt.Errorf("the PDF was already updated or is encrypted: Boussole signs the charters it writes")
 	}
@@ -121,11 +120,11 @@ func (d *document) object(n int) ([]byte, error) {
 		return nil, fmt.Errorf("the PDF's object %d is not where its cross-reference table says", n)
 	}
 	rest = rest[len(head):]
-	end := bytes.Index(rest, []byte("endobj"))
-	if end < 0 {
+	body, _, found := bytes.Cut(rest, []byte("endobj"))
+	if !found {
 		return nil, fmt.Errorf("the PDF's object %d has no endobj", n)
 	}
-	return bytes.TrimSpace(rest[:end]), nil
+	return bytes.TrimSpace(body), nil
 }
 
 // firstPage returns the number of the document's first page object.
