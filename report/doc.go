@@ -19,6 +19,14 @@
 // store with the same paper and k, and compares the bytes; it also
 // recomputes the seal of the stored content.
 //
+// A signed revision's PDF is digitally signed by the caller (package
+// pades, wired in cmd/boussole): rendered with PDFOptions.DigitalSignature,
+// its page says what that signature proves; without it, the page says the
+// PDF carries none (revisions signed before installation keys). Report
+// itself holds no key and does no cryptography. VerifySigned compares the
+// re-rendered revision with the bytes before the signature's incremental
+// update.
+//
 // # KPI CSV
 //
 // KPICSV writes one table a spreadsheet can filter: UTF-8 with a byte-order

@@ -15,6 +15,12 @@ import (
 // PDFOptions tunes the charter PDF.
 type PDFOptions struct {
 	Paper string // "A4" (default) or "Letter"
+	// DigitalSignature says that the caller signs the PDF of a signed
+	// revision (package pades): the page then says what that signature
+	// proves. Without it, a signed revision's page says that its PDF
+	// carries no digital signature (revisions signed before installations
+	// had keys). Drafts say neither.
+	DigitalSignature bool
 }
 
 // paper returns the normalised paper name, or an error naming the value.
@@ -114,7 +120,7 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	pdf.SetMargins(w.pg.left, w.pg.top, w.pg.right)
 	pdf.SetAutoPageBreak(true, w.pg.bottom)
 
-	ch := &charter{w: w, l: l, s: s, r: r, c: c, title: title, late: r.LateDecisions[:late]}
+	ch := &charter{w: w, l: l, s: s, r: r, c: c, title: title, late: r.LateDecisions[:late], digital: opt.DigitalSignature}
 	ch.index()
 	ch.cover()
 	ch.body()
@@ -138,6 +144,8 @@ type charter struct {
 	r    *workshop.Revision
 	c    *workshop.Charter
 	late []workshop.Decision
+	// digital: the PDF is to carry a digital signature (PDFOptions).
+	digital bool
 	// title is the charter's title, sanitized.
 	title string
 	// named is the charter with its objective titles, KPI names and
@@ -880,6 +888,15 @@ func (ch *charter) signatures() {
 	}
 	w.pdf.SetY(y + 27)
 	w.paragraph(ch.t("sig.sealNote"), "I", 8, muted, 0)
+	switch {
+	case ch.draft():
+	case ch.digital:
+		w.pdf.SetY(w.pdf.GetY() + 1.5)
+		w.paragraph(ch.t("sig.digital"), "I", 8, muted, 0)
+	default:
+		w.pdf.SetY(w.pdf.GetY() + 1.5)
+		w.paragraph(ch.t("sig.noDigital"), "I", 8, muted, 0)
+	}
 }
 
 // decorate draws, on every page once the page count is known, the running

@@ -132,6 +132,12 @@ var catalog = map[string][2]string{
 	"sig.sealNote": {"Le sceau couvre tout le contenu de ce document sauf les signatures et les entrées ajoutées après la signature. « boussole verify » le recalcule.", "The seal covers all the content of this document except the signatures and the entries added after signing. “boussole verify” recomputes it."},
 	"sig.draft":    {"Non scellée — brouillon", "Not sealed — draft"},
 	"empty":        {"Non renseigné", "Not provided"},
+
+	"sig.digital": {"Ce PDF porte une signature numérique faite avec la clé de l’installation de Boussole qui a scellé la charte (son certificat nomme l’ordinateur). Elle prouve quelle installation a scellé la charte et qu’aucun octet n’a changé depuis ; elle ne prouve pas l’identité de chaque approbateur.",
+		"This PDF carries a digital signature made with the key of the Boussole installation that sealed the charter (its certificate names the computer). It proves which installation sealed the charter and that no byte has changed since; it does not prove each approver’s identity."},
+	"sig.noDigital": {"Ce PDF ne porte pas de signature numérique : cette révision a été signée avec une version antérieure de Boussole, avant les clés d’installation. « boussole verify » la vérifie contre les données.",
+		"This PDF carries no digital signature: this revision was signed with an earlier version of Boussole, before installation keys. “boussole verify” checks it against the data."},
+	"sig.pdfReason": {"Charte signée par ses approbateurs, révision %d, sceau %s", "Charter signed by its approvers, revision %d, seal %s"},
 }
 
 // tr returns the text of key in the language, formatted with args.

@@ -81,6 +81,19 @@ func StampedSession(pdf []byte) (string, bool) {
 // the seal of the stored content and compares it with the stamp's and the
 // revision's. get returns an error of kind KindNotFound for an unknown id.
 func Verify(pdf []byte, get func(id string) (*workshop.Session, error)) VerifyResult {
+	return verify(pdf, pdf, false, get)
+}
+
+// VerifySigned is Verify for a PDF that carries a digital signature: the
+// stamp is read from pdf, and the revision it names, re-rendered as a PDF
+// to be signed (PDFOptions.DigitalSignature), is compared with signed, the
+// file as it was before the signature's incremental update (pades.Verify
+// returns it). The signature itself is checked by package pades.
+func VerifySigned(pdf, signed []byte, get func(id string) (*workshop.Session, error)) VerifyResult {
+	return verify(pdf, signed, true, get)
+}
+
+func verify(pdf, signed []byte, digital bool, get func(id string) (*workshop.Session, error)) VerifyResult {
 	if !IsPDF(pdf) {
 		return VerifyResult{Outcome: OutcomeNotPDF, Detail: "the file is not a PDF"}
 	}
@@ -129,11 +142,11 @@ func Verify(pdf []byte, get func(id string) (*workshop.Session, error)) VerifyRe
 	if st.Late > len(r.LateDecisions) {
 		return mismatch(whyLate, fmt.Sprintf("the PDF lists %d entries added after signing, the store has %d", st.Late, len(r.LateDecisions)))
 	}
-	again, err := renderCharter(s, r, PDFOptions{Paper: st.Paper}, st.Late)
+	again, err := renderCharter(s, r, PDFOptions{Paper: st.Paper, DigitalSignature: digital}, st.Late)
 	if err != nil {
 		return mismatch(whyRender, "re-rendering failed: "+workshop.Message(err))
 	}
-	if !bytes.Equal(again, pdf) {
+	if pdf = signed; !bytes.Equal(again, pdf) {
 		// Another program re-saving the file (qpdf, a viewer's "save as",
 		// linearisation) changes its bytes as surely as an edit does: the
 		// verdict says which revision the stamp names and what the store's

@@ -7,10 +7,10 @@
 #
 # Needed: Go >= 1.26; a C compiler and the OpenGL/X11 headers for Fyne (cgo);
 # Xvfb, xauth, xdotool, x11-utils and ImageMagick for the window smoke test;
-# poppler-utils (pdftotext, pdfinfo) to read back PDFs in tests; qpdf to
-# re-save a signed PDF as another program would (verify's tests);
-# python3-icalendar to read the rituals calendar back (report's tests); an
-# en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
+# poppler-utils (pdftotext, pdfinfo, pdfsig) to read back PDFs and their
+# signatures in tests; qpdf to re-save a signed PDF as another program would
+# (verify's tests); python3-icalendar to read the rituals calendar back
+# (report's tests); an en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
 set -euo pipefail
 
 GO_MIN_MAJOR=1
@@ -22,7 +22,7 @@ DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xaut
 
 # Commands and pkg-config modules that prove the packages are usable,
 # whatever the system: the cheap check.
-COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm qpdf convert xdotool xwininfo)
+COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm pdfsig qpdf convert xdotool xwininfo)
 PC_MODULES=(gl x11 xcursor xrandr xinerama xi xxf86vm xkbcommon)
 
 mode=install

@@ -35,6 +35,11 @@ type Deps struct {
 	ExportBoussole func(s *workshop.Session) ([]byte, error)
 	// CharterPDF renders revision rev of s; paper is "A4" or "Letter".
 	CharterPDF func(s *workshop.Session, rev int, paper string) ([]byte, error)
+	// PDFKey returns the fingerprint of the installation key that signs
+	// the PDF of revision rev of s, or "" when that PDF carries no digital
+	// signature (a draft; a revision signed before installation keys).
+	// Nil: the window says nothing about digital signatures.
+	PDFKey func(s *workshop.Session, rev int) (string, error)
 	// KPICSV writes the KPIs and check-ins of revision rev as CSV.
 	KPICSV func(s *workshop.Session, rev int) ([]byte, error)
 	// RitualsICS writes the rituals of revision rev as an iCalendar file.

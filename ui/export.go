@@ -131,10 +131,21 @@ func saveAs(a *App, name string, exts []string, write func(path string)) {
 // exportTo renders and writes a file off the UI goroutine, then offers to
 // open it.
 func (a *App) exportTo(path string, render func() ([]byte, error)) {
+	a.exportNoted(path, func() ([]byte, string, error) {
+		data, err := render()
+		return data, "", err
+	})
+}
+
+// exportNoted is exportTo for a render that also has something to say
+// about the file it made (a PDF's digital signature): the note is shown
+// under the path once the file is written.
+func (a *App) exportNoted(path string, render func() (data []byte, note string, err error)) {
 	var err error
+	var note string
 	a.background(func() {
 		var data []byte
-		if data, err = render(); err != nil {
+		if data, note, err = render(); err != nil {
 			return
 		}
 		err = a.d.WriteFileAtomic(path, data)
@@ -143,7 +154,11 @@ func (a *App) exportTo(path string, render func() ([]byte, error)) {
 			showError(a.win, "error.export", err)
 			return
 		}
-		showConfirm(a.win, "export.done.title", tr("export.done.body", "Path", path), "export.done.open", "dialog.close", func(open bool) {
+		body := tr("export.done.body", "Path", path)
+		if note != "" {
+			body += "\n\n" + note
+		}
+		showConfirm(a.win, "export.done.title", body, "export.done.open", "dialog.close", func(open bool) {
 			if open {
 				a.openFile(path)
 			}

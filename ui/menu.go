@@ -98,6 +98,29 @@ func (a *App) exportPDF(s *workshop.Session, rev int) {
 	}
 	paper := a.settings.Paper()
 	saveAs(a, fileName(r.Charter.Title, r.Charter.Period.Label, rev, ".pdf"), []string{".pdf"}, func(path string) {
-		a.exportTo(path, func() ([]byte, error) { return a.d.CharterPDF(snap, rev, paper) })
+		a.exportNoted(path, func() ([]byte, string, error) {
+			data, err := a.d.CharterPDF(snap, rev, paper)
+			if err != nil {
+				return nil, "", err
+			}
+			return data, a.pdfSignatureNote(snap, r), nil
+		})
 	})
+}
+
+// pdfSignatureNote says what digital signature the PDF of a signed
+// revision carries and what it proves; nothing for a draft. Called off the
+// UI goroutine (PDFKey may read the key).
+func (a *App) pdfSignatureNote(s *workshop.Session, r *workshop.Revision) string {
+	if r.Status != workshop.StatusSigned || a.d.PDFKey == nil {
+		return ""
+	}
+	fp, err := a.d.PDFKey(s, r.Number)
+	switch {
+	case err != nil:
+		return ""
+	case fp == "":
+		return tr("export.pdf.unsigned")
+	}
+	return tr("export.pdf.signed", "Key", fp)
 }

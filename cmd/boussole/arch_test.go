@@ -68,7 +68,7 @@ func TestArchWorkshopStandardLibraryOnly(t *testing.T) {
 // (the ui tests run against a real store).
 func TestArchLayers(t *testing.T) {
 	lines := goList(t, "-f", `{{.ImportPath}}|{{join .Imports ","}}|{{join .TestImports ","}}|{{join .XTestImports ","}}`, "./...")
-	layer := regexp.MustCompile(`^boussole/(storage|report|ui)(/|$)`)
+	layer := regexp.MustCompile(`^boussole/(storage|report|ui|pades)(/|$)`)
 	for _, line := range lines {
 		parts := strings.Split(line, "|")
 		pkg := parts[0]
@@ -96,7 +96,7 @@ func checkLayer(t *testing.T, layer *regexp.Regexp, pkg, imp string) {
 		return
 	}
 	if n := layer.FindStringSubmatch(imp); n != nil && n[1] != m[1] {
-		t.Errorf("%s imports %s: storage, report and ui depend on workshop, not on each other", pkg, imp)
+		t.Errorf("%s imports %s: storage, report, ui and pades depend on workshop, not on each other", pkg, imp)
 	}
 	if strings.HasPrefix(imp, "boussole/cmd/") {
 		t.Errorf("%s imports %s: nothing depends on the command", pkg, imp)
@@ -150,6 +150,21 @@ func TestArchSessionDependsOnWorkshopOnly(t *testing.T) {
 		case "boussole/session", "boussole/workshop", "boussole/assets":
 		default:
 			t.Errorf("session depends on %s; it may use the standard library and workshop only", d)
+		}
+	}
+}
+
+// TestArchPadesDependsOnWorkshopOnly: the PDF signature (issue 11 item 4)
+// is written with the standard library: no PDF or CMS library, no Fyne, no
+// bbolt; only workshop, for the key's fingerprint. Its tests may render a
+// charter with report.
+func TestArchPadesDependsOnWorkshopOnly(t *testing.T) {
+	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
+	for _, d := range goList(t, "-deps", "-f", nonStd, "./pades") {
+		switch d {
+		case "boussole/pades", "boussole/workshop", "boussole/assets":
+		default:
+			t.Errorf("pades depends on %s; it may use the standard library and workshop only", d)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"text/tabwriter"
 
+	"boussole/pades"
 	"boussole/report"
 	"boussole/storage"
 	"boussole/workshop"
@@ -201,7 +202,12 @@ var exportVerb = &verb{
 		var data []byte
 		switch format {
 		case "pdf":
-			data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+			// A signed revision's PDF is signed with the installation key
+			// (carriesPDFSignature).
+			var key *storage.InstallationKey
+			if key, err = c.exportKey(s, rev); err == nil {
+				data, err = charterPDF(s, rev, paper, key)
+			}
 		case "csv":
 			data, err = report.KPICSV(s, rev)
 		case "ics":
@@ -325,9 +331,20 @@ var verifyVerb = &verb{
 		}); err != nil {
 			return err
 		}
-		res := report.Verify(pdf, func(string) (*workshop.Session, error) { return s, getErr })
-		msg := res.Message(uiLang(c.env))
-		if res.Outcome != report.OutcomeMatch {
+		// Two checks: the PDF signature on its own (pades), and the seal:
+		// the charter re-rendered from the store against the bytes the
+		// signature covers (the file before its incremental update).
+		sig := pades.Verify(pdf)
+		get := func(string) (*workshop.Session, error) { return s, getErr }
+		var res report.VerifyResult
+		if sig.Status == pades.None {
+			res = report.Verify(pdf, get)
+		} else {
+			res = report.VerifySigned(pdf, sig.Before, get)
+		}
+		mine, _ := storage.ReadKeyFingerprint(c.dir)
+		msg, good := verdict(uiLang(c.env), res, sig, mine)
+		if !good {
 			return verifyMismatch{msg: msg}
 		}
 		fmt.Fprintln(c.stdout, msg)

@@ -150,7 +150,18 @@ func windowDeps(st *storage.Store) ui.Deps {
 		Version:        version,
 		ExportBoussole: storage.Export,
 		CharterPDF: func(s *workshop.Session, rev int, paper string) ([]byte, error) {
-			return report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+			key, err := windowKey(st, s, rev)
+			if err != nil {
+				return nil, err
+			}
+			return charterPDF(s, rev, paper, key)
+		},
+		PDFKey: func(s *workshop.Session, rev int) (string, error) {
+			key, err := windowKey(st, s, rev)
+			if err != nil || key == nil {
+				return "", err
+			}
+			return key.Fingerprint, nil
 		},
 		KPICSV:     report.KPICSV,
 		RitualsICS: report.RitualsICS,
@@ -174,4 +185,16 @@ func windowDeps(st *storage.Store) ui.Deps {
 		},
 		InstallationKey: st.InstallationPublicKey,
 	}
+}
+
+// windowKey returns the installation key that signs the PDF of revision
+// rev of s (made at first use), or nil when that PDF carries no digital
+// signature.
+func windowKey(st *storage.Store, s *workshop.Session, rev int) (*storage.InstallationKey, error) {
+	r, err := s.Revision(rev)
+	if err != nil || !carriesPDFSignature(r) {
+		return nil, err
+	}
+	key, _, err := st.SigningKey()
+	return key, err
 }
