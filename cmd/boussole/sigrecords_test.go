@@ -209,14 +209,10 @@ func TestVersionFingerprint_Issue11_1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	start := time.Now()
-	r = boussole(t, nil, "--data", dir, "--version")
+	r = boussole(t, nil, "--data", dir, "--version") // a lock taken would say "in use" (exit 3)
 	want := "boussole " + version + "\ninstallation key " + k.Fingerprint + "\n"
 	if r.code != 0 || r.stdout != want || r.stderr != "" {
 		t.Errorf("--version = %+v, want %q", r, want)
-	}
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("--version waited %v for the store", d)
 	}
 	// A damaged key is said, and --version still answers.
 	if err := os.WriteFile(filepath.Join(dir, storage.KeyName), []byte("junk"), 0o600); err != nil {
