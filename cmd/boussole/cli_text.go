@@ -35,6 +35,12 @@ var cliText = map[string][2]string{
 	"declined.on":    {"a refusé le", "declined on"},
 	"not.signed":     {"non signé", "not signed"},
 	"signature.wait": {"signature attendue", "to sign"},
+	"room.open":      {"Salle ouverte", "Room open"},
+	"room.code":      {"code", "code"},
+	"room.devices":   {"appareils connectés", "devices connected"},
+	"room.phase":     {"phase", "phase"},
+	"room.closed":    {"Salle fermée.", "Room closed."},
+	"room.commands":  {"Commandes : collect, vote, reveal, close.", "Commands: collect, vote, reveal, close."},
 }
 
 // cliSay returns the text of key in l: French for French, else English.
