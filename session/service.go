@@ -239,6 +239,17 @@ func (sv *Service) Hidden(cardID string) bool {
 	return sv.hidden[cardID]
 }
 
+// HiddenCards is a copy of the set of hidden cards' ids.
+func (sv *Service) HiddenCards() map[string]bool {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	out := make(map[string]bool, len(sv.hidden))
+	for id := range sv.hidden {
+		out[id] = true
+	}
+	return out
+}
+
 // HiddenLocked is Hidden for a caller inside Read.
 func (sv *Service) HiddenLocked(cardID string) bool { return sv.hidden[cardID] }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"boussole/session"
 	"boussole/workshop"
 )
 
@@ -43,6 +44,13 @@ type Deps struct {
 	// OpenFile opens a written file with the desktop's application; nil
 	// uses fyne's OpenURL.
 	OpenFile func(path string) error
+	// OpenRoom opens the participants' room on addr (host:port) for the
+	// session svc owns; onDevices is told the number of connected devices
+	// (from the room's goroutines). Nil: no room, the keyboard path only.
+	OpenRoom func(svc *session.Service, addr string, onDevices func(n int)) (RoomHandle, error)
+	// RoomAddresses lists the addresses the room may listen on (loopback
+	// at least).
+	RoomAddresses func() []RoomAddress
 }
 
 // App is the main window's content: the home list, then one session editor.

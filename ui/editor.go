@@ -75,6 +75,8 @@ type editor struct {
 	onStep      []func(step string)
 	onPresent   func() // the presentation view's update, when open
 
+	room *roomCtl // the participants' room (room.go), nil until used
+
 	// The undo history (undo.go).
 	history    session.History
 	restoring  bool          // an undo or redo is being applied: not recorded
@@ -249,11 +251,13 @@ func (e *editor) changed(revisionChanged bool) {
 }
 
 // remoteChanged shows a change the room made (on the UI goroutine): the
-// current step is refreshed unless the facilitator is typing in it.
+// room changes the board only, which the ideas step shows (its refresh
+// leaves a field being typed in alone); another step is refreshed when
+// next shown.
 func (e *editor) remoteChanged() {
 	e.changed(false)
 	if e.current < len(e.built) && e.built[e.current] != nil {
-		if f := e.win.Canvas().Focused(); f == nil || !holds(e.built[e.current], f) {
+		if e.currentStep() == workshop.StepIdeas {
 			e.steps[e.current].Refresh()
 		} else {
 			e.stale[e.current] = true
@@ -292,6 +296,7 @@ func (e *editor) close() error {
 	if e.refreshTimer != nil {
 		e.refreshTimer.Stop()
 	}
+	e.room.close() // the room stops listening when the session is left
 	if err := e.saver.close(); err != nil {
 		return err
 	}

@@ -162,5 +162,7 @@ func windowDeps(st *storage.Store) ui.Deps {
 			}
 			return report.WriteFileAtomic(path, data)
 		},
+		OpenRoom:      openRoom,
+		RoomAddresses: roomAddresses,
 	}
 }
