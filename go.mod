@@ -8,6 +8,7 @@ require (
 	github.com/arran4/golang-ical v0.3.4
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/sys v0.45.0
+	rsc.io/qr v0.2.0
 )
 
 require (
@@ -41,5 +42,4 @@ require (
 	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/text v0.37.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
-	rsc.io/qr v0.2.0 // indirect
 )
