@@ -9,7 +9,8 @@
 # Xvfb, xauth, xdotool, x11-utils and ImageMagick for the window smoke test;
 # poppler-utils (pdftotext, pdfinfo) to read back PDFs in tests; qpdf to
 # re-save a signed PDF as another program would (verify's tests); an
-# en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
+# en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8; chromium for the
+# participants' room test in a real browser (driven by chromedp, no download).
 set -euo pipefail
 
 GO_MIN_MAJOR=1
@@ -17,11 +18,11 @@ GO_MIN_MINOR=26
 
 # Debian/Ubuntu package names, in the order they are reported.
 DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth
-	poppler-utils qpdf imagemagick xdotool x11-utils locales)
+	poppler-utils qpdf imagemagick xdotool x11-utils locales chromium)
 
 # Commands and pkg-config modules that prove the packages are usable,
 # whatever the system: the cheap check.
-COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm qpdf convert xdotool xwininfo)
+COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm qpdf convert xdotool xwininfo chromium)
 PC_MODULES=(gl x11 xcursor xrandr xinerama xi xxf86vm xkbcommon)
 
 mode=install

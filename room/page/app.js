@@ -14,9 +14,9 @@
       anonCard: "Carte anonyme (sans mon nom)", send: "Ajouter la carte", sent: "Carte ajoutée.",
       cards: "Les cartes de la salle", noCards: "Aucune carte pour l'instant.",
       give: "Donner un point à : {text}", take: "Reprendre un point de : {text}",
-      mine: "{n} de vos points", left: "{left} point(s) sur {budget} restant(s)",
+      mine: ["{n} de vos points", "{n} de vos points"], left: ["Il vous reste {left} point sur {budget}", "Il vous reste {left} points sur {budget}"],
       capNote: " (au plus {cap} par carte)",
-      ranking: "Le classement", count: "{n} point(s)",
+      ranking: "Le classement", count: ["{n} point", "{n} points"],
       phases: { collect: "Écrivez vos idées.", vote: "Votez avec vos points.", reveal: "Résultats du vote.", closed: "La salle est fermée aux contributions." },
       signed: "La charte est signée : le tableau ne change plus.",
       timer: "Temps restant : {t}", paused: "Minuteur en pause : {t}",
@@ -32,9 +32,9 @@
       anonCard: "Anonymous card (without my name)", send: "Add the card", sent: "Card added.",
       cards: "The room's cards", noCards: "No cards yet.",
       give: "Give a dot to: {text}", take: "Take a dot back from: {text}",
-      mine: "{n} of your dots", left: "{left} of {budget} dots left",
+      mine: ["{n} of your dots", "{n} of your dots"], left: ["{left} of {budget} dots left", "{left} of {budget} dots left"],
       capNote: " (at most {cap} per card)",
-      ranking: "The ranking", count: "{n} dot(s)",
+      ranking: "The ranking", count: ["{n} dot", "{n} dots"],
       phases: { collect: "Write your ideas.", vote: "Vote with your dots.", reveal: "The vote's results.", closed: "The room is closed to contributions." },
       signed: "The charter is signed: the board no longer changes.",
       timer: "Time left: {t}", paused: "Timer paused: {t}",
@@ -50,8 +50,15 @@
     lang = (navigator.languages && navigator.languages[0] || navigator.language || "en").toLowerCase().indexOf("fr") === 0 ? "fr" : "en";
   }
 
+  // t is the text of key in the page's language; a key with two forms
+  // takes the one for args.n (or args.left): French's singular covers 0
+  // and 1, English's 1 only.
   function t(key, args) {
     var s = T[lang][key];
+    if (Array.isArray(s)) {
+      var n = args && (args.n !== undefined ? args.n : args.left);
+      s = s[(n === 1 || (lang === "fr" && n === 0)) ? 0 : 1];
+    }
     if (args) { Object.keys(args).forEach(function (k) { s = s.split("{" + k + "}").join(String(args[k])); }); }
     return lang === "fr" ? frSpaces(s) : s;
   }
