@@ -246,4 +246,3 @@ func writeShot(t *testing.T, path string, png []byte) {
 		t.Fatal(err)
 	}
 }
-
