@@ -77,7 +77,8 @@ func (r *Room) serve(w http.ResponseWriter, req *http.Request) {
 			r.fail(w, true, refuse("cookie"))
 			return
 		}
-		writeJSON(w, http.StatusOK, r.view(dev))
+		b, _ := r.state(dev)
+		writeRaw(w, b)
 	case "api/events":
 		r.events(w, req)
 	default:
@@ -180,6 +181,12 @@ func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace(s)
 }
 
+// writeRaw answers 200 with JSON already encoded.
+func writeRaw(w http.ResponseWriter, b []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(b)
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v) // json escapes <, > and & as \u003c …
 	if err != nil {
@@ -254,7 +261,8 @@ func (r *Room) post(w http.ResponseWriter, req *http.Request, rest string, now t
 		r.fail(w, true, p)
 		return
 	}
-	writeJSON(w, http.StatusOK, r.view(dev))
+	b, _ := r.state(dev)
+	writeRaw(w, b)
 }
 
 // who says who the device is: a participant (when the room is not
@@ -431,10 +439,12 @@ func (r *Room) problemOf(err error) *problem {
 	return refuse("busy")
 }
 
-// The JSON the phones receive. Before the reveal it holds no count but
-// the device's own dots ("mine", "left").
+// The JSON the phones receive: the room's state, the same for every
+// device of one version (built and encoded once per version, however many
+// phones listen), joined with the device's own part. Before the reveal it
+// holds no count but the device's own dots ("mine", "left").
 type (
-	view struct {
+	shared struct {
 		V         uint64     `json:"v"`
 		Phase     Phase      `json:"phase"`
 		Signed    bool       `json:"signed"`
@@ -442,18 +452,26 @@ type (
 		Lang      string     `json:"lang"`
 		Anonymous bool       `json:"anonymous"` // the room is anonymous only
 		People    []person   `json:"people,omitempty"`
-		Me        me         `json:"me"`
 		Budget    int        `json:"budget"`
 		Cap       int        `json:"cap"`
-		Left      int        `json:"left"`
 		Cards     []cardView `json:"cards"`
 		Ranking   []rankView `json:"ranking,omitempty"`
 		Timer     *timerView `json:"timer,omitempty"`
 	}
+	own struct {
+		Me   me             `json:"me"`
+		Left int            `json:"left"`
+		Mine map[string]int `json:"mine,omitempty"` // card id → the device's dots
+	}
+	// view is both parts, as the tests read a response.
+	view struct {
+		shared
+		own
+	}
 	person struct {
 		ID    string `json:"id"`
 		Name  string `json:"name"`
-		Taken bool   `json:"taken,omitempty"`
+		Taken bool   `json:"taken,omitempty"` // chosen on a device
 	}
 	me struct {
 		Joined    bool   `json:"joined"`
@@ -465,7 +483,6 @@ type (
 		Kind   string `json:"kind"`
 		Text   string `json:"text"`
 		Author string `json:"author,omitempty"`
-		Mine   int    `json:"mine,omitempty"`
 	}
 	rankView struct {
 		ID     string `json:"id"`
@@ -481,62 +498,97 @@ type (
 	}
 )
 
-// view is the room as the device sees it.
-func (r *Room) view(dev *device) view {
-	var v view
+// state is the device's view, encoded, and its version.
+func (r *Room) state(dev *device) ([]byte, uint64) {
+	var sh []byte
+	var o own
+	var version uint64
 	r.svc.Read(func(s *workshop.Session) {
-		cur := s.Current()
 		r.mu.Lock()
 		defer r.mu.Unlock()
-		v = view{V: r.version, Phase: r.phase, Signed: cur.Frozen(), Title: cur.Charter.Title, Lang: string(cur.Charter.Lang),
-			Anonymous: s.Board.Anonymous, Budget: s.Board.Budget(), Cap: s.Board.CapPerCard, Cards: []cardView{}}
-		if !s.Board.Anonymous {
-			taken := map[string]bool{}
-			for _, d := range r.devices {
-				if d.participant != "" && d != dev {
-					taken[d.participant] = true
-				}
-			}
-			for _, p := range cur.Charter.Participants {
-				v.People = append(v.People, person{ID: p.ID, Name: p.Name, Taken: taken[p.ID]})
-			}
+		if r.cacheBytes == nil || r.cacheV != r.version {
+			r.cacheBytes, _ = json.Marshal(r.sharedLocked(s))
+			r.cacheV = r.version
 		}
-		v.Me.Joined = dev.voter != ""
-		v.Me.Anonymous = v.Me.Joined && dev.participant == ""
-		if p := workshop.ByID(cur.Charter.Participants, dev.participant); p != nil {
-			v.Me.Name = p.Name
-		}
-		if dev.voter != "" {
-			v.Left = s.Board.Left(dev.voter)
-		} else {
-			v.Left = s.Board.Budget()
-		}
-		for _, c := range s.Board.Cards {
-			if r.svc.HiddenLocked(c.ID) {
-				continue
-			}
-			cv := cardView{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author}
-			if dev.voter != "" {
-				cv.Mine = c.DotsOf(dev.voter)
-			}
-			v.Cards = append(v.Cards, cv)
-		}
-		if r.phase == Reveal {
-			for _, c := range s.Board.Ranking() {
-				if !r.svc.HiddenLocked(c.ID) {
-					v.Ranking = append(v.Ranking, rankView{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author, Count: c.Count()})
-				}
-			}
-		}
-		if t := r.svc.TimerLocked(); t.Step != "" {
-			left := t.Left
-			if t.Running {
-				left = t.End.Sub(r.cfg.Now())
-			}
-			v.Timer = &timerView{Step: t.Step, Running: t.Running, Seconds: max(0, int(left.Round(time.Second)/time.Second))}
-		}
+		sh, version = r.cacheBytes, r.cacheV
+		o = r.ownLocked(s, dev)
 	})
+	ob, _ := json.Marshal(o)
+	out := make([]byte, 0, len(ob)+len(sh))
+	out = append(out, ob[:len(ob)-1]...)
+	out = append(out, ',')
+	return append(out, sh[1:]...), version
+}
+
+// view is the device's view, decoded (the POSTs' answers and the tests).
+func (r *Room) view(dev *device) view {
+	b, _ := r.state(dev)
+	var v view
+	_ = json.Unmarshal(b, &v)
 	return v
+}
+
+// sharedLocked is the room's state for every device. Under svc's lock
+// and r.mu.
+func (r *Room) sharedLocked(s *workshop.Session) shared {
+	cur := s.Current()
+	v := shared{V: r.version, Phase: r.phase, Signed: cur.Frozen(), Title: cur.Charter.Title, Lang: string(cur.Charter.Lang),
+		Anonymous: s.Board.Anonymous, Budget: s.Board.Budget(), Cap: s.Board.CapPerCard, Cards: []cardView{}}
+	if !s.Board.Anonymous {
+		taken := map[string]bool{}
+		for _, d := range r.devices {
+			if d.participant != "" {
+				taken[d.participant] = true
+			}
+		}
+		for _, p := range cur.Charter.Participants {
+			v.People = append(v.People, person{ID: p.ID, Name: p.Name, Taken: taken[p.ID]})
+		}
+	}
+	for _, c := range s.Board.Cards {
+		if !r.svc.HiddenLocked(c.ID) {
+			v.Cards = append(v.Cards, cardView{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author})
+		}
+	}
+	if r.phase == Reveal {
+		for _, c := range s.Board.Ranking() {
+			if !r.svc.HiddenLocked(c.ID) {
+				v.Ranking = append(v.Ranking, rankView{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author, Count: c.Count()})
+			}
+		}
+	}
+	if t := r.svc.TimerLocked(); t.Step != "" {
+		left := t.Left
+		if t.Running {
+			left = t.End.Sub(r.cfg.Now())
+		}
+		v.Timer = &timerView{Step: t.Step, Running: t.Running, Seconds: max(0, int(left.Round(time.Second)/time.Second))}
+	}
+	return v
+}
+
+// ownLocked is the device's part: who it is, its dots left and where its
+// dots are. Under svc's lock and r.mu.
+func (r *Room) ownLocked(s *workshop.Session, dev *device) own {
+	o := own{Left: s.Board.Budget()}
+	o.Me.Joined = dev.voter != ""
+	o.Me.Anonymous = o.Me.Joined && dev.participant == ""
+	if p := workshop.ByID(s.Current().Charter.Participants, dev.participant); p != nil {
+		o.Me.Name = p.Name
+	}
+	if dev.voter == "" {
+		return o
+	}
+	o.Left = s.Board.Left(dev.voter)
+	for _, c := range s.Board.Cards {
+		if n := c.DotsOf(dev.voter); n > 0 && !r.svc.HiddenLocked(c.ID) {
+			if o.Mine == nil {
+				o.Mine = map[string]int{}
+			}
+			o.Mine[c.ID] = n
+		}
+	}
+	return o
 }
 
 // events is the device's stream of states: the whole state at once (or
@@ -595,9 +647,8 @@ func (r *Room) events(w http.ResponseWriter, req *http.Request) {
 				return
 			}
 		case <-ch:
-			v := r.view(dev)
-			b, _ := json.Marshal(v)
-			if _, err := fmt.Fprintf(w, "id: %d\nevent: state\ndata: %s\n\n", v.V, b); err != nil || rc.Flush() != nil {
+			b, version := r.state(dev)
+			if _, err := fmt.Fprintf(w, "id: %d\nevent: state\ndata: %s\n\n", version, b); err != nil || rc.Flush() != nil {
 				return
 			}
 		}

@@ -117,6 +117,9 @@ type Room struct {
 	streams   map[chan struct{}]*device
 	connected int
 	closed    bool
+
+	cacheV     uint64 // the version cacheBytes encodes
+	cacheBytes []byte // the shared state of cacheV, encoded once for every phone
 }
 
 type device struct {

@@ -345,8 +345,8 @@ func TestRoomVotesBudgetCapTakeBack_R_VOTE_1(t *testing.T) {
 	a, b := v.Cards[0].ID, v.Cards[1].ID
 	p.must("vote", `{"card":"`+a+`"}`)
 	v = p.must("vote", `{"card":"`+a+`"}`)
-	if v.Left != 1 || v.Cards[0].Mine != 2 {
-		t.Fatalf("left %d mine %d", v.Left, v.Cards[0].Mine)
+	if v.Left != 1 || v.Mine[a] != 2 {
+		t.Fatalf("left %d mine %v", v.Left, v.Mine)
 	}
 	q := newPhone(t, r, "192.168.1.8:1")
 	q.join()

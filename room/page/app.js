@@ -152,7 +152,7 @@
       var li = el("li");
       var b = el("button", "secondary", p.name);
       b.type = "button";
-      b.disabled = !!p.taken;
+      b.disabled = !!p.taken; // chosen on a device (this one has already joined)
       b.addEventListener("click", function () { post("who", { participant: p.id }); });
       li.appendChild(b);
       ul.appendChild(li);
@@ -174,7 +174,7 @@
       li.appendChild(el("p", "card-meta", meta));
       if (voting) {
         var row = el("div", "card-votes");
-        var mine = c.mine || 0;
+        var mine = (s.mine && s.mine[c.id]) || 0;
         var shown = el("span", "mine", "●".repeat(mine));
         shown.setAttribute("aria-label", t("mine", { n: mine }));
         var minus = el("button", "secondary", "−");
