@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -592,5 +593,82 @@ func TestEventStream_Issue12_2(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range events { // the stream ends
+	}
+}
+
+// The room's phones (real HTTP on loopback) and the window's keyboard
+// (Apply on its own goroutine, which the room's changes also run on) change
+// the board together: under -race nothing races, every change arrives and
+// the store holds them all.
+func TestRoomAndKeyboardTogether_Issue12_1(t *testing.T) {
+	s := testSession()
+	st := &memStore{}
+	svc := session.New(s, st.put, time.Now)
+	loop := make(chan func(), 64)
+	loopDone := make(chan struct{})
+	go func() { // the window's UI goroutine
+		defer close(loopDone)
+		for f := range loop {
+			f()
+		}
+	}()
+	svc.SetLoop(func(f func()) { loop <- f }, func() {})
+	lim := DefaultLimits
+	lim.AddressRate, lim.AddressBurst, lim.DeviceBurst = 1e6, 1e6, 100
+	r, err := Open(svc, Config{Addr: "127.0.0.1:0", Limits: lim, AllowMore: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + r.Addr() + "/r/" + r.Code() + "/"
+	const phones, each = 5, 8
+	var wg sync.WaitGroup
+	for i := range phones {
+		wg.Go(func() {
+			p := newPhone(t, r, "127.0.0.1:1")
+			p.join()
+			c := &http.Client{}
+			post := func(what, body string) {
+				req, _ := http.NewRequest("POST", base+"api/"+what, strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.AddCookie(p.cookie)
+				resp, err := c.Do(req)
+				if err != nil || resp.StatusCode != 200 {
+					t.Errorf("phone %d %s: %v %v", i, what, resp, err)
+					return
+				}
+				resp.Body.Close()
+			}
+			post("who", `{"participant":""}`)
+			for k := range each {
+				post("card", `{"text":"phone `+strconv.Itoa(i)+` card `+strconv.Itoa(k)+`"}`)
+			}
+		})
+	}
+	wg.Go(func() { // the keyboard
+		for k := range each {
+			done := make(chan error)
+			loop <- func() {
+				done <- svc.Apply(func(s *workshop.Session, now time.Time) error {
+					return s.EditBoard(now, func(b *workshop.Board) {
+						b.Cards = append(b.Cards, workshop.Card{ID: "kbd" + strconv.Itoa(k), Text: "typed"})
+					})
+				})
+			}
+			if err := <-done; err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	wg.Wait()
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	close(loop)
+	<-loopDone
+	if err := svc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(st.last.Board.Cards); n != phones*each+each {
+		t.Fatalf("store holds %d cards, want %d", n, phones*each+each)
 	}
 }
