@@ -520,14 +520,6 @@ func (r *Room) state(dev *device) ([]byte, uint64) {
 	return append(out, sh[1:]...), version
 }
 
-// view is the device's view, decoded (the POSTs' answers and the tests).
-func (r *Room) view(dev *device) view {
-	b, _ := r.state(dev)
-	var v view
-	_ = json.Unmarshal(b, &v)
-	return v
-}
-
 // sharedLocked is the room's state for every device. Under svc's lock
 // and r.mu.
 func (r *Room) sharedLocked(s *workshop.Session) shared {

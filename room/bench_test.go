@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,7 +213,7 @@ func runRoomBench(b *testing.B) (p50, p99 time.Duration, lost, posts int) {
 		}
 		lat = append(lat, worst)
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	slices.Sort(lat)
 	if len(lat) == 0 {
 		b.Fatal("no action")
 	}
