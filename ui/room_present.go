@@ -79,7 +79,10 @@ func (p *presentation) syncRoom() {
 	}
 	if !rc.isOpen() {
 		r.Toggle.SetText(tr("room.open"))
-		r.box.Hide()
+		if r.box.Visible() {
+			r.box.Hide()
+			p.win.Content().Refresh() // the step's lines take the width back
+		}
 		r.url = ""
 		return
 	}
@@ -91,7 +94,10 @@ func (p *presentation) syncRoom() {
 		r.Address.SetText(u)
 		r.Code.SetText(tr("room.code", "Code", rc.h.Code()))
 	}
-	r.box.Show()
+	if !r.box.Visible() {
+		r.box.Show()
+		p.win.Content().Refresh() // lay the panel out beside the step's lines
+	}
 }
 
 // projected is the session as the projector shows it: without the cards

@@ -2,10 +2,15 @@ package ui
 
 import (
 	"encoding/json"
+	"image"
+	"image/png"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -158,10 +163,33 @@ func TestRoomClosesWithSession_Issue12_4(t *testing.T) {
 	}
 }
 
-// The QR code encodes the address (checked with zbarimg when installed).
+// The QR code encodes the address: read back with zbarimg (zbar-tools)
+// when it is installed.
 func TestRoomQRCode_Issue12_5(t *testing.T) {
-	img := qrImage("http://192.168.1.20:41234/r/ABCD2345/")
-	if b := img.Bounds(); b.Dx() != b.Dy() || b.Dx() < 29+8 {
+	const u = "http://192.168.1.20:41234/r/ABCD2345/"
+	img := qrImage(u)
+	b := img.Bounds()
+	if b.Dx() != b.Dy() || b.Dx() < 21+8 {
 		t.Fatalf("QR image %v", b)
+	}
+	zbar, err := exec.LookPath("zbarimg")
+	if err != nil {
+		t.Skip("zbarimg not installed: the code's size is checked, not its reading")
+	}
+	big := image.NewGray(image.Rect(0, 0, b.Dx()*8, b.Dy()*8))
+	for y := range big.Bounds().Dy() {
+		for x := range big.Bounds().Dx() {
+			big.Set(x, y, img.At(x/8, y/8))
+		}
+	}
+	path := filepath.Join(t.TempDir(), "qr.png")
+	f, _ := os.Create(path)
+	if err := png.Encode(f, big); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err := exec.Command(zbar, "-q", "--raw", path).Output()
+	if err != nil || strings.TrimSpace(string(out)) != u {
+		t.Fatalf("zbarimg read %q (%v), want %q", out, err, u)
 	}
 }
