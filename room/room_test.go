@@ -672,3 +672,70 @@ func TestRoomAndKeyboardTogether_Issue12_1(t *testing.T) {
 		t.Fatalf("store holds %d cards, want %d", n, phones*each+each)
 	}
 }
+
+// The timebox the phones show is read through the session's owner: its
+// step, whether it runs and the seconds left.
+func TestRoomTimer_Issue12_2(t *testing.T) {
+	now := time.Date(2027, 1, 12, 10, 0, 0, 0, time.UTC)
+	r, svc, _ := openRoom(t, testSession(), Config{Now: func() time.Time { return now }})
+	p := newPhone(t, r, "192.168.1.7:1")
+	p.join()
+	if v, _ := p.state(); v.Timer != nil {
+		t.Fatalf("timer %+v before any", v.Timer)
+	}
+	svc.SetTimer(session.Timer{Step: workshop.StepIdeas, Running: true, End: now.Add(90 * time.Second)})
+	if v, _ := p.state(); v.Timer == nil || !v.Timer.Running || v.Timer.Seconds != 90 {
+		t.Fatalf("timer %+v, want 90 s running", v.Timer)
+	}
+	svc.SetTimer(session.Timer{Step: workshop.StepIdeas, Left: 30 * time.Second})
+	if v, _ := p.state(); v.Timer == nil || v.Timer.Running || v.Timer.Seconds != 30 {
+		t.Fatalf("timer %+v, want 30 s paused", v.Timer)
+	}
+}
+
+// A phone that reconnects with the Last-Event-ID it last saw gets no
+// resend of the same state, and the next change as usual.
+func TestEventStreamReconnect_Issue12_2(t *testing.T) {
+	r, _, _ := openRoom(t, testSession(), Config{})
+	p := newPhone(t, r, "127.0.0.1:1")
+	p.join()
+	p.must("who", `{"participant":""}`)
+	_, version := r.state(r.deviceOf(cookieOf(p)))
+	req, _ := http.NewRequest("GET", "http://"+r.Addr()+"/r/"+r.Code()+"/api/events", nil)
+	req.AddCookie(p.cookie)
+	req.Header.Set("Last-Event-ID", strconv.FormatUint(version, 10))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ids := make(chan string, 8)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if id, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
+				ids <- id
+			}
+		}
+	}()
+	select {
+	case id := <-ids:
+		t.Fatalf("state %s resent to a phone that had it", id)
+	case <-time.After(300 * time.Millisecond):
+	}
+	p.must("card", `{"text":"after the reconnection"}`)
+	select {
+	case id := <-ids:
+		if n, _ := strconv.ParseUint(id, 10, 64); n <= version {
+			t.Fatalf("event %s after %d", id, version)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event after the change")
+	}
+}
+
+func cookieOf(p *phone) *http.Request {
+	req := httptest.NewRequest("GET", "/", nil)
+	req.AddCookie(p.cookie)
+	return req
+}
