@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"image"
 	"image/color"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -227,7 +229,53 @@ func qrImage(text string) image.Image {
 	return img
 }
 
-// Settings' room port: 0 (a free port) unless set.
-func (s Settings) RoomPort() int { return s.p.IntWithFallback(keyRoomPort, 0) }
+// RoomPort is the port the room listens on: 0 (a free port) unless one
+// is set in the settings.
+func (s Settings) RoomPort() int {
+	n := s.p.IntWithFallback(keyRoomPort, 0)
+	if n < minRoomPort || n > 65535 {
+		return 0
+	}
+	return n
+}
 
-const keyRoomPort = "room.port"
+// SetRoomPort stores the room's port (0: a free one).
+func (s Settings) SetRoomPort(n int) { s.p.SetInt(keyRoomPort, n) }
+
+const (
+	keyRoomPort = "room.port"
+	minRoomPort = 1024 // below needs privileges
+)
+
+// roomPortEntry is the settings' field for the room's port: empty for a
+// free port, else a number from 1024 to 65535; anything else is said and
+// not stored.
+func (a *App) roomPortEntry() fyne.CanvasObject {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(tr("room.port.free"))
+	if n := a.settings.RoomPort(); n > 0 {
+		e.SetText(strconv.Itoa(n))
+	}
+	e.Validator = func(v string) error {
+		if _, ok := parseRoomPort(v); !ok {
+			return errors.New(tr("room.port.invalid"))
+		}
+		return nil
+	}
+	e.OnChanged = func(v string) {
+		if n, ok := parseRoomPort(v); ok {
+			a.settings.SetRoomPort(n)
+		}
+	}
+	return e
+}
+
+// parseRoomPort reads the port typed in the settings ("" is 0).
+func parseRoomPort(v string) (int, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil && n >= minRoomPort && n <= 65535
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -192,4 +193,34 @@ func TestRoomQRCode_Issue12_5(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(out)) != u {
 		t.Fatalf("zbarimg read %q (%v), want %q", out, err, u)
 	}
+}
+
+// The room listens on a free port unless one is set in the settings; a
+// port outside 1024–65535 is refused there and not stored.
+func TestRoomPortSetting_Issue12_1(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		n  int
+		ok bool
+	}{{"", 0, true}, {"8080", 8080, true}, {" 65535 ", 65535, true}, {"80", 0, false}, {"70000", 0, false}, {"http", 0, false}} {
+		if n, ok := parseRoomPort(tc.in); ok != tc.ok || (ok && n != tc.n) {
+			t.Errorf("%q: %d %v", tc.in, n, ok)
+		}
+	}
+	env := newTestEnv(t)
+	withRoom(env)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	env.UI.settings.SetRoomPort(port)
+	ed := env.openEditor(t, blankSessionA(t, "Ana"))
+	stepA[*ideasStep](t, ed, workshop.StepIdeas)
+	test.Tap(ed.room.OpenBtn)
+	if !ed.room.isOpen() || !strings.Contains(ed.room.h.URL(), ":"+strconv.Itoa(port)+"/") {
+		t.Fatalf("room at %v, want port %d", ed.room.h, port)
+	}
+	test.Tap(ed.room.CloseBt)
 }
