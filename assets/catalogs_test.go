@@ -28,6 +28,8 @@ var screenOf = map[string]string{
 	"review": "review",
 	// The presentation mode.
 	"present": "presentation",
+	// The participants' room.
+	"room": "room",
 	// Settings, language, about.
 	"settings": "settings", "lang": "settings", "about": "settings",
 	// The menu, the dialogs and errors of the whole application, the store.

@@ -11,6 +11,8 @@
 # signatures in tests; qpdf to re-save a signed PDF as another program would
 # (verify's tests); python3-icalendar to read the rituals calendar back
 # (report's tests); an en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
+# chromium for the participants' room test in a real browser (driven by
+# chromedp, no download).
 set -euo pipefail
 
 GO_MIN_MAJOR=1
@@ -18,11 +20,11 @@ GO_MIN_MINOR=26
 
 # Debian/Ubuntu package names, in the order they are reported.
 DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth
-	poppler-utils qpdf imagemagick xdotool x11-utils locales python3-icalendar)
+	poppler-utils qpdf imagemagick xdotool x11-utils locales python3-icalendar chromium)
 
 # Commands and pkg-config modules that prove the packages are usable,
 # whatever the system: the cheap check.
-COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm pdfsig qpdf convert xdotool xwininfo)
+COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm pdfsig qpdf convert xdotool xwininfo chromium)
 PC_MODULES=(gl x11 xcursor xrandr xinerama xi xxf86vm xkbcommon)
 
 mode=install

@@ -1,7 +1,9 @@
 // Package session holds what belongs to an open session beyond its stored
-// data. For now: the undo history of the facilitator's changes to the
-// charter and the board (PRODUCT.md §7: "an edit can be undone (Ctrl+Z) and
-// redone, deletions included"). It depends on workshop only.
+// data: the one owner of its changes (Service: the keyboard's and the
+// participants' room's, with the autosave writer), and the undo history of
+// the facilitator's changes to the charter and the board (PRODUCT.md §7:
+// "an edit can be undone (Ctrl+Z) and redone, deletions included"). It
+// depends on workshop only.
 package session
 
 import (
@@ -27,6 +29,7 @@ type State []byte
 type stateDoc struct {
 	Charter workshop.Charter `json:"charter"`
 	Board   workshop.Board   `json:"board"`
+	Seq     int              `json:"roomSeq,omitempty"` // the room's changes it holds (Service.Capture)
 }
 
 // Capture encodes the current charter and board of s.

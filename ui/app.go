@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"boussole/session"
 	"boussole/workshop"
 )
 
@@ -56,6 +57,13 @@ type Deps struct {
 	// InstallationKey returns this installation's public key (PKIX DER)
 	// without making one; nil when there is none yet.
 	InstallationKey func() ([]byte, error)
+	// OpenRoom opens the participants' room on addr (host:port) for the
+	// session svc owns; onDevices is told the number of connected devices
+	// (from the room's goroutines). Nil: no room, the keyboard path only.
+	OpenRoom func(svc *session.Service, addr string, onDevices func(n int)) (RoomHandle, error)
+	// RoomAddresses lists the addresses the room may listen on (loopback
+	// at least).
+	RoomAddresses func() []RoomAddress
 }
 
 // App is the main window's content: the home list, then one session editor.

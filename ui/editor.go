@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,11 +16,6 @@ import (
 	"boussole/session"
 	"boussole/workshop"
 )
-
-// autosaveDelay is how long the editor waits after the last change before
-// writing: a burst of typing becomes one commit, and every change is on disk
-// well within the second PRODUCT.md §7 promises.
-const autosaveDelay = 300 * time.Millisecond
 
 // typingRefreshDelay is how long the widgets that follow a typed change
 // (findings panel, navigator counts, the step's notes and badges, the
@@ -42,17 +35,17 @@ type editor struct {
 	now   func() time.Time
 	steps []Step
 
-	// mu guards sess and gen against the autosave snapshot, taken off the
-	// UI goroutine. The UI goroutine is the only writer.
-	mu   sync.Mutex
+	// svc owns the session's changes (the keyboard's and the room's, which
+	// run on the UI goroutine through its loop); sess is its session, read
+	// here on the UI goroutine, the only one that changes it.
+	svc  *session.Service
 	sess *workshop.Session
-	gen  int // count of changes made in this editor
 
 	findings []workshop.Finding
 	current  int
 	built    []fyne.CanvasObject // the step contents, built on first show
 	stale    []bool              // steps to refresh when next shown
-	saver    *autosaver
+	saver    saverOf
 	saveErr  error // the last save error, until a save succeeds
 
 	// The coalesced refresh after typed changes (UI goroutine only).
@@ -84,6 +77,8 @@ type editor struct {
 	onStep      []func(step string)
 	onPresent   func() // the presentation view's update, when open
 
+	room *roomCtl // the participants' room (room.go), nil until used
+
 	// The undo history (undo.go).
 	history    session.History
 	restoring  bool          // an undo or redo is being applied: not recorded
@@ -100,10 +95,13 @@ var _ Editor = (*editor)(nil)
 
 func newEditor(a *App, s *workshop.Session, steps []Step) *editor {
 	e := &editor{app: a, win: a.win, now: a.d.Now, steps: steps, sess: s}
+	e.svc = session.New(s, a.d.Store.Put, a.d.Now)
+	e.svc.OnSave(e.reportSave)
+	e.svc.SetLoop(fyne.Do, e.remoteChanged)
+	e.saver = saverOf{e.svc}
 	e.built = make([]fyne.CanvasObject, len(steps))
 	e.stale = make([]bool, len(steps))
 	e.findings = s.Findings() // the charter's and the board's (R-VOTE-1)
-	e.saver = newAutosaver(a.d.Store.Put, e.snapshot, e.reportSave)
 	e.refreshDelay = typingRefreshDelay
 	return e
 }
@@ -207,12 +205,7 @@ func (e *editor) editTyped(fn func(c *workshop.Charter)) bool {
 }
 
 func (e *editor) applyTyped(fn func(c *workshop.Charter)) bool {
-	e.mu.Lock()
-	err := e.sess.Edit(e.now(), fn)
-	if err == nil {
-		e.gen++
-	}
-	e.mu.Unlock()
+	err := e.svc.Apply(func(s *workshop.Session, now time.Time) error { return s.Edit(now, fn) })
 	if err != nil {
 		showError(e.win, "error.edit", err)
 		return false
@@ -222,7 +215,6 @@ func (e *editor) applyTyped(fn func(c *workshop.Charter)) bool {
 		e.stale[i] = true // the current step too: refreshed by the flush
 	}
 	e.setSaved("editor.saving")
-	e.saver.schedule()
 	if e.refreshDelay <= 0 {
 		e.flushRefresh()
 		return true
@@ -289,13 +281,8 @@ func (e *editor) Act(fn func(s *workshop.Session, now time.Time) error) bool {
 }
 
 func (e *editor) apply(fn func(s *workshop.Session, now time.Time) error) bool {
-	e.mu.Lock()
 	rev := e.sess.Current().Number
-	err := fn(e.sess, e.now())
-	if err == nil {
-		e.gen++
-	}
-	e.mu.Unlock()
+	err := e.svc.Apply(fn)
 	if err != nil {
 		showError(e.win, "error.edit", err)
 		return false
@@ -319,16 +306,29 @@ func (e *editor) changed(revisionChanged bool) {
 	}
 	e.flushRefresh() // the chrome, and typed changes still pending
 	e.setSaved("editor.saving")
-	e.saver.schedule()
 }
 
-// snapshot is a deep copy of the session for the writer, with its change
-// count. Called off the UI goroutine.
-func (e *editor) snapshot() (*workshop.Session, int) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return cloneSession(e.sess), e.gen
+// remoteChanged shows a change the room made (on the UI goroutine): the
+// room changes the board only, which the ideas step shows (its refresh
+// leaves a field being typed in alone); another step is refreshed when
+// next shown.
+func (e *editor) remoteChanged() {
+	e.changed(false)
+	if e.current < len(e.built) && e.built[e.current] != nil {
+		if e.currentStep() == workshop.StepIdeas {
+			e.steps[e.current].Refresh()
+		} else {
+			e.stale[e.current] = true
+		}
+	}
 }
+
+// saverOf gives the editor's callers the service's writer.
+type saverOf struct{ svc *session.Service }
+
+func (s saverOf) flush() error { return s.svc.Flush() }
+func (s saverOf) close() error { return s.svc.Close() }
+func (s saverOf) wait()        { s.svc.Wait() }
 
 // reportSave runs on the writer goroutine after each write.
 func (e *editor) reportSave(gen int, err error) {
@@ -343,10 +343,7 @@ func (e *editor) reportSave(gen int, err error) {
 			return
 		}
 		e.saveErr = nil
-		e.mu.Lock()
-		latest := gen == e.gen
-		e.mu.Unlock()
-		if latest {
+		if gen == e.svc.Gen() {
 			e.setSaved("editor.saved")
 		}
 	})
@@ -357,6 +354,7 @@ func (e *editor) close() error {
 	if e.refreshTimer != nil {
 		e.refreshTimer.Stop()
 	}
+	e.room.close() // the room stops listening when the session is left
 	if err := e.saver.close(); err != nil {
 		return err
 	}
@@ -367,17 +365,7 @@ func (e *editor) close() error {
 }
 
 // cloneSession deep-copies s through its JSON encoding.
-func cloneSession(s *workshop.Session) *workshop.Session {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic("ui: session not encodable: " + err.Error()) // only plain data
-	}
-	var c workshop.Session
-	if err := json.Unmarshal(b, &c); err != nil {
-		panic("ui: session not decodable: " + err.Error())
-	}
-	return &c
-}
+func cloneSession(s *workshop.Session) *workshop.Session { return session.Clone(s) }
 
 // Goto implements Editor.
 func (e *editor) Goto(where workshop.Where) {
@@ -618,141 +606,4 @@ func statusLabel(status string) string {
 		return tr("status.unverified")
 	}
 	return tr("status.draft")
-}
-
-// autosaver writes snapshots of the session with one writer goroutine:
-// changes are debounced, writes are serialised and never reordered.
-type autosaver struct {
-	put      func(*workshop.Session) error
-	snapshot func() (*workshop.Session, int)
-	report   func(gen int, err error)
-
-	mu       sync.Mutex
-	timer    *time.Timer
-	armed    bool
-	writing  bool
-	closed   bool
-	pending  *workshop.Session
-	pendGen  int
-	savedGen int
-	wake     chan struct{}
-
-	saveMu sync.Mutex // held during each Put
-}
-
-func newAutosaver(put func(*workshop.Session) error, snapshot func() (*workshop.Session, int), report func(int, error)) *autosaver {
-	a := &autosaver{put: put, snapshot: snapshot, report: report, wake: make(chan struct{}, 1)}
-	go a.writer()
-	return a
-}
-
-// schedule (re)arms the debounce timer.
-func (a *autosaver) schedule() {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.closed {
-		return
-	}
-	a.armed = true
-	if a.timer == nil {
-		a.timer = time.AfterFunc(autosaveDelay, a.fire)
-	} else {
-		a.timer.Reset(autosaveDelay)
-	}
-}
-
-func (a *autosaver) fire() {
-	s, gen := a.snapshot()
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.armed = false
-	if a.closed {
-		return
-	}
-	a.pending, a.pendGen = s, gen
-	select {
-	case a.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (a *autosaver) writer() {
-	for range a.wake {
-		a.saveMu.Lock()
-		a.mu.Lock()
-		s, gen := a.pending, a.pendGen
-		a.pending = nil
-		stale := gen <= a.savedGen
-		write := s != nil && !stale
-		a.writing = write
-		a.mu.Unlock()
-		if write {
-			err := a.put(s)
-			a.mu.Lock()
-			if err == nil && gen > a.savedGen {
-				a.savedGen = gen
-			}
-			a.mu.Unlock()
-			a.report(gen, err)
-		}
-		a.mu.Lock()
-		a.writing = false
-		a.mu.Unlock()
-		a.saveMu.Unlock()
-	}
-}
-
-// flush writes the latest state now, synchronously, if not yet written.
-func (a *autosaver) flush() error {
-	a.mu.Lock()
-	if a.timer != nil {
-		a.timer.Stop()
-	}
-	a.armed = false
-	a.mu.Unlock()
-	s, gen := a.snapshot()
-	a.saveMu.Lock()
-	defer a.saveMu.Unlock()
-	a.mu.Lock()
-	a.pending = nil
-	done := gen <= a.savedGen
-	a.mu.Unlock()
-	if done {
-		return nil
-	}
-	if err := a.put(s); err != nil {
-		return err
-	}
-	a.mu.Lock()
-	a.savedGen = gen
-	a.mu.Unlock()
-	return nil
-}
-
-// close flushes and stops the writer. After a failed flush the writer keeps
-// running so that a later close can try again.
-func (a *autosaver) close() error {
-	if err := a.flush(); err != nil {
-		return err
-	}
-	a.mu.Lock()
-	if !a.closed {
-		a.closed = true
-		close(a.wake)
-	}
-	a.mu.Unlock()
-	return nil
-}
-
-// wait blocks until no write is scheduled or running.
-func (a *autosaver) wait() {
-	for {
-		a.mu.Lock()
-		idle := !a.armed && a.pending == nil && !a.writing
-		a.mu.Unlock()
-		if idle {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }

@@ -37,6 +37,8 @@ type presentation struct {
 
 	stopTick func()
 	closed   bool
+
+	room presRoom // the room's QR code and address (room_present.go)
 }
 
 // presentationScale enlarges the text for the back of the room.
@@ -88,11 +90,11 @@ func (p *presentation) build() {
 	p.full.Importance = widget.LowImportance
 
 	big := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, bigTheme) }
-	clockBox := container.NewVBox(container.NewHBox(layout.NewSpacer(), p.full), p.clock, big(p.cue))
+	clockBox := container.NewVBox(container.NewHBox(layout.NewSpacer(), p.roomButton(), p.full), p.clock, big(p.cue))
 	top := container.NewBorder(nil, nil, nil, clockBox, big(container.NewVBox(p.title, p.step)))
 	p.roll = container.NewVScroll(p.body)
 	p.big = container.NewThemeOverride(p.roll, bigTheme)
-	content := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, p.big)
+	content := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, p.roomBox(), p.big)
 	p.win.SetContent(container.NewPadded(content))
 	p.win.Canvas().SetOnTypedKey(p.onKey)
 }
@@ -181,12 +183,13 @@ func (p *presentation) update() {
 	c := ed.Charter()
 	p.title.SetText(strings.TrimSpace(c.Title + "  ·  " + c.Period.Label))
 	p.step.SetText(fmt.Sprintf("%d. %s", ed.current+1, ed.steps[ed.current].Title()))
-	lines := essentials(ed.sess, ed.currentStep(), ed.Lang())
+	lines := essentials(projected(ed), ed.currentStep(), ed.Lang())
 	if len(lines) == 0 {
 		lines = []presLine{{Text: tr("present.empty")}}
 	}
 	p.setLines(ed.currentStep(), lines)
 	p.updateClock()
+	p.syncRoom()
 }
 
 // updateClock shows the current step's countdown as the editor runs it:

@@ -235,6 +235,7 @@ func (a *App) settingsForm() *settingsForm {
 		widget.NewFormItem(tr("settings.lang"), container.NewVBox(f.language, note)),
 		widget.NewFormItem(tr("settings.theme"), f.theme),
 		widget.NewFormItem(tr("settings.paper"), f.paper),
+		widget.NewFormItem(tr("room.port"), a.roomPortEntry()),
 	)
 	f.dialog = dialog.NewCustom(tr("settings.title"), tr("dialog.close"), form, a.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"boussole/session"
 	"boussole/workshop"
 )
 
@@ -52,6 +53,9 @@ type ideasStep struct {
 
 	rankingBox *fyne.Container
 	Ranked     []*rankRow
+
+	svc  *session.Service // the session's owner: the room's moderation
+	host *editor          // the editor, for the projector's refresh
 }
 
 // cardRow is one idea card in the board list.
@@ -68,6 +72,7 @@ type cardRow struct {
 	TotalNote *widget.Label
 	Count     *widget.Label
 	Remove    *rowDeleteButton
+	Hide      *widget.Check // hidden from the room's phones and the projector
 }
 
 // rankRow is one line of the live ranking.
@@ -88,6 +93,13 @@ func (s *ideasStep) Title() string { return tr("ideas.title") }
 func (s *ideasStep) board() *workshop.Board { return &s.ed.Session().Board }
 
 func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
+	roomPanel := fyne.CanvasObject(container.NewVBox()) // no room: the keyboard path only
+	if e, ok := ed.(*editor); ok {
+		s.svc, s.host = e.svc, e
+		if rc := e.roomCtl(); rc != nil {
+			roomPanel = rc.roomPanel()
+		}
+	}
 	ed = stepEditor{Editor: ed, after: s.Refresh}
 	s.ed = ed
 	s.places = newFieldPlaces(ed, workshop.StepIdeas)
@@ -103,6 +115,7 @@ func (s *ideasStep) Build(ed Editor) fyne.CanvasObject {
 		settings,
 		helpLabel(tr("ideas.settings.help")),
 		widget.NewLabel(""),
+		roomPanel,
 		sectionHeading(tr("ideas.section.cards")),
 		helpLabel(tr("ideas.cards.help")),
 		newCard,
@@ -611,6 +624,15 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 	r.Count = widget.NewLabel("")
 	r.Count.TextStyle = fyne.TextStyle{Bold: true}
 	r.Remove = newRowDelete(func() { s.onRemoveCard(id) })
+	if s.svc != nil {
+		r.Hide = widget.NewCheck(tr("room.hide"), func(on bool) {
+			if s.svc.Hidden(id) != on {
+				s.svc.Hide(id, on)
+				s.host.flushRefresh() // the projector
+			}
+		})
+		r.Hide.SetChecked(s.svc.Hidden(id))
+	}
 	return r
 }
 
@@ -627,7 +649,7 @@ func (s *ideasStep) cardObject(r *cardRow) fyne.CanvasObject {
 	// with a card whose text wraps on several lines.
 	right := container.NewVBox(container.NewHBox(container.NewGridWrap(fyne.NewSize(190, h), r.Group), votes, r.Remove))
 	return r.Remove.rowOf(container.NewVBox(
-		container.NewBorder(nil, nil, nil, right, container.NewVBox(r.Text, r.Meta)),
+		container.NewBorder(nil, nil, nil, right, container.NewVBox(r.Text, r.Meta, hideOf(r))),
 		r.TotalNote,
 		widget.NewSeparator()))
 }
@@ -881,4 +903,13 @@ func (s *ideasStep) Focus(where workshop.Where) {
 		return
 	}
 	s.places.focus(where)
+}
+
+// hideOf is the card's moderation check, or nothing without a session
+// owner.
+func hideOf(r *cardRow) fyne.CanvasObject {
+	if r.Hide == nil {
+		return container.NewVBox()
+	}
+	return r.Hide
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"boussole/session"
 	"boussole/workshop"
 )
 
@@ -57,6 +58,7 @@ type timebox struct {
 	AgendaButton *widget.Button
 	agenda       *agendaView
 	flash        *canvas.Rectangle
+	published    session.Timer // what the room's phones were last told (room_timer.go)
 	flashAnim    *fyne.Animation
 	content      fyne.CanvasObject
 
@@ -355,6 +357,7 @@ func (t *timebox) show() {
 		t.Digits.Color = theme.Color(theme.ColorNameForeground)
 	}
 	t.Digits.Refresh()
+	t.publishRoom(st.running, left)
 	if st.up {
 		t.Cue.Show()
 		t.Digits.Hide()

@@ -117,7 +117,7 @@ func (a *App) updateUndoMenu() {
 }
 
 // capture is the state the history keeps.
-func (e *editor) capture() session.State { return session.Capture(e.sess) }
+func (e *editor) capture() session.State { return e.svc.Capture() }
 
 // recorded runs a change of the charter or the board, recording the state
 // before it in the history.
@@ -183,7 +183,7 @@ func (e *editor) stepHistory(undo bool) {
 		showInfo(e.win, "editor.frozen.title", tr("editor.frozen.body"))
 		return
 	}
-	charter, _ := next.Decode()
+	charter, _ := e.svc.Rebase(next)
 	cur := e.sess.Current()
 	if len(cur.Signatures) == 0 || workshop.Seal(&charter) == workshop.Seal(&cur.Charter) {
 		e.restore(next, undo)
@@ -219,7 +219,9 @@ func (e *editor) stepHistory(undo bool) {
 // restore puts st back into the session, as one change (saved, validated,
 // shown), and moves the step to the other stack.
 func (e *editor) restore(st session.State, undo bool) {
-	charter, board := st.Decode()
+	// What the room sent since st was captured is replayed onto it: the
+	// facilitator's undo never takes back a phone's card or vote.
+	charter, board := e.svc.Rebase(st)
 	prev := e.capture()
 	c := e.win.Canvas()
 	focused := c.Focused()

@@ -168,3 +168,17 @@ func TestArchPadesDependsOnWorkshopOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestArchRoomDependsOnWorkshopAndSessionOnly: the participants' room is
+// net/http of the standard library on the domain and the session's owner:
+// no Fyne, no bbolt, no PDF (issue 12).
+func TestArchRoomDependsOnWorkshopAndSessionOnly(t *testing.T) {
+	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
+	for _, d := range goList(t, "-deps", "-f", nonStd, "./room") {
+		switch d {
+		case "boussole/room", "boussole/session", "boussole/workshop", "boussole/assets":
+		default:
+			t.Errorf("room depends on %s; it may use the standard library, workshop and session only", d)
+		}
+	}
+}

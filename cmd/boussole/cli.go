@@ -45,6 +45,7 @@ func init() {
 		"backup":    backupVerb,
 		"check":     checkVerb,
 		"restore":   restoreVerb,
+		"room":      roomVerb,
 	}
 }
 
@@ -150,7 +151,7 @@ func (c *cli) exec(v *verb, args []string) int {
 var placeholders = map[string]string{
 	"title": "T", "template": "ID", "lang": "fr|en", "period": "2027-Q1",
 	"format": "pdf|boussole|csv|ics", "o": "PATH", "revision": "N", "paper": "A4|Letter",
-	"as": "NAME", "comment": "TEXT", "reason": "TEXT",
+	"as": "NAME", "comment": "TEXT", "reason": "TEXT", "listen": "ADDR",
 }
 
 // newFlagSetFor declares the verb's flags, and --data, which may also come

@@ -62,6 +62,12 @@ var cliText = map[string][2]string{
 		"PDF signature: none; this revision was signed before Boussole's installation keys, and the seal above is what vouches for it."},
 	"pdfsig.import": {"Sa session n’est pas dans ces données : importez son fichier .boussole pour vérifier son sceau et ses signataires.",
 		"Its session is not in this data: import its .boussole file to check its seal and its signers."},
+	"room.open":     {"Salle ouverte", "Room open"},
+	"room.code":     {"code", "code"},
+	"room.devices":  {"appareils connectés", "devices connected"},
+	"room.phase":    {"phase", "phase"},
+	"room.closed":   {"Salle fermée.", "Room closed."},
+	"room.commands": {"Commandes : collect, vote, reveal, close.", "Commands: collect, vote, reveal, close."},
 }
 
 // cliSay returns the text of key in l: French for French, else English.

@@ -58,6 +58,9 @@ Verbs:
   backup -o PATH|-                           copy the store to PATH (- for standard output)
   check                                      integrity check of the store
   restore [--force]                          replace a damaged store by its latest good backup
+  room ID [--listen ADDR] [--allow-more]     open the participants' room without the window; prints the
+                                             join address and code; commands on standard input:
+                                             collect, vote, reveal, close
 
 Options:
   --data DIR     data directory (default: $BOUSSOLE_DATA, else %s)
