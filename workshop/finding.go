@@ -72,6 +72,7 @@ const (
 	RINC2   RuleCode = "R-INC-2"   // incentive share outside 0–100
 	RPEO1   RuleCode = "R-PEO-1"   // a participant e-mail that is not an address
 	RVOTE1  RuleCode = "R-VOTE-1"  // more dots than the room had, or a card over its cap
+	RPDF1   RuleCode = "R-PDF-1"   // a text with characters the charter PDF cannot print (a script without a face, emoji)
 )
 
 // Finding is one result of validation.

@@ -231,6 +231,7 @@ var ruleMessages = map[RuleCode]ruleMessage{
 		return emailFindingMessage(l, a.Name, a.Pos, a.Text)
 	}},
 	RVOTE1: {nil, func(l Lang, a msgArgs) string { return voteFindingMessage(l, a.Where, a.Rest) }},
+	RPDF1:  {nil, func(l Lang, a msgArgs) string { return pdfFindingMessage(l, a.Rest) }},
 	RINC1: {nil, func(l Lang, a msgArgs) string {
 		return tr(l, "Aucun alignement de la rémunération variable n’est indiqué : précisez si une part du variable individuel dépend des indicateurs collectifs.",
 			"No incentive alignment is recorded: say whether a share of individual variable pay depends on the collective KPIs.")
