@@ -15,9 +15,9 @@ import (
 // here. What a charter needs is implemented: the paragraph direction (a
 // line is left to right, as the charter, unless it has no left-to-right
 // letter at all: a name or a sentence wholly in Arabic or Hebrew is right to
-// left; "Arabic title — 2 priority KPIs", a line the charter writes around
-// what was typed, stays left to right, where P2 and P3's first strong
-// letter would turn it around), the weak types (W1–W7), the neutrals
+// left; "Arabic title — 2 priority KPIs" or "2.1  Arabic title", lines the
+// charter writes around what was typed, stay left to right, where P2 and
+// P3's first strong letter would turn the first around), the weak types (W1–W7), the neutrals
 // (N1, N2), the implicit levels (I1, I2), trailing whitespace (L1), the
 // reordering (L2) with combining marks kept after their letter (L3) and
 // mirrored brackets (L4). Explicit embeddings and overrides (U+202A–202E,
@@ -37,19 +37,25 @@ func bidiClass(r rune) bidi.Class {
 	return c
 }
 
-// paragraphLevel is 1 when rs has right-to-left letters and no
-// left-to-right one.
+// paragraphLevel is 1 when rs has no left-to-right letter and starts (its
+// first letter or digit) with a right-to-left letter: "2.1  زيادة" (a
+// numbered heading) stays left to right.
 func paragraphLevel(rs []rune) uint8 {
-	rtl := uint8(0)
+	first := bidi.ON
 	for _, r := range rs {
-		switch bidiClass(r) {
+		switch c := bidiClass(r); c {
 		case bidi.L:
 			return 0
-		case bidi.R, bidi.AL:
-			rtl = 1
+		case bidi.R, bidi.AL, bidi.EN, bidi.AN:
+			if first == bidi.ON {
+				first = c
+			}
 		}
 	}
-	return rtl
+	if first == bidi.R || first == bidi.AL {
+		return 1
+	}
+	return 0
 }
 
 // bidiLevels returns the embedding level of each rune of a line.
