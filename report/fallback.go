@@ -39,7 +39,7 @@ var mainFace = &face{family: fontFamily}
 var (
 	faceHebrew = &face{family: "fb-hebrew", file: "NotoSansHebrew-Regular.ttf"}
 	faceArabic = &face{family: "fb-arabic", file: "NotoSansArabic-Regular.ttf"}
-	faceSymbol = &face{family: "fb-dejavu", file: "DejaVuSans.ttf"}
+	faceSymbol = &face{family: "fb-dejavu", file: "DejaVuSans-Symbols.ttf"}
 	faceCJK    = &face{family: "fb-cjk", file: "DroidSansFallbackFull.ttf"}
 	faceKorean = &face{family: "fb-korean", file: "NanumSquareR.ttf"}
 	fallbacks  = []*face{faceHebrew, faceArabic, faceSymbol, faceCJK, faceKorean}
