@@ -231,11 +231,48 @@ func bidiLevels(rs []rune) []uint8 {
 	return levels
 }
 
+// dashSep is how the charter joins what was typed to what it adds ("title —
+// 2 priority KPIs", "KPI — by region").
+var dashSep = []rune(" — ")
+
 // visualOrder returns the logical indices of rs in the order they are
 // drawn, left to right, and the level of each rune. A combining mark stays
 // right after its letter whatever the direction (L3), as the fonts place
 // marks over the glyph drawn before them.
+//
+// In a left-to-right line the pieces between " — " are ordered each on its
+// own, as if the charter had isolated what was typed (FSI … PDI): a
+// number after the dash belongs to the charter's words, not to the Arabic
+// or Hebrew title before it ("زيادة — 2 priority KPIs" is not drawn
+// "2 — زيادة priority KPIs").
 func visualOrder(rs []rune) ([]int, []uint8) {
+	if paragraphLevel(rs) == 1 {
+		return visualOrderIsolated(rs)
+	}
+	var order []int
+	levels := make([]uint8, 0, len(rs))
+	start := 0
+	piece := func(end int) {
+		o, lv := visualOrderIsolated(rs[start:end])
+		for _, i := range o {
+			order = append(order, start+i)
+		}
+		levels = append(levels, lv...)
+		start = end
+	}
+	for i := 0; i+len(dashSep) <= len(rs); i++ {
+		if rs[i] == dashSep[0] && rs[i+1] == dashSep[1] && rs[i+2] == dashSep[2] {
+			piece(i)
+			piece(i + len(dashSep))
+			i += len(dashSep) - 1
+		}
+	}
+	piece(len(rs))
+	return order, levels
+}
+
+// visualOrderIsolated orders rs as one isolated run.
+func visualOrderIsolated(rs []rune) ([]int, []uint8) {
 	levels := bidiLevels(rs)
 	// Clusters: a letter and the marks after it.
 	var starts []int

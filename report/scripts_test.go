@@ -68,19 +68,21 @@ func pdffonts(t testing.TB, pdf []byte) string {
 	return string(out)
 }
 
-// TestPDFScripts_RenderForDocs writes the page images of the mixed-script
-// charter to docs/ when BOUSSOLE_DOCS is set (to look at them).
+// TestPDFScripts_RenderForDocs writes the first three pages of the
+// mixed-script charter as images when BOUSSOLE_DOCS names a directory:
+// `BOUSSOLE_DOCS=$PWD/docs go test ./report -run RenderForDocs` makes
+// docs/pdf-scripts-{1,2,3}.png, by which Arabic and Hebrew are judged.
 func TestPDFScripts_RenderForDocs(t *testing.T) {
 	dir := os.Getenv("BOUSSOLE_DOCS")
 	if dir == "" {
 		t.Skip("set BOUSSOLE_DOCS to a directory to write the page images")
 	}
 	pdf := mustPDF(t, scriptsSession(t, workshop.EN), 1, PDFOptions{})
-	f := filepath.Join(dir, "pdf-scripts.pdf")
+	f := filepath.Join(t.TempDir(), "pdf-scripts.pdf")
 	if err := os.WriteFile(f, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command("pdftoppm", "-png", "-r", "80", f, filepath.Join(dir, "pdf-scripts")).CombinedOutput(); err != nil {
+	if out, err := exec.Command("pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "3", f, filepath.Join(dir, "pdf-scripts")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
 	}
 }
@@ -236,6 +238,9 @@ func TestVisualOrder_Issue10_2(t *testing.T) {
 		"a שלום 12 עולם b":        "a םלוע 12 םולש b",
 		"ש\u05b8\u05c1לו\u05b9ם":  "םו\u05b9לש\u05b8\u05c1",
 		"plain text":              "plain text",
+		"زيادة — 2 priority KPIs": "ةدايز — 2 priority KPIs",
+		"שיפור — 提高 — 2 KPIs":     "רופיש — 提高 — 2 KPIs",
+		"محمد — علي":              "يلع — دمحم", // right to left: one run
 		"א\u202eב x":              "ב\u202eא x",
 		"עברית, English, العربية": "תירבע, English, ةيبرعلا",
 	} {
