@@ -76,8 +76,8 @@ func (f *face) advance(r rune) int32 {
 	return f.width[r]
 }
 
-// isLetter reports the runes that pick their face (faceFor).
-func isLetter(r rune) bool { return unicode.IsLetter(r) }
+// isMark reports the combining marks, drawn in the face of their letter.
+func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
 
 // isHangul reports the Korean alphabet's runes.
 func isHangul(r rune) bool {
@@ -85,13 +85,13 @@ func isHangul(r rune) bool {
 		(r >= 0xAC00 && r <= 0xD7AF) || (r >= 0xD7B0 && r <= 0xD7FF)
 }
 
-// faceFor returns the face r is drawn in, after a run in prev: the main face
-// when it has r, else the first fallback that has it. A rune that is not a
-// letter (a space, a digit, punctuation) stays in the face of the run it is
-// in when that face has it, so that "محمد علي" is one run, not three. Nil
-// when no face has r.
+// faceFor returns the face r is drawn in, after a rune drawn in prev: the
+// main face when it has r, else the first fallback that has it. A
+// combining mark stays in the face of its letter when that face has it.
+// Nothing else depends on what comes before, so that a line measured
+// within its paragraph is as wide drawn alone. Nil when no face has r.
 func faceFor(r rune, prev *face) *face {
-	if prev != nil && prev != mainFace && !isLetter(r) && prev.has(r) {
+	if prev != nil && prev != mainFace && isMark(r) && prev.has(r) {
 		return prev
 	}
 	if mainFace.has(r) {

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"boussole/workshop"
 )
@@ -322,4 +325,63 @@ func BenchmarkCharterPDF_MegabyteMixedScripts(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// testWriter is a textPDF on a page, with the charter's fonts, at 9 pt.
+func testWriter(t testing.TB) *textPDF {
+	t.Helper()
+	fs := loadFonts()
+	pdf := newTextPDF(fpdf.New("P", "mm", "A4", ""))
+	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
+	pdf.SetCellMargin(0)
+	pdf.AddPage()
+	pdf.SetFont(fontFamily, "", 9)
+	return pdf
+}
+
+// FuzzTextRuns: whatever is typed, wrapping loses no letter (only the
+// spaces lines break at), every line fits its width unless it is a single
+// letter (with its marks) or a word cut because it is wider than the line (an Arabic letter
+// measured in its joined form is drawn in its final form there), and
+// cutting it into runs never panics (the drawing of runs is read back in
+// the PDF tests).
+func FuzzTextRuns(f *testing.F) {
+	for _, seed := range []string{mixedLine, signsLine, nameArabic + " " + nameHebrew + " 123 (abc)", titleCJK + titleCJK + titleCJK,
+		"\u202e" + nameArabic + "\u202c", "e\u0301\u0301\u0301", "لالالا", "ا\u064b\u064b", "שָׁלוֹם עוֹלָם", "a\u200cb\u200dc", "🚀 " + nameKorean, "\ufffd\U0010FFFF"} {
+		f.Add(seed, 40.0)
+	}
+	w := testWriter(f)
+	f.Fuzz(func(t *testing.T, s string, width float64) {
+		if width < 1 || width > 500 || len(s) > 4096 {
+			return
+		}
+		clean := sanitize(s)
+		var lines []string
+		for para := range strings.SplitSeq(clean, "\n") {
+			ls := w.SplitText(para, width)
+			lines = append(lines, ls...)
+			for i, l := range ls {
+				rs := []rune(l)
+				cut := len(rs) > 0 && i+1 < len(ls) && ls[i+1] != "" && unicode.In(rs[len(rs)-1], unicode.L, unicode.M) && unicode.In([]rune(ls[i+1])[0], unicode.L, unicode.M)
+				bases := 0
+				for _, r := range rs {
+					if !isMark(r) {
+						bases++
+					}
+				}
+				if w.GetStringWidth(l) > width+0.01 && bases > 1 && !cut {
+					t.Errorf("line %q is %.2f wide, more than %.2f", l, w.GetStringWidth(l), width)
+				}
+				w.runs(l) // what CellFormat and Text draw
+			}
+		}
+		squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if got, want := squeeze(strings.Join(lines, "")), squeeze(clean); got != want {
+			t.Errorf("wrapping lost text:\n got %q\nwant %q", got, want)
+		}
+		if err := w.Error(); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -141,7 +141,7 @@ func (t *textPDF) SplitText(txt string, w float64) []string {
 				brk = i
 			}
 			used += ws[i]
-			if used > limit && i > start {
+			if used > limit && i > start && !isMark(r) { // a mark stays with its letter
 				break
 			}
 		}
