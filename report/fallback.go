@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/binary"
 	"math"
+	"strings"
 	"sync"
 	"unicode"
 )
@@ -20,6 +21,7 @@ var fallbackFiles embed.FS
 type face struct {
 	family string // fpdf family name
 	file   string // under fonts/; empty for the main face
+	bold   *face  // the bold weight, when bundled
 
 	once sync.Once
 	data []byte
@@ -37,8 +39,10 @@ var mainFace = &face{family: fontFamily}
 // fallbacks, in the order they are tried for a rune the main face lacks.
 // Hangul goes to the Korean face first (fallbackFor).
 var (
-	faceHebrew = &face{family: "fb-hebrew", file: "NotoSansHebrew-Regular.ttf"}
-	faceArabic = &face{family: "fb-arabic", file: "NotoSansArabic-Regular.ttf"}
+	faceHebrew = &face{family: "fb-hebrew", file: "NotoSansHebrew-Regular.ttf",
+		bold: &face{family: "fb-hebrew-bold", file: "NotoSansHebrew-Bold.ttf"}}
+	faceArabic = &face{family: "fb-arabic", file: "NotoSansArabic-Regular.ttf",
+		bold: &face{family: "fb-arabic-bold", file: "NotoSansArabic-Bold.ttf"}}
 	faceSymbol = &face{family: "fb-dejavu", file: "DejaVuSans-Symbols.ttf"}
 	faceCJK    = &face{family: "fb-cjk", file: "DroidSansFallbackFull.ttf"}
 	faceKorean = &face{family: "fb-korean", file: "NanumSquareR.ttf"}
@@ -74,6 +78,15 @@ func (f *face) advance(r rune) int32 {
 		return 0
 	}
 	return f.width[r]
+}
+
+// styled returns the face r is drawn in for a text in style ("B" bold):
+// the bold weight of a fallback face when it is bundled and has r.
+func (f *face) styled(style string, r rune) *face {
+	if f != nil && f.bold != nil && strings.Contains(style, "B") && f.bold.has(r) {
+		return f.bold
+	}
+	return f
 }
 
 // isMark reports the combining marks, drawn in the face of their letter.

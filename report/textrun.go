@@ -92,6 +92,7 @@ func (t *textPDF) widths(rs []rune) []float64 {
 		}
 		f := faceFor(r, prev)
 		prev = f
+		f = f.styled(t.style, r)
 		if f == nil || f == mainFace || !t.usable(f) {
 			out[i] = t.Fpdf.GetStringWidth(string(r))
 			continue
@@ -211,6 +212,7 @@ func (t *textPDF) runs(line string) []run {
 		}
 		f := faceFor(r, prev)
 		prev = f
+		f = f.styled(t.style, r)
 		if f == nil || f != mainFace && !t.usable(f) {
 			f = mainFace
 		}
@@ -285,7 +287,7 @@ func (t *textPDF) Text(x, y float64, txt string) {
 }
 
 // use selects face f at the current size: the main face in the style the
-// layout asked for, a fallback face in its only (regular) style.
+// layout asked for, a fallback face (its weight chosen by styled) as it is.
 func (t *textPDF) use(f *face) {
 	if f == mainFace {
 		t.Fpdf.SetFont(t.family, t.style, t.size)
