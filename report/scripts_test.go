@@ -263,20 +263,39 @@ func TestVisualOrder_Issue10_2(t *testing.T) {
 	}
 }
 
-// Hostile text: a megabyte of mixed scripts, bidi overrides, a pile of
-// combining marks, lone surrogates' replacement — an export never panics
-// and ends (how fast: BenchmarkCharterPDF_MegabyteMixedScripts).
+// Hostile text in a charter: 64 KB of mixed scripts, bidi overrides, a
+// pile of combining marks, 6,000 lams and alefs, 20,000 ideographs without
+// a space — an export never panics and ends (how fast, with a whole
+// megabyte: BenchmarkCharterPDF_MegabyteMixedScripts).
 func TestPDFScripts_Hostile_Issue10_2(t *testing.T) {
 	t.Parallel()
 	s := fullSession(t, workshop.EN, false)
 	c := &s.Current().Charter
-	c.Intent.Statement = megabyteMixed()
+	c.Intent.Statement = megabyteMixed()[:1<<16]
 	c.Title = "\u202e" + nameArabic + "\u202d abc \u2067" + nameHebrew + "\u2069 " + strings.Repeat("\u0301", 500) + "Z" + strings.Repeat("\u0336\u0334", 300)
 	c.Participants[0].Name = strings.Repeat("ل", 3000) + strings.Repeat("ا", 3000) + "\ufffd\u0000"
 	c.Objectives[0].Title = strings.Repeat("中", 20000) // no space to break at
 	pdf := mustPDF(t, s, 1, PDFOptions{})
 	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		t.Fatal("not a PDF")
+	}
+}
+
+// A megabyte of mixed scripts goes through the text machinery — sanitize,
+// wrapping, shaping, bidi, runs — whole: no panic, nothing lost.
+func TestTextRuns_MegabyteMixed_Issue10_2(t *testing.T) {
+	w := testWriter(t)
+	text := sanitize(megabyteMixed())
+	lines := w.SplitText(text, 120)
+	for _, l := range lines {
+		w.runs(l)
+	}
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	if squeeze(strings.Join(lines, "")) != squeeze(text) {
+		t.Error("wrapping a megabyte of mixed scripts lost text")
+	}
+	if len(lines) < 5000 || !strings.HasPrefix(lines[0], "MixStart") || !strings.HasSuffix(lines[len(lines)-1], "MixEnd") {
+		t.Errorf("%d lines, first %q", len(lines), lines[0])
 	}
 }
 
@@ -384,4 +403,29 @@ func FuzzTextRuns(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// CJK text wraps between characters, never before closing punctuation,
+// and keeps every character (fpdf's own SplitText drops the ideograph a
+// line breaks at).
+func TestSplitText_CJK_Issue10_2(t *testing.T) {
+	w := testWriter(t)
+	text := "提高客户留存率。山田花子、김민준 님"
+	for _, width := range []float64{4, 7, 10, 15, 25} {
+		lines := w.SplitText(text, width)
+		if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Errorf("width %v: %q lost characters", width, lines)
+		}
+		for _, l := range lines[1:] {
+			if width < 7 {
+				break // one character a line: a cut, not a choice
+			}
+			if strings.HasPrefix(l, "。") || strings.HasPrefix(l, "、") {
+				t.Errorf("width %v: a line starts with closing punctuation: %q", width, lines)
+			}
+		}
+		if width >= 15 && len(lines) < 2 {
+			t.Errorf("width %v: %q not wrapped", width, lines)
+		}
+	}
 }

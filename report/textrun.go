@@ -138,7 +138,7 @@ func (t *textPDF) SplitText(txt string, w float64) []string {
 			if r == '\n' {
 				break
 			}
-			if i > start && (unicode.IsSpace(r) || breaksAround(r) || breaksAround(rs[i-1]) && !isClosing(r)) {
+			if i > start && !isClosing(r) && (unicode.IsSpace(r) || breaksAround(r) || breaksAround(rs[i-1])) {
 				brk = i
 			}
 			used += ws[i]
