@@ -107,6 +107,7 @@ func fallbackFaces(t testing.TB, pdf []byte) []string {
 // main face draws) embeds no fallback face; each fallback face is embedded
 // when, and only when, a text needs it.
 func TestPDFFonts_FallbackOnlyWhenNeeded_Issue10_2(t *testing.T) {
+	t.Parallel()
 	for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {
 		pdf := mustPDF(t, fullSession(t, l, true), 1, PDFOptions{})
 		if got := fallbackFaces(t, pdf); len(got) > 0 {
@@ -142,6 +143,7 @@ func TestPDFFonts_FallbackOnlyWhenNeeded_Issue10_2(t *testing.T) {
 // Arabic and Hebrew are judged by eye (docs/pdf-scripts-*.png): text
 // extraction gives their presentation forms in visual order.
 func TestPDFScripts_TextComesBackAsTyped_Issue10_2(t *testing.T) {
+	t.Parallel()
 	for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {
 		s := scriptsSession(t, l)
 		pdf := mustPDF(t, s, 1, PDFOptions{})
@@ -172,6 +174,7 @@ func hasCode(fs []workshop.Finding, code workshop.RuleCode) bool {
 // What no face prints (Devanagari, emoji) is printed as "□", and R-PDF-1
 // names the field before sign-off; the rest of the text is printed.
 func TestR_PDF_1_UnprintableScriptAndEmoji_Issue10_2(t *testing.T) {
+	t.Parallel()
 	s := fullSession(t, workshop.EN, false)
 	c := &s.Current().Charter
 	c.Participants[2].Name = "Priya नमस\u094dत\u0947 Shah"
@@ -284,6 +287,7 @@ func TestPDFScripts_Hostile_Issue10_2(t *testing.T) {
 // A megabyte of mixed scripts goes through the text machinery — sanitize,
 // wrapping, shaping, bidi, runs — whole: no panic, nothing lost.
 func TestTextRuns_MegabyteMixed_Issue10_2(t *testing.T) {
+	t.Parallel()
 	w := testWriter(t)
 	text := sanitize(megabyteMixed())
 	lines := w.SplitText(text, 120)

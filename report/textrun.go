@@ -30,16 +30,35 @@ type textPDF struct {
 	// added holds the fallback faces already added to this PDF; failed
 	// those fpdf could not read (their runs are drawn in the main face).
 	added map[*face]bool
+	// mainW caches the main face's rune widths for the current style and
+	// size (SetFont empties it): a long text measures each rune once.
+	mainW map[rune]float64
 }
 
 func newTextPDF(pdf *fpdf.Fpdf) *textPDF {
 	return &textPDF{Fpdf: pdf, added: map[*face]bool{}}
 }
 
+// mainWidth is the width of r in the main face, as the layout set it.
+func (t *textPDF) mainWidth(r rune) float64 {
+	if t.mainW == nil {
+		t.mainW = map[rune]float64{}
+	}
+	w, ok := t.mainW[r]
+	if !ok {
+		w = t.Fpdf.GetStringWidth(string(r))
+		t.mainW[r] = w
+	}
+	return w
+}
+
 // SetFont selects the font as fpdf does and remembers it for the runs.
 func (t *textPDF) SetFont(family, style string, size float64) {
 	if size == 0 {
 		size = t.size
+	}
+	if family != t.family || style != t.style || size != t.size {
+		t.mainW = nil
 	}
 	t.family, t.style, t.size = family, style, size
 	t.Fpdf.SetFont(family, style, size)
@@ -94,7 +113,7 @@ func (t *textPDF) widths(rs []rune) []float64 {
 		prev = f
 		f = f.styled(t.style, r)
 		if f == nil || f == mainFace || !t.usable(f) {
-			out[i] = t.Fpdf.GetStringWidth(string(r))
+			out[i] = t.mainWidth(r)
 			continue
 		}
 		out[i] = float64(f.advance(r)) * t.size / t.GetConversionRatio() / 1000
