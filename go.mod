@@ -10,6 +10,7 @@ require (
 	github.com/chromedp/chromedp v0.15.1
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/sys v0.45.0
+	golang.org/x/text v0.37.0
 	rsc.io/qr v0.2.0
 )
 
@@ -47,6 +48,5 @@ require (
 	github.com/yuin/goldmark v1.7.8 // indirect
 	golang.org/x/image v0.40.0 // indirect
 	golang.org/x/net v0.35.0 // indirect
-	golang.org/x/text v0.37.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

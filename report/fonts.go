@@ -8,12 +8,17 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2/theme"
+
+	"boussole/workshop"
 )
 
-// The PDF uses Fyne's embedded Noto Sans (regular, bold, italic): it covers
-// Latin with its accents and ligatures (é, œ, Ł), Greek (Ω), Cyrillic (Ж) and
-// the typographic punctuation people type (’ — « » €). Everything else —
-// emoji, arrows, dingbats — is replaced before layout by sanitize.
+// The PDF's main face is Fyne's embedded Noto Sans (regular, bold, italic):
+// Latin with its accents and ligatures (é, œ, Ł), Greek (Ω), Cyrillic (Ж)
+// and the typographic punctuation people type (’ — « » €). The fallback
+// faces (fallback.go) print Hebrew, Arabic, Chinese, Japanese, Korean,
+// arrows and mathematical signs. What no face draws — emoji, Devanagari … —
+// is replaced before layout by sanitize with a visible "□", and R-PDF-1
+// (workshop.PDFPrintable) warns of it before sign-off.
 const fontFamily = "noto"
 
 type fontSet struct {
@@ -57,18 +62,35 @@ func loadFonts() *fontSet {
 	return &fonts
 }
 
-// replacement is what a rune the font lacks becomes: a white square when
-// the font has one, else a question mark.
+// replacement is what a rune no face draws becomes: a white square (from a
+// fallback face), else a question mark.
 func (fs *fontSet) replacement() string {
-	if fs.covered['□'] {
+	if workshop.PDFPrintable('□') {
 		return "□"
 	}
 	return "?"
 }
 
-// substitutes maps a few symbols people type, absent from Noto Sans, to a
-// close equivalent the font has, so that a change line such as
-// "25 % → 28 %" stays readable rather than showing a replacement mark.
+// printable reports whether a face of the PDF draws r: the main face or a
+// fallback face (workshop's table of the faces' coverage, which a test
+// checks against the faces). Only the Basic Multilingual Plane: fpdf draws
+// no rune beyond it.
+func (fs *fontSet) printable(r rune) bool {
+	return r >= 0 && r < 0xFFFF && (fs.has(r) || workshop.PDFPrintable(r))
+}
+
+// isBidiControl reports the explicit bidirectional formatting characters
+// (embeddings, overrides, isolates, marks): they steer the bidi algorithm
+// of a text editor; the PDF's lines are ordered by bidi.go from the letters
+// themselves, so these are removed rather than drawn.
+func isBidiControl(r rune) bool {
+	return r == 0x200E || r == 0x200F || r == 0x061C || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// substitutes maps a few symbols people type to a close equivalent, used
+// only should no face draw them (DejaVu Sans draws them all), so that a
+// change line such as "25 % → 28 %" stays readable rather than showing a
+// replacement mark.
 var substitutes = map[rune]string{
 	'→': "->", '⇒': "=>", '←': "<-", '⇐': "<=", '↔': "<->",
 	'−': "–", '≤': "<=", '≥': ">=", '≠': "!=", '≈': "~",
@@ -83,7 +105,7 @@ var substitutes = map[rune]string{
 // Line breaks are kept; other control characters are dropped.
 func sanitize(s string) string {
 	fs := loadFonts()
-	ok := fs.has
+	ok := fs.printable
 	if fs.err != nil {
 		ok = func(r rune) bool { return r < 0x7f }
 	}
@@ -113,7 +135,7 @@ func sanitize(s string) string {
 			lastReplaced, joinNext = false, false
 			continue
 		}
-		if unicode.IsControl(r) {
+		if unicode.IsControl(r) || isBidiControl(r) {
 			continue
 		}
 		if ok(r) {
@@ -141,6 +163,43 @@ func isEmojiModifier(r rune) bool {
 // cmapRunes returns the runes a TrueType font maps to a glyph other than
 // .notdef, read from its cmap table (format 12 when present, else format 4).
 func cmapRunes(ttf []byte) (map[rune]bool, error) {
+	glyphs, err := cmapGlyphs(ttf)
+	if err != nil {
+		return nil, err
+	}
+	runes := make(map[rune]bool, len(glyphs))
+	for r := range glyphs {
+		runes[r] = true
+	}
+	return runes, nil
+}
+
+// fontTable returns the bytes of a table of a TrueType font, or nil.
+func fontTable(ttf []byte, tag string) []byte {
+	be := binary.BigEndian
+	if len(ttf) < 12 {
+		return nil
+	}
+	numTables := int(be.Uint16(ttf[4:]))
+	for i := range numTables {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return nil
+		}
+		if string(ttf[rec:rec+4]) == tag {
+			off, length := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
+			if off < 0 || length < 0 || off+length > len(ttf) {
+				return nil
+			}
+			return ttf[off : off+length]
+		}
+	}
+	return nil
+}
+
+// cmapGlyphs returns the glyph index of every rune a TrueType font maps to
+// a glyph other than .notdef.
+func cmapGlyphs(ttf []byte) (map[rune]uint32, error) {
 	be := binary.BigEndian
 	if len(ttf) < 12 {
 		return nil, errors.New("font too short")
@@ -183,7 +242,7 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 			fmt4 = sub
 		}
 	}
-	runes := make(map[rune]bool, 4096)
+	runes := make(map[rune]uint32, 4096)
 	switch {
 	case len(fmt12) >= 16:
 		groups := int(be.Uint32(fmt12[12:]))
@@ -192,7 +251,7 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 			start, end, gid := be.Uint32(p), be.Uint32(p[4:]), be.Uint32(p[8:])
 			for c := start; c <= end && end-start < 0x110000; c++ {
 				if gid+(c-start) != 0 {
-					runes[rune(c)] = true
+					runes[rune(c)] = gid + (c - start)
 				}
 			}
 		}
@@ -223,7 +282,7 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 					}
 				}
 				if gid != 0 {
-					runes[rune(c)] = true
+					runes[rune(c)] = uint32(gid)
 				}
 			}
 		}

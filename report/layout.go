@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // Colours of the charter: a navy accent, near-black text, a muted grey for
@@ -32,9 +30,10 @@ type page struct {
 func (p page) contentW() float64 { return p.w - p.left - p.right }
 func (p page) limit() float64    { return p.h - p.bottom }
 
-// writer wraps fpdf with the few drawing primitives the charter needs.
+// writer wraps fpdf with the few drawing primitives the charter needs; its
+// text is drawn in runs of mixed faces (textrun.go).
 type writer struct {
-	pdf *fpdf.Fpdf
+	pdf *textPDF
 	pg  page
 }
 

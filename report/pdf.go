@@ -85,7 +85,7 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 		l = workshop.EN
 	}
 
-	pdf := fpdf.New("P", "mm", paper, "")
+	pdf := newTextPDF(fpdf.New("P", "mm", paper, ""))
 	pdf.SetCatalogSort(true)
 	when := revisionDate(s, r)
 	pdf.SetCreationDate(when)

@@ -24,7 +24,7 @@ DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xaut
 
 # Commands and pkg-config modules that prove the packages are usable,
 # whatever the system: the cheap check.
-COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm pdfsig qpdf convert xdotool xwininfo chromium)
+COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm pdfsig pdffonts qpdf convert xdotool xwininfo chromium)
 PC_MODULES=(gl x11 xcursor xrandr xinerama xi xxf86vm xkbcommon)
 
 mode=install

@@ -74,6 +74,7 @@ const (
 	RTZ1    RuleCode = "R-TZ-1"    // the time zone is not a known IANA zone
 	RTZ2    RuleCode = "R-TZ-2"    // no time zone: the calendar is in floating time
 	RVOTE1  RuleCode = "R-VOTE-1"  // more dots than the room had, or a card over its cap
+	RPDF1   RuleCode = "R-PDF-1"   // a text with characters the charter PDF cannot print (a script without a face, emoji)
 )
 
 // Finding is one result of validation.

@@ -43,6 +43,8 @@ import (
 //     above" the team targets must add up to at least the collective
 //     target; for "decrease to" and "stay at or below" they must not add up
 //     to more (a team total above a ceiling is the inconsistency there).
+//   - R-PDF-1 (warning, beyond PRODUCT.md) names each text with characters
+//     the charter PDF cannot print (pdfscripts.go).
 //   - Incentives are judged only when enabled: R-INC-1 when disabled or
 //     without a share, R-NUM-1 when the share is unreadable, R-INC-2 when it
 //     is outside 0–100.
@@ -60,6 +62,7 @@ func Validate(c *Charter) []Finding {
 	v.cascades()
 	v.rituals()
 	v.incentives()
+	v.pdfScripts()
 	sort.SliceStable(v.out, func(i, j int) bool {
 		return severityRank(v.out[i].Severity) < severityRank(v.out[j].Severity)
 	})

@@ -235,6 +235,7 @@ var ruleMessages = map[RuleCode]ruleMessage{
 	}},
 	RTZ2:   {nil, func(l Lang, a msgArgs) string { return timeZoneMessage(l, RTZ2, "") }},
 	RVOTE1: {nil, func(l Lang, a msgArgs) string { return voteFindingMessage(l, a.Where, a.Rest) }},
+	RPDF1:  {nil, func(l Lang, a msgArgs) string { return pdfFindingMessage(l, a.Rest) }},
 	RINC1: {nil, func(l Lang, a msgArgs) string {
 		return tr(l, "Aucun alignement de la rémunération variable n’est indiqué : précisez si une part du variable individuel dépend des indicateurs collectifs.",
 			"No incentive alignment is recorded: say whether a share of individual variable pay depends on the collective KPIs.")

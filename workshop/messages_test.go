@@ -63,11 +63,19 @@ var messageCases = []struct {
 	{"tz-none", Finding{Code: RTZ2, Where: Where{StepSetup, "", "timeZone"}}},
 	{"card-over-cap", Finding{Code: RVOTE1, Where: Where{StepIdeas, "c1", "votes"}, Args: []string{"Plus de démos", "5", "3"}}},
 	{"room-over-capacity", Finding{Code: RVOTE1, Where: Where{StepIdeas, "", "votes"}, Args: []string{"41", "24", "8", "3"}}},
+	{"pdf-script", Finding{Code: RPDF1, Where: Where{StepSetup, "p1", "name"}, Args: []string{"Participant 2, nom", "Participant 2, name", "क (U+0915)", "script"}}},
+	{"pdf-emoji", Finding{Code: RPDF1, Where: Where{StepObjectives, "o1", "title"}, Args: []string{"Objectif 1, titre", "Objective 1, title", "😀 (U+1F600)", "emoji"}}},
 }
 
 // messageWant is each case's message, French then English, as the former
 // switch on the code wrote it (computed with it before the table).
 var messageWant = map[string][2]string{
+	"pdf-script": {
+		"Participant 2, nom\u00a0: le PDF n’a pas de police pour ces caractères (क (U+0915))\u00a0; ils y sont remplacés par «\u00a0□\u00a0»\u00a0: écrivez-les dans une écriture latine, grecque, cyrillique, arabe, hébraïque, chinoise, japonaise ou coréenne.",
+		"Participant 2, name: the PDF has no font for these characters (क (U+0915)); they are printed as “□”: write them in Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese or Korean script."},
+	"pdf-emoji": {
+		"Objectif 1, titre\u00a0: le PDF ne peut pas imprimer les émojis (😀 (U+1F600))\u00a0; chacun y est remplacé par «\u00a0□\u00a0».",
+		"Objective 1, title: the PDF cannot print emoji (😀 (U+1F600)); each is printed as “□”."},
 	"email-not-an-address": {
 		"Participant «\u00a0Ana\u00a0»\u00a0: l’adresse e-mail «\u00a0ana@@x\u00a0» n’est pas valide\u00a0; corrigez-la (nom@domaine.fr) ou effacez-la pour que le calendrier puisse être exporté.",
 		"Participant “Ana”: the e-mail address “ana@@x” is not valid; correct it (name@example.com) or clear it so that the calendar can be exported."},
@@ -257,7 +265,7 @@ func TestFindingMessages_ByRuleCode_Issue8_7(t *testing.T) {
 // Every rule code has a message, and the cases above cover every code.
 func TestFindingMessages_EveryRuleCode_Issue8_7(t *testing.T) {
 	codes := []RuleCode{ROBJ1, ROBJ2, ROBJ3, RSMART1, RSMART2, RSMART3, RSMART4, RSMART5, RKPI1, RKPI2, RKPI3, RKPI4,
-		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RTZ1, RTZ2, RVOTE1}
+		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RTZ1, RTZ2, RVOTE1, RPDF1}
 	covered := map[RuleCode]bool{}
 	for _, c := range messageCases {
 		covered[c.f.Code] = true
