@@ -39,7 +39,6 @@ type Service struct {
 
 	seq    int        // count of the room's changes
 	remote []remoteOp // the room's changes, for Rebase
-	hidden map[string]bool
 
 	timer Timer
 
@@ -68,7 +67,7 @@ func New(s *workshop.Session, put func(*workshop.Session) error, now func() time
 	if now == nil {
 		now = time.Now
 	}
-	sv := &Service{sess: s, now: now, hidden: map[string]bool{}, subs: map[int]func(){}}
+	sv := &Service{sess: s, now: now, subs: map[int]func(){}}
 	sv.saver = newAutosaver(put, sv.Snapshot, sv.reportSave)
 	return sv
 }
@@ -221,37 +220,52 @@ func (sv *Service) Rebase(st State) (workshop.Charter, workshop.Board) {
 }
 
 // Hide hides (or shows again) a card from the room and the projector.
-func (sv *Service) Hide(cardID string, hidden bool) {
-	sv.mu.Lock()
-	if hidden {
-		sv.hidden[cardID] = true
-	} else {
-		delete(sv.hidden, cardID)
-	}
-	sv.mu.Unlock()
-	sv.notify()
+// The flag is stored with the board, so a hidden card stays hidden after
+// the session is reopened; like the room's changes, it is replayed onto a
+// state the facilitator's Ctrl+Z brings back (undoing a typed change never
+// shows a withdrawn card again). Refused while the charter is signed.
+// Call it from the window's goroutine (it does not go through the loop).
+func (sv *Service) Hide(cardID string, hidden bool) error {
+	return sv.remote1(func(b *workshop.Board) error {
+		for i := range b.Cards {
+			if b.Cards[i].ID == cardID {
+				b.Cards[i].Hidden = hidden
+				return nil
+			}
+		}
+		return workshop.Errorf(workshop.KindNotFound, "no card %q on the board", cardID)
+	})
 }
 
 // Hidden reports whether the card is hidden from the room.
 func (sv *Service) Hidden(cardID string) bool {
 	sv.mu.Lock()
 	defer sv.mu.Unlock()
-	return sv.hidden[cardID]
+	return sv.HiddenLocked(cardID)
 }
 
-// HiddenCards is a copy of the set of hidden cards' ids.
+// HiddenCards is the set of hidden cards' ids.
 func (sv *Service) HiddenCards() map[string]bool {
 	sv.mu.Lock()
 	defer sv.mu.Unlock()
-	out := make(map[string]bool, len(sv.hidden))
-	for id := range sv.hidden {
-		out[id] = true
+	out := map[string]bool{}
+	for _, c := range sv.sess.Board.Cards {
+		if c.Hidden {
+			out[c.ID] = true
+		}
 	}
 	return out
 }
 
 // HiddenLocked is Hidden for a caller inside Read.
-func (sv *Service) HiddenLocked(cardID string) bool { return sv.hidden[cardID] }
+func (sv *Service) HiddenLocked(cardID string) bool {
+	for _, c := range sv.sess.Board.Cards {
+		if c.ID == cardID {
+			return c.Hidden
+		}
+	}
+	return false
+}
 
 // SetTimer sets the timebox the phones show (the window's timebox or the
 // command line tell it).

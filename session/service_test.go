@@ -213,3 +213,57 @@ func TestServiceUndoKeepsRoomChanges_Issue12_3(t *testing.T) {
 		t.Fatalf("undone board %+v: want only the phone's card with its vote", board.Cards)
 	}
 }
+
+// TestServiceHiddenCardStaysHidden_Issue12_3: hiding a phone's card is how
+// the facilitator withdraws it; the flag is stored with the board (so it
+// survives closing the session) and outlives the facilitator's Ctrl+Z of
+// an earlier typed change.
+func TestServiceHiddenCardStaysHidden_Issue12_3(t *testing.T) {
+	s := newSession()
+	store := &memStore{}
+	sv := New(s, store.put, time.Now)
+	defer sv.Close()
+	var h History
+	now := time.Now()
+	if err := sv.Remote(context.Background(), func(b *workshop.Board) error {
+		b.Cards = append(b.Cards, workshop.Card{ID: "p", Text: "<img src=x onerror=alert(1)>"})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.Before(sv.Capture, nil, false, now)
+	err := sv.Apply(func(s *workshop.Session, now time.Time) error {
+		return s.EditBoard(now, func(b *workshop.Board) { b.Cards = append(b.Cards, workshop.Card{ID: "k", Text: "typed"}) })
+	})
+	h.After(err == nil, sv.Capture)
+	if err := sv.Hide("p", true); err != nil {
+		t.Fatal(err)
+	}
+	if !sv.Hidden("p") || !sv.HiddenCards()["p"] || sv.Hidden("k") {
+		t.Fatalf("hidden: %v", sv.HiddenCards())
+	}
+	if err := sv.Hide("nope", true); err == nil {
+		t.Error("hiding a card that does not exist succeeded")
+	}
+	st, ok := h.NextUndo()
+	if !ok {
+		t.Fatal("nothing to undo")
+	}
+	_, board := sv.Rebase(st)
+	if len(board.Cards) != 1 || board.Cards[0].ID != "p" || !board.Cards[0].Hidden {
+		t.Fatalf("after undo: %+v; want the phone's card, still hidden", board.Cards)
+	}
+	if err := sv.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	store.mu.Lock()
+	saved := store.last
+	store.mu.Unlock()
+	found := false
+	for _, c := range saved.Board.Cards {
+		found = found || (c.ID == "p" && c.Hidden)
+	}
+	if !found {
+		t.Fatal("the saved session does not hold the hidden flag")
+	}
+}

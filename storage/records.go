@@ -228,6 +228,7 @@ type cardV1 struct {
 	GroupID    string         `json:"groupId,omitempty"`
 	Votes      map[string]int `json:"votes"`
 	PromotedTo string         `json:"promotedTo,omitempty"`
+	Hidden     bool           `json:"hidden,omitempty"`
 }
 
 type groupV1 struct {
@@ -309,7 +310,7 @@ func toRecord(s *workshop.Session) sessionRecordV1 {
 			VotesPerParticipant: s.Board.VotesPerParticipant,
 			CapPerCard:          s.Board.CapPerCard,
 			Cards: mapSlice(s.Board.Cards, func(c workshop.Card) cardV1 {
-				return cardV1{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author, GroupID: c.GroupID, Votes: copyMap(c.Votes), PromotedTo: c.PromotedTo}
+				return cardV1{ID: c.ID, Kind: string(c.Kind), Text: c.Text, Author: c.Author, GroupID: c.GroupID, Votes: copyMap(c.Votes), PromotedTo: c.PromotedTo, Hidden: c.Hidden}
 			}),
 			Groups:         mapSlice(s.Board.Groups, func(g workshop.Group) groupV1 { return groupV1{ID: g.ID, Name: g.Name} }),
 			Timebox:        copyMap(s.Board.Timebox),

@@ -627,7 +627,11 @@ func (s *ideasStep) newCardRow(c workshop.Card) *cardRow {
 	if s.svc != nil {
 		r.Hide = widget.NewCheck(tr("room.hide"), func(on bool) {
 			if s.svc.Hidden(id) != on {
-				s.svc.Hide(id, on)
+				if err := s.svc.Hide(id, on); err != nil {
+					r.Hide.SetChecked(!on)
+					showError(s.host.win, "error.edit", err)
+					return
+				}
 				s.host.flushRefresh() // the projector
 			}
 		})

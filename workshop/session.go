@@ -500,6 +500,10 @@ type Card struct {
 	Votes map[string]int `json:"votes,omitempty"`
 	// PromotedTo is the id of the objective or KPI the card became.
 	PromotedTo string `json:"promotedTo,omitempty"`
+	// Hidden: the facilitator took the card off the room's phones and the
+	// projector (how a card sent from a phone is withdrawn: Ctrl+Z never
+	// undoes what a phone sent). Kept with the board, outside the seal.
+	Hidden bool `json:"hidden,omitempty"`
 }
 
 // Group gathers cards.
