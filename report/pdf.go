@@ -15,6 +15,26 @@ import (
 // PDFOptions tunes the charter PDF.
 type PDFOptions struct {
 	Paper string // "A4" (default) or "Letter"
+	// Version is the Boussole version the PDF's Creator names ("Boussole
+	// 0.1.0", as pdfinfo shows it); blank names Boussole alone. Printable
+	// ASCII without parentheses or backslashes, at most 64 characters.
+	Version string
+}
+
+// maxVersion is the longest version a Creator carries.
+const maxVersion = 64
+
+// creator returns the Creator of the information dictionary, or an error
+// naming a version that cannot be written there as plain ASCII.
+func (o PDFOptions) creator() (string, error) {
+	v := strings.TrimSpace(o.Version)
+	if v == "" {
+		return "Boussole", nil
+	}
+	if len(v) > maxVersion || strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || r > '~' || r == '(' || r == ')' || r == '\\' }) {
+		return "", workshop.Errorf(workshop.KindInvalid, "version %q cannot be written in the PDF: use at most %d printable ASCII characters without parentheses or backslashes", shorten(v, maxVersion), maxVersion)
+	}
+	return "Boussole " + v, nil
 }
 
 // paper returns the normalised paper name, or an error naming the value.
@@ -68,6 +88,10 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	if err != nil {
 		return nil, err
 	}
+	creator, err := opt.creator()
+	if err != nil {
+		return nil, err
+	}
 	fs := loadFonts()
 	if fs.err != nil {
 		return nil, workshop.Wrap(workshop.KindInternal, fs.err, "the PDF font cannot be read")
@@ -95,8 +119,9 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	pdf.SetTitle(shorten(title, maxLabel), true)
 	pdf.SetAuthor(shorten(sanitize(c.Facilitator), maxLabel), true)
 	pdf.SetSubject(shorten(sanitize(tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label))), maxLabel), true)
-	pdf.SetCreator("Boussole", false)
-	pdf.SetProducer("Boussole", false)
+	// Plain ASCII: Verify reads the version back with a byte search.
+	pdf.SetCreator(creator, false)
+	pdf.SetProducer(creator, false)
 	if l == workshop.FR {
 		pdf.SetLang("fr-FR")
 	} else {
@@ -791,12 +816,30 @@ func (ch *charter) changes() {
 	}
 	ch.section(ch.t("sec.changes", prev.Number), false)
 	ch.fields([][2]string{{ch.t("chg.reason"), ch.r.AmendReason}})
-	lines := workshop.Changes(&prev.Charter, ch.c, ch.l)
-	if len(lines) == 0 {
+	items := workshop.ChangeItems(&prev.Charter, ch.c, ch.l)
+	if len(items) == 0 {
 		ch.none("chg.none")
 		return
 	}
-	ch.w.bullets(lines, 9.5)
+	// A change whose line fits the width is printed on it; a longer one
+	// (an objective renamed, a statement rewritten) gets its old and new
+	// texts whole, each on its own lines.
+	w := ch.w
+	w.font("", 9.5)
+	width := w.pg.contentW() - 6
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = it.String()
+		if it.Old == "" && it.New == "" || w.pdf.GetStringWidth(sanitize(lines[i])) <= width {
+			continue
+		}
+		head := it.Subject
+		if it.Field != "" {
+			head += workshop.Colon(ch.l) + it.Field
+		}
+		lines[i] = head + "\n" + ch.t("chg.before") + workshop.Colon(ch.l) + it.Old + "\n" + ch.t("chg.after") + workshop.Colon(ch.l) + it.New
+	}
+	w.bullets(lines, 9.5)
 }
 
 func (ch *charter) signatures() {

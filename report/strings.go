@@ -119,6 +119,8 @@ var catalog = map[string][2]string{
 	"log.lateNote": {"Ces entrées ont été ajoutées au journal après la signature ; elles ne font pas partie du contenu scellé.", "These entries were added to the log after sign-off; they are not part of the sealed content."},
 	"chg.reason":   {"Motif de l’amendement", "Reason for the amendment"},
 	"chg.none":     {"Aucune modification du contenu.", "No change to the content."},
+	"chg.before":   {"Avant", "Before"},
+	"chg.after":    {"Après", "After"},
 	"sig.name":     {"Nom", "Name"},
 	"sig.role":     {"Rôle", "Role"},
 	"sig.date":     {"Date", "Date"},

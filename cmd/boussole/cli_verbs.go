@@ -198,7 +198,7 @@ var exportVerb = &verb{
 		var data []byte
 		switch format {
 		case "pdf":
-			data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+			data, err = report.CharterPDF(s, rev, report.PDFOptions{Paper: paper, Version: version})
 		case "csv":
 			data, err = report.KPICSV(s, rev)
 		case "ics":

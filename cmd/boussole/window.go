@@ -150,7 +150,7 @@ func windowDeps(st *storage.Store) ui.Deps {
 		Version:        version,
 		ExportBoussole: storage.Export,
 		CharterPDF: func(s *workshop.Session, rev int, paper string) ([]byte, error) {
-			return report.CharterPDF(s, rev, report.PDFOptions{Paper: paper})
+			return report.CharterPDF(s, rev, report.PDFOptions{Paper: paper, Version: version})
 		},
 		KPICSV:     report.KPICSV,
 		RitualsICS: report.RitualsICS,
