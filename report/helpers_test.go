@@ -170,3 +170,33 @@ func mustPDF(t testing.TB, s *workshop.Session, rev int, opt PDFOptions) []byte 
 	}
 	return b
 }
+
+// pdftotextLayout is pdftotext -layout for one page (or all when pageNo is
+// 0): the text as placed on the page, the way fragments of a watermark
+// would be interleaved with body lines.
+func pdftotextLayout(t testing.TB, pdf []byte, pageNo int) string {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-layout", "-enc", "UTF-8"}
+	if pageNo > 0 {
+		args = append(args, "-f", fmt.Sprint(pageNo), "-l", fmt.Sprint(pageNo))
+	}
+	out, err := exec.Command("pdftotext", append(args, in, "-")...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext -layout: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// pageCount is pdfinfo's page count.
+func pageCount(t testing.TB, pdf []byte) int {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscan(pdfinfo(t, pdf)["Pages"], &n); err != nil {
+		t.Fatalf("pdfinfo pages: %v", err)
+	}
+	return n
+}

@@ -70,3 +70,32 @@ func TestPDFChangeListShowsTextsWhole_Issue10_7(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFWatermarkNotText_Issue10_8: the draft watermark is drawn as
+// outlines, so pdftotext reads no "DR"/"AFT" (or "BROUILL"/"ON") fragment
+// anywhere and the mark exactly once per page: the badge's.
+func TestPDFWatermarkNotText_Issue10_8(t *testing.T) {
+	for _, tc := range []struct {
+		l    workshop.Lang
+		mark string
+	}{{workshop.EN, "DRAFT"}, {workshop.FR, "BROUILLON"}} {
+		s, _ := largeSession(t, tc.l)
+		pdf := mustPDF(t, s, 1, PDFOptions{})
+		n := pageCount(t, pdf)
+		for p := 1; p <= n; p++ {
+			text := pdftotextLayout(t, pdf, p)
+			count := 0
+			for word := range strings.FieldsSeq(text) {
+				switch {
+				case word == tc.mark:
+					count++
+				case len(word) >= 2 && strings.Contains(tc.mark, word):
+					t.Errorf("%s page %d: a fragment %q of the watermark is read as text", tc.l, p, word)
+				}
+			}
+			if count != 1 {
+				t.Errorf("%s page %d: %s read %d times, want once (the badge)", tc.l, p, tc.mark, count)
+			}
+		}
+	}
+}

@@ -934,6 +934,14 @@ func (ch *charter) decorate() {
 	n := pdf.PageCount()
 	pdf.SetAutoPageBreak(false, 0)
 	mark := ch.t("doc.draft")
+	var outline *outline
+	if ch.draft() {
+		var err error
+		if outline, err = markOutline(loadFonts().bold, mark); err != nil {
+			pdf.SetError(err)
+			return
+		}
+	}
 	// The running header's title, shortened once for every page.
 	maxW := w.pg.contentW() - 40
 	w.font("", 8)
@@ -972,17 +980,14 @@ func (ch *charter) decorate() {
 			w.text(white)
 			pdf.SetXY(x, 10)
 			pdf.CellFormat(bw, 6, mark, "", 0, "C", false, 0, "")
-			// Diagonal watermark.
-			pdf.SetAlpha(0.07, "Normal")
-			w.font("B", 96)
-			w.text(alarm)
-			cx, cy := w.pg.w/2, w.pg.h/2
-			mw := pdf.GetStringWidth(mark)
-			pdf.TransformBegin()
-			pdf.TransformRotate(52, cx, cy)
-			pdf.Text(cx-mw/2, cy+12, mark)
-			pdf.TransformEnd()
-			pdf.SetAlpha(1, "Normal")
+			// Diagonal watermark, drawn as the letters' outlines so that
+			// text extraction and screen readers skip it.
+			if outline != nil {
+				pdf.SetAlpha(0.07, "Normal")
+				w.fill(alarm)
+				w.watermark(outline, 96, 52)
+				pdf.SetAlpha(1, "Normal")
+			}
 		}
 	}
 }
