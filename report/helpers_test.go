@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"boussole/workshop"
 )
 
@@ -199,4 +201,21 @@ func pageCount(t testing.TB, pdf []byte) int {
 		t.Fatalf("pdfinfo pages: %v", err)
 	}
 	return n
+}
+
+// testWriter is a writer on an A4 page with the charter's fonts, for
+// measuring and wrapping.
+func testWriter(t testing.TB) *writer {
+	t.Helper()
+	fs := loadFonts()
+	if fs.err != nil {
+		t.Fatal(fs.err)
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
+	pw, ph := pdf.GetPageSize()
+	pdf.AddPage()
+	return &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
 }

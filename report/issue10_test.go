@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -95,6 +96,335 @@ func TestPDFWatermarkNotText_Issue10_8(t *testing.T) {
 			}
 			if count != 1 {
 				t.Errorf("%s page %d: %s read %d times, want once (the badge)", tc.l, p, tc.mark, count)
+			}
+		}
+	}
+}
+
+// templateSessions is every template charter in both languages, as a draft
+// and signed by its approvers.
+func templateSessions(t *testing.T) map[string]*workshop.Session {
+	t.Helper()
+	out := map[string]*workshop.Session{}
+	for _, info := range workshop.Templates() {
+		for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {
+			for _, signed := range []bool{false, true} {
+				s, err := workshop.FromTemplate(info.ID, l, "2027-Q1", fixedNow)
+				if err != nil {
+					t.Fatalf("%s %s: %v", info.ID, l, err)
+				}
+				name := info.ID + "/" + string(l) + "/draft"
+				if signed {
+					sign(t, s)
+					name = info.ID + "/" + string(l) + "/signed"
+				}
+				out[name] = s
+			}
+		}
+	}
+	return out
+}
+
+// sectionTitles are the numbered section headings of a charter as printed.
+func sectionTitles(l workshop.Lang, amended bool) []string {
+	keys := []string{"sec.intent", "sec.objectives", "sec.kpis", "sec.roles", "sec.cascade", "sec.rituals", "sec.incentives", "sec.log"}
+	if amended {
+		keys = append(keys, "sec.changes")
+	}
+	keys = append(keys, "sec.signatures")
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		if k == "sec.changes" {
+			out[i] = fmt.Sprintf("%d. %s", i+1, tr(l, k, 1))
+			continue
+		}
+		out[i] = fmt.Sprintf("%d. %s", i+1, tr(l, k))
+	}
+	return out
+}
+
+// bodyLinesAfter counts the non-blank lines that follow the line holding
+// heading on a page read with pdftotext -layout, the footer excluded.
+func bodyLinesAfter(page, heading string) (int, bool) {
+	lines := strings.Split(page, "\n")
+	for i, line := range lines {
+		if strings.TrimSpace(flat(line)) != flat(heading) {
+			continue
+		}
+		n := 0
+		for _, rest := range lines[i+1:] {
+			if strings.Contains(rest, " · ") && strings.Contains(rest, " / ") {
+				break // the footer
+			}
+			if strings.TrimSpace(rest) != "" {
+				n++
+			}
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// TestPDFNoNearEmptyPages_Issue10_3: in the four templates (blank
+// included), both languages, both papers, draft and signed, every page but
+// the last holds at least 60 words as `pdftotext -f N -l N - | wc -w`
+// counts them (header and footer included); no section heading ends a
+// page (its first line follows it on its page); an objective's block,
+// from its heading to its deadline, is on one page; the roles table is not
+// split.
+func TestPDFNoNearEmptyPages_Issue10_3(t *testing.T) {
+	for name, s := range templateSessions(t) {
+		c := &s.Current().Charter
+		for _, paper := range []string{"A4", "Letter"} {
+			t.Run(name+"/"+paper, func(t *testing.T) {
+				t.Parallel()
+				noNearEmptyPage(t, c, mustPDF(t, s, 1, PDFOptions{Paper: paper}))
+			})
+		}
+	}
+}
+
+// splitPages cuts pdftotext's output at its form feeds: page p is [p].
+func splitPages(text string) []string {
+	return append([]string{""}, strings.Split(text, "\f")...)
+}
+
+// noNearEmptyPage checks the pages of one charter PDF (see
+// TestPDFNoNearEmptyPages_Issue10_3).
+func noNearEmptyPage(t *testing.T, c *workshop.Charter, pdf []byte) {
+	n := pageCount(t, pdf)
+	// One pdftotext run for all pages, cut at its form feeds, counts
+	// what `pdftotext -f N -l N - | wc -w` counts for page N.
+	plain, pages := splitPages(pdftotext(t, pdf, 0)), splitPages(pdftotextLayout(t, pdf, 0))
+	for p := 1; p <= n; p++ {
+		if words := len(strings.Fields(plain[p])); p < n && words < 60 {
+			t.Errorf("page %d of %d holds %d words", p, n, words)
+		}
+	}
+	for _, h := range sectionTitles(c.Lang, false) {
+		found := false
+		for p := 1; p <= n && !found; p++ {
+			if after, ok := bodyLinesAfter(pages[p], h); ok {
+				found = true
+				if after < 1 {
+					t.Errorf("heading %q ends page %d (%d lines after it)", h, p, after)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("heading %q not found", h)
+		}
+	}
+	deadline := flat(tr(c.Lang, "obj.T"))
+	for i := range c.Objectives {
+		head := fmt.Sprintf("2.%d ", i+1)
+		for p := 1; p <= n; p++ {
+			at := strings.Index(flat(pages[p]), head+flat(sanitize(c.Objectives[i].Title))[:10])
+			if at < 0 {
+				continue
+			}
+			if !strings.Contains(flat(pages[p])[at:], deadline) {
+				t.Errorf("objective %d starts on page %d and ends on another", i+1, p)
+			}
+		}
+	}
+	if len(c.Roles) > 0 {
+		rolesPage := 0
+		for p := 1; p <= n; p++ {
+			if strings.Contains(flat(pages[p]), flat(sectionTitles(c.Lang, false)[3])) {
+				rolesPage = p
+			}
+		}
+		for _, pt := range c.Participants {
+			if !strings.Contains(flat(pages[rolesPage]), flat(pt.Name)) {
+				t.Errorf("the roles table is split: %s is not on page %d with its heading", pt.Name, rolesPage)
+			}
+		}
+	}
+}
+
+// TestPDFKPISectionStartsOnCurrentPage_Issue10_3: a charter with one
+// objective and one KPI prints the KPI section on the page of the
+// objectives, not on a page of its own.
+func TestPDFKPISectionStartsOnCurrentPage_Issue10_3(t *testing.T) {
+	s := fullSession(t, workshop.EN, false)
+	c := &s.Current().Charter
+	c.Objectives = c.Objectives[:1]
+	c.KPIs = c.KPIs[:1]
+	c.Cascades, c.Roles = nil, nil
+	c.Objectives[0].SideEffects[0].GuardrailID = ""
+	pdf := mustPDF(t, s, 1, PDFOptions{})
+	for p := 1; p <= pageCount(t, pdf); p++ {
+		text := flat(pdftotext(t, pdf, p))
+		if strings.Contains(text, "2. Collective objectives") && !strings.Contains(text, "3. KPIs and thresholds") {
+			t.Errorf("page %d: the KPI section does not start on the objectives' page", p)
+		}
+	}
+}
+
+// TestPDFCoverIsOnePageCharter_Issue10_4: the cover gives each objective
+// with its pilot and its KPIs' baseline → target (alert), in both
+// languages; the detail follows on the next pages.
+func TestPDFCoverIsOnePageCharter_Issue10_4(t *testing.T) {
+	for _, l := range []workshop.Lang{workshop.EN, workshop.FR} {
+		s, err := workshop.FromTemplate("net-retention", l, "2027-Q1", fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &s.Current().Charter
+		cover := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 1))
+		for i, o := range c.Objectives {
+			if !strings.Contains(cover, fmt.Sprintf("%d. %s", i+1, flat(o.Title))) {
+				t.Errorf("%s: the cover lacks objective %q", l, o.Title)
+			}
+			var pilot string
+			for _, a := range c.Roles {
+				if a.ObjectiveID == o.ID && a.Role == workshop.RolePilot {
+					pilot = workshop.ByID(c.Participants, a.ParticipantID).Name
+				}
+			}
+			if want := flat(tr(l, "cover.pilot") + workshop.Colon(l) + pilot); pilot == "" || !strings.Contains(cover, want) {
+				t.Errorf("%s: the cover lacks %q", l, want)
+			}
+			for _, k := range c.KPIs {
+				if !slicesContains(k.Objectives, o.ID) {
+					continue
+				}
+				name := k.Name
+				if k.Guardrail {
+					name += " (" + tr(l, "kpi.guardrail") + ")"
+				}
+				want := name + workshop.Colon(l) + withUnit(l, k.Baseline, k.Unit) + " → " + withUnit(l, k.Target, k.Unit) + " (" + tr(l, "cover.alert", withUnit(l, k.Alert, k.Unit)) + ")"
+				if !strings.Contains(cover, flat(sanitize(want))) {
+					t.Errorf("%s: the cover lacks %q", l, want)
+				}
+			}
+		}
+		if strings.Contains(cover, "1. "+tr(l, "sec.intent")) {
+			t.Errorf("%s: a template charter's intent starts on the cover", l)
+		}
+	}
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPDFCoverScopeEllipsis_Issue10_5: a scope too long for the cover's
+// band ends there with "…" after a whole word, and is printed in full in
+// the key facts below.
+func TestPDFCoverScopeEllipsis_Issue10_5(t *testing.T) {
+	for _, l := range []workshop.Lang{workshop.EN, workshop.FR} {
+		s := fullSession(t, l, false)
+		c := &s.Current().Charter
+		c.Scope = strings.Repeat("Customer success and account management across the mid-market and enterprise installed base, ", 4) + "ScopeEnd"
+		cover := pdftotextLayout(t, mustPDF(t, s, 1, PDFOptions{}), 1)
+		var band string
+		for line := range strings.SplitSeq(cover, "\n") {
+			if strings.HasSuffix(strings.TrimSpace(line), "…") {
+				band = strings.TrimSpace(line)
+				break
+			}
+		}
+		if band == "" {
+			t.Fatalf("%s: no scope line ends with …:\n%s", l, cover)
+		}
+		// The band's lines joined: the scope up to a word boundary.
+		idx := strings.Index(flat(cover), flat(strings.TrimSuffix(band, "…")))
+		shown := flat(cover)[:idx] + flat(strings.TrimSuffix(band, "…"))
+		start := strings.Index(shown, "Customer success")
+		shown = shown[start:]
+		if !strings.HasPrefix(flat(c.Scope), shown) || flat(c.Scope)[len(shown)] != ' ' {
+			t.Errorf("%s: the band's scope %q does not end at a word boundary", l, shown)
+		}
+		if !strings.Contains(flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0)), "installed base, ScopeEnd") {
+			t.Errorf("%s: the full scope is not printed", l)
+		}
+	}
+}
+
+// TestPDFTableCellsBreakAtSpacesAndHyphens_Issue10_6: the KPI table of
+// every template prints its headers and words whole (no "Baselin|e", no
+// "thresho|ld"); a column too narrow for a word of fewer than 12 letters
+// gets a smaller font instead of splitting it.
+func TestPDFTableCellsBreakAtSpacesAndHyphens_Issue10_6(t *testing.T) {
+	for name, s := range templateSessions(t) {
+		if strings.HasSuffix(name, "/signed") {
+			continue
+		}
+		c := &s.Current().Charter
+		l := c.Lang
+		if len(c.KPIs) == 0 {
+			continue
+		}
+		text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
+		var want []string
+		for _, key := range []string{"kpi.name", "kpi.kind", "kpi.type", "kpi.baseline", "kpi.target", "kpi.alert", "kpi.freq", "kpi.source", "kpi.owner"} {
+			want = append(want, strings.Fields(tr(l, key))...)
+		}
+		for _, k := range c.KPIs {
+			want = append(want, strings.Fields(k.Source)...)
+			want = append(want, strings.Fields(k.Owner)...)
+			want = append(want, strings.Fields(workshop.Label(l, string(k.TargetType)))...)
+		}
+		for _, word := range want {
+			word = strings.Trim(word, "(),;.")
+			if len([]rune(word)) < 12 && !strings.ContainsAny(word, "-/") && word != "" && !strings.Contains(text, word) {
+				t.Errorf("%s: the word %q is split in the PDF", name, word)
+			}
+		}
+	}
+}
+
+func TestWrapBreaksAtSpacesAndHyphens_Issue10_6(t *testing.T) {
+	w := testWriter(t)
+	w.font("", 8)
+	width := w.measure("threshold") + 0.5
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"alert threshold", []string{"alert", "threshold"}},
+		{"customer-success team", []string{"customer-", "success", "team"}},
+		{"thresholds", []string{"thresholds"}}, // 10 letters: never split, even when too wide
+		{"a\n\nb", []string{"a", "", "b"}},
+		{"", []string{""}},
+	} {
+		if got := w.wrap(tc.in, width); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrap(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// A word of 12 letters or more is split where the line ends.
+	got := w.wrap("Internationalisation", width)
+	if len(got) < 2 || strings.Join(got, "") != "Internationalisation" {
+		t.Errorf("long word: %q", got)
+	}
+	for _, line := range got {
+		if w.measure(line) > width {
+			t.Errorf("long word: line %q wider than the column", line)
+		}
+	}
+	// Columns too narrow for "thresholds" at 8 pt (twelve of them, no
+	// room to widen any) get a smaller font, and the word stays whole.
+	var cols []column
+	var row []string
+	for range 12 {
+		cols = append(cols, column{"Alert threshold", 1, "L", false})
+		row = append(row, "thresholds")
+	}
+	lay := w.layoutTable(cols, [][]string{row}, tableStyle{pt: 8, header: true})
+	for i := range cols {
+		if lay.pts[i] >= 8 {
+			t.Errorf("narrow column %d kept its font size %v", i, lay.pts[i])
+		}
+		for _, line := range append(lay.header[i], lay.cells[0][i]...) {
+			if line != "Alert" && line != "threshold" && line != "thresholds" {
+				t.Errorf("narrow column %d: line %q", i, line)
 			}
 		}
 	}

@@ -80,7 +80,7 @@ func TestCharterPDF_Metadata(t *testing.T) {
 		"Author":  "Zoé Łukasiewicz",
 		"Subject": "Charte d’objectifs collectifs — Succès client et ventes, Europe de l’Ouest — 2027-Q1",
 		"Creator": "Boussole",
-		"Pages":   "6",
+		"Pages":   "5",
 	}
 	for k, v := range want {
 		if info[k] != v {
