@@ -429,3 +429,64 @@ func TestWrapBreaksAtSpacesAndHyphens_Issue10_6(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFTypographyUnitsAndAgendaAlerts_Issue10_9: an English charter
+// writes "20%" and "€60,000", a French one "20 %" with a no-break space;
+// the KPI table shows the unit on every value of a row; the agenda writes
+// every alert one way, "(alert below …)".
+func TestPDFTypographyUnitsAndAgendaAlerts_Issue10_9(t *testing.T) {
+	en := pdftotextLayout(t, mustPDF(t, fullSession(t, workshop.EN, false), 1, PDFOptions{}), 0)
+	for _, want := range []string{"indexed on the collective KPIs: 20%.", "€40,000", "€60,000", "€45,000", "102%", "110%", "104%"} {
+		if !strings.Contains(flat(en), want) {
+			t.Errorf("EN PDF lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"20 %", "104 %", "40,000 €", "— alert", ", alert"} {
+		if strings.Contains(strings.ReplaceAll(en, "\u00a0", " "), bad) {
+			t.Errorf("EN PDF has %q", bad)
+		}
+	}
+	// pdftotext reads French no-break spaces back as spaces.
+	fr := strings.ReplaceAll(pdftotextLayout(t, mustPDF(t, fullSession(t, workshop.FR, false), 1, PDFOptions{}), 0), "\u00a0", " ")
+	for _, want := range []string{"collectifs : 20 %.", "40 000 €", "60 000 €", "45 000 €", "102 %"} {
+		if !strings.Contains(flat(fr), want) {
+			t.Errorf("FR PDF lacks %q", want)
+		}
+	}
+	// A KPI row of the table carries the unit on its baseline, target and
+	// alert threshold.
+	for _, tc := range []struct {
+		text string
+		row  []string
+	}{{en, []string{"Expansion MRR", "€40,000", "€60,000", "€45,000"}}, {fr, []string{"MRR d’expansion", "40 000 €", "60 000 €", "45 000 €"}}} {
+		found := false
+		for line := range strings.SplitSeq(tc.text, "\n") {
+			if !strings.Contains(line, tc.row[0]) || !strings.Contains(line, tc.row[1]) {
+				continue
+			}
+			found = true
+			for _, v := range tc.row[2:] {
+				if !strings.Contains(line, v) {
+					t.Errorf("KPI row %q lacks %q", line, v)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no KPI row for %q with %q", tc.row[0], tc.row[1])
+		}
+	}
+	// The agenda: a monthly review of a template, whose lines name alerts.
+	s, err := workshop.FromTemplate("net-retention", workshop.EN, "2027-Q1", fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
+	if n := strings.Count(text, "(alert below ") + strings.Count(text, "(alert above "); n < 5 {
+		t.Errorf("the agenda writes %d alerts as “(alert …)”", n)
+	}
+	for _, bad := range []string{"— alert", ", alert"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("an agenda line writes an alert as %q", bad)
+		}
+	}
+}
