@@ -290,16 +290,6 @@ func (ch *charter) cover() {
 	w, c, l := ch.w, ch.c, ch.l
 	pdf := w.pdf
 	pdf.AddPage()
-	// Navy band with the title.
-	bandH := 80.0
-	w.fill(navy)
-	pdf.Rect(0, 0, w.pg.w, bandH, "F")
-	pdf.SetXY(w.pg.left, 26)
-	w.font("B", 9.5)
-	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
-	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
-	pdf.SetY(pdf.GetY() + 3)
-	w.text(white)
 	// 24 pt when the title fits on three lines, else 17 pt; past a dozen
 	// lines the rest continues at the size of body text, so that a pasted
 	// page of text costs pages of text, not of headlines.
@@ -319,8 +309,40 @@ func (ch *charter) cover() {
 		w.font("B", 10)
 		rest = w.split(strings.Join(titleLines[coverLines:], " "), w.pg.contentW())
 		titleLines = titleLines[:coverLines]
-		w.font("B", size)
 	}
+
+	// The navy band holds the kind of document, the title and the scope,
+	// and is as tall as they need, up to maxBand. The scope takes the
+	// lines left in it; when it runs longer, its last line ends with "…"
+	// at a word boundary (the full scope is the first of the key facts
+	// below).
+	const titleTop, maxBand = 26.0, 80.0
+	titleEnd := titleTop + 8 + float64(len(titleLines))*lineH(size)
+	var scope []string
+	if titleEnd < maxBand-12 && len(rest) == 0 {
+		w.font("", 12)
+		scope = w.split(sanitize(oneLine(c.Scope)), w.pg.contentW())
+		if strings.TrimSpace(c.Scope) == "" {
+			scope = nil
+		}
+		room := max(0, int((maxBand-6-titleEnd-2)/lineH(12)))
+		if len(scope) > room && room > 0 {
+			scope = append(scope[:room-1], w.ellipsis(strings.Join(scope[room-1:room+1], " "), w.pg.contentW()))
+		}
+		scope = scope[:min(room, len(scope))]
+	}
+	bandH := maxBand
+	if titleEnd < maxBand-12 {
+		bandH = min(maxBand, max(58, titleEnd+2+float64(len(scope))*lineH(12)+12))
+	}
+	w.fill(navy)
+	pdf.Rect(0, 0, w.pg.w, bandH, "F")
+	pdf.SetXY(w.pg.left, titleTop)
+	w.font("B", 9.5)
+	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
+	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
+	pdf.SetY(pdf.GetY() + 3)
+	w.text(white)
 	titleLine := func(line string, size float64) {
 		if pdf.GetY() > bandH-16 {
 			// A title too long for the band continues below it in navy.
@@ -329,6 +351,7 @@ func (ch *charter) cover() {
 		pdf.SetX(w.pg.left)
 		pdf.CellFormat(w.pg.contentW(), lineH(size), line, "", 1, "L", false, 0, "")
 	}
+	w.font("B", size)
 	for _, line := range titleLines {
 		titleLine(line, size)
 	}
@@ -339,19 +362,11 @@ func (ch *charter) cover() {
 		}
 	}
 	pdf.Bookmark(shorten(ch.title, maxLabel), 0, 0)
-	if pdf.GetY() < bandH-12 {
-		// The scope, on the lines left in the band; when it runs longer,
-		// the last line ends with "…" at a word boundary (the full scope
-		// is the first of the key facts below).
+	if len(scope) > 0 {
 		pdf.SetY(pdf.GetY() + 2)
 		w.font("", 12)
 		pdf.SetTextColor(0xDD, 0xE5, 0xF0)
-		lines := w.split(sanitize(oneLine(c.Scope)), w.pg.contentW())
-		room := max(0, int((bandH-6-pdf.GetY())/lineH(12)))
-		if len(lines) > room && room > 0 {
-			lines = append(lines[:room-1], w.ellipsis(strings.Join(lines[room-1:room+1], " "), w.pg.contentW()))
-		}
-		for _, line := range lines[:min(room, len(lines))] {
+		for _, line := range scope {
 			pdf.SetX(w.pg.left)
 			pdf.CellFormat(w.pg.contentW(), lineH(12), line, "", 1, "L", false, 0, "")
 		}
@@ -387,8 +402,9 @@ func (ch *charter) cover() {
 		ch.glance(i, o)
 	}
 
-	// Sign-off state, below the objectives, at the foot of the cover when
-	// the body cannot start on the cover anyway.
+	// Sign-off state, at the foot of the cover: the detail follows on the
+	// next pages. A charter without objectives yet has a cover with room
+	// to spare: the box follows the facts and the body starts below it.
 	var msg string
 	if ch.draft() {
 		msg = ch.t("cover.draft")
@@ -406,10 +422,11 @@ func (ch *charter) cover() {
 		h += lineH(8) * 2
 	}
 	y := pdf.GetY() + 4
-	if y+h > w.pg.limit() {
+	overflow := y+h > w.pg.limit()
+	if overflow {
 		pdf.AddPage()
 		y = w.pg.top
-	} else if y+h+8+sectionH+ch.intentNeed() > w.pg.limit() {
+	} else if len(c.Objectives) > 0 || y+h+8+sectionH+ch.intentNeed() > w.pg.limit() {
 		y = w.pg.limit() - h - 4
 	}
 	w.fill(paleNav)
@@ -434,6 +451,10 @@ func (ch *charter) cover() {
 		pdf.CellFormat(w.pg.contentW()-12, lineH(8), ch.r.Seal, "", 1, "L", false, 0, "")
 	}
 	pdf.SetY(y + h + 4)
+	if len(c.Objectives) > 0 && !overflow {
+		pdf.AddPage()
+		pdf.SetY(w.pg.top)
+	}
 }
 
 // glance writes objective i on the cover: its number and title, its pilot,
