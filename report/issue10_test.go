@@ -490,3 +490,18 @@ func TestPDFTypographyUnitsAndAgendaAlerts_Issue10_9(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFHugeUnbrokenCell_Issue10_6: a cell holding a "word" of 300,000
+// letters (pasted data without a space) is split across lines and pages,
+// and nothing of it is lost. (Splitting costs the word's length: a
+// quadratic split would hold this test for hours.)
+func TestPDFHugeUnbrokenCell_Issue10_6(t *testing.T) {
+	s := fullSession(t, workshop.EN, false)
+	word := "HugeStart" + strings.Repeat("abcdefghij", 30000) + "HugeEnd"
+	s.Current().Charter.KPIs[0].Source = word
+	pdf := mustPDF(t, s, 1, PDFOptions{})
+	text := strings.Join(strings.Fields(pdftotext(t, pdf, 0)), "")
+	if !strings.Contains(text, "HugeStart") || !strings.Contains(text, "HugeEnd") {
+		t.Error("the huge word lost its start or its end")
+	}
+}

@@ -254,14 +254,21 @@ func (w *writer) wrap(s string, width float64) []string {
 					out = append(out, line)
 				}
 				sep = ""
-				for w.measure(piece) > width && utf8.RuneCountInString(piece) >= minSplit {
-					head, _ := w.head(piece, width)
-					if head == "" {
-						_, size := utf8.DecodeRuneInString(piece)
-						head = piece[:size]
+				if utf8.RuneCountInString(piece) >= minSplit {
+					// Split where each line ends; head measures one line's
+					// worth of runes, so a word of a megabyte costs its length.
+					for {
+						head, cut := w.head(piece, width)
+						if !cut {
+							break
+						}
+						if head == "" {
+							_, size := utf8.DecodeRuneInString(piece)
+							head = piece[:size]
+						}
+						out = append(out, head)
+						piece = piece[len(head):]
 					}
-					out = append(out, head)
-					piece = piece[len(head):]
 				}
 				line = piece
 			}
