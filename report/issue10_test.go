@@ -505,3 +505,30 @@ func TestPDFHugeUnbrokenCell_Issue10_6(t *testing.T) {
 		t.Error("the huge word lost its start or its end")
 	}
 }
+
+// TestPDFTableNeverStartsWithFewerThanThreeRows_Issue10_3: wherever the
+// decision log's heading falls on a page (the incentive note above it
+// grows line by line), the page holding the heading holds at least three
+// of its rows: a heading and one or two rows never sit alone at a page's
+// foot.
+func TestPDFTableNeverStartsWithFewerThanThreeRows_Issue10_3(t *testing.T) {
+	base := fullSession(t, workshop.EN, false)
+	c := &base.Current().Charter
+	c.Decisions = nil
+	for i := range 40 {
+		c.Decisions = append(c.Decisions, workshop.Decision{ID: fmt.Sprintf("d%d", i), Date: "2027-01-02", Type: workshop.DecisionDecision, Text: fmt.Sprintf("Entry%03d decided", i), Author: "Amélie Durand"})
+	}
+	for extra := range 36 {
+		c.Incentive.Note = strings.TrimSpace(strings.Repeat("A further line of notes on the incentive.\n", extra))
+		pdf := mustPDF(t, base, 1, PDFOptions{})
+		pages := splitPages(pdftotext(t, pdf, 0))
+		for p, text := range pages {
+			if !strings.Contains(text, "8. Decision log") {
+				continue
+			}
+			if n := strings.Count(text, "Entry0"); n < 3 {
+				t.Errorf("%d note lines: page %d holds the decision log's heading and %d of its rows", extra, p, n)
+			}
+		}
+	}
+}
