@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -287,7 +288,7 @@ func TestPDFCoverIsOnePageCharter_Issue10_4(t *testing.T) {
 				t.Errorf("%s: the cover lacks %q", l, want)
 			}
 			for _, k := range c.KPIs {
-				if !slicesContains(k.Objectives, o.ID) {
+				if !slices.Contains(k.Objectives, o.ID) {
 					continue
 				}
 				name := k.Name
@@ -304,15 +305,6 @@ func TestPDFCoverIsOnePageCharter_Issue10_4(t *testing.T) {
 			t.Errorf("%s: a template charter's intent starts on the cover", l)
 		}
 	}
-}
-
-func slicesContains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // TestPDFCoverScopeEllipsis_Issue10_5: a scope too long for the cover's
