@@ -81,8 +81,7 @@ func TestPDFWatermarkNotText_Issue10_8(t *testing.T) {
 		l    workshop.Lang
 		mark string
 	}{{workshop.EN, "DRAFT"}, {workshop.FR, "BROUILLON"}} {
-		s, _ := largeSession(t, tc.l)
-		pdf := mustPDF(t, s, 1, PDFOptions{})
+		pdf := mustPDF(t, fullSession(t, tc.l, false), 1, PDFOptions{})
 		pages := splitPages(pdftotextLayout(t, pdf, 0))
 		if n := pageCount(t, pdf); n != len(pages)-1 {
 			t.Fatalf("%d pages, pdftotext read %d", n, len(pages)-1)
@@ -319,7 +318,8 @@ func TestPDFCoverScopeEllipsis_Issue10_5(t *testing.T) {
 		s := fullSession(t, l, false)
 		c := &s.Current().Charter
 		c.Scope = strings.Repeat("Customer success and account management across the mid-market and enterprise installed base, ", 4) + "ScopeEnd"
-		cover := pdftotextLayout(t, mustPDF(t, s, 1, PDFOptions{}), 1)
+		pdf := mustPDF(t, s, 1, PDFOptions{})
+		cover := splitPages(pdftotextLayout(t, pdf, 0))[1]
 		var band string
 		for line := range strings.SplitSeq(cover, "\n") {
 			if strings.HasSuffix(strings.TrimSpace(line), "…") {
@@ -338,7 +338,7 @@ func TestPDFCoverScopeEllipsis_Issue10_5(t *testing.T) {
 		if !strings.HasPrefix(flat(c.Scope), shown) || flat(c.Scope)[len(shown)] != ' ' {
 			t.Errorf("%s: the band's scope %q does not end at a word boundary", l, shown)
 		}
-		if !strings.Contains(flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0)), "installed base, ScopeEnd") {
+		if !strings.Contains(flat(pdftotext(t, pdf, 0)), "installed base, ScopeEnd") {
 			t.Errorf("%s: the full scope is not printed", l)
 		}
 	}
@@ -487,13 +487,13 @@ func TestPDFTypographyUnitsAndAgendaAlerts_Issue10_9(t *testing.T) {
 	}
 }
 
-// TestPDFHugeUnbrokenCell_Issue10_6: a cell holding a "word" of 300,000
+// TestPDFHugeUnbrokenCell_Issue10_6: a cell holding a "word" of 100,000
 // letters (pasted data without a space) is split across lines and pages,
 // and nothing of it is lost. (Splitting costs the word's length: a
 // quadratic split would hold this test for hours.)
 func TestPDFHugeUnbrokenCell_Issue10_6(t *testing.T) {
 	s := fullSession(t, workshop.EN, false)
-	word := "HugeStart" + strings.Repeat("abcdefghij", 30000) + "HugeEnd"
+	word := "HugeStart" + strings.Repeat("abcdefghij", 10000) + "HugeEnd"
 	s.Current().Charter.KPIs[0].Source = word
 	pdf := mustPDF(t, s, 1, PDFOptions{})
 	text := strings.Join(strings.Fields(pdftotext(t, pdf, 0)), "")

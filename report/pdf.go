@@ -475,9 +475,11 @@ func (ch *charter) glance(i int, o workshop.Objective) {
 		if k.Guardrail {
 			line += " (" + ch.t("kpi.guardrail") + ")"
 		}
-		line += workshop.Colon(l) + withUnit(l, k.Baseline, k.Unit) + " → " + withUnit(l, k.Target, k.Unit)
+		// Values as references: a value pasted by mistake (a megabyte)
+		// is printed whole in the KPI table, not on the cover.
+		line += workshop.Colon(l) + withUnit(l, ref(k.Baseline), k.Unit) + " → " + withUnit(l, ref(k.Target), k.Unit)
 		if strings.TrimSpace(k.Alert) != "" {
-			line += " (" + ch.t("cover.alert", withUnit(l, k.Alert, k.Unit)) + ")"
+			line += " (" + ch.t("cover.alert", withUnit(l, ref(k.Alert), k.Unit)) + ")"
 		}
 		kpis = append(kpis, line)
 	}

@@ -159,7 +159,9 @@ func (w *writer) layoutTable(cols []column, rows [][]string, st tableStyle) *tab
 				each(titles[i], "B")
 			}
 			for r := 0; r < len(clean) && ok; r++ {
-				if cols[i].keep {
+				// A value kept on one line ("60 000 €") must fit whole;
+				// one too long for any line wraps at its words.
+				if cols[i].keep && !short {
 					w.font(cellStyle(st, i), pt)
 					ok = w.measure(clean[r][i]) <= inner
 					continue
@@ -233,28 +235,32 @@ func hyphenPieces(word string) []string {
 // result is never empty.
 func (w *writer) wrap(s string, width float64) []string {
 	var out []string
+	// Widths add up (the faces have no kerning here): a line's width is
+	// kept as it grows, so that a paragraph costs its length.
+	space := w.measure(" ")
 	for para := range strings.SplitSeq(s, "\n") {
-		line := ""
+		line, lineW := "", 0.0
 		for word := range strings.FieldsSeq(para) {
-			sep := " "
+			sep, sepW := " ", space
 			if line == "" {
-				sep = ""
+				sep, sepW = "", 0
 			}
-			if w.measure(line+sep+word) <= width {
-				line += sep + word
+			if wordW := w.measure(word); lineW+sepW+wordW <= width {
+				line, lineW = line+sep+word, lineW+sepW+wordW
 				continue
 			}
 			for _, piece := range hyphenPieces(word) {
-				if w.measure(line+sep+piece) <= width {
-					line += sep + piece
-					sep = ""
+				pieceW := w.measure(piece)
+				if lineW+sepW+pieceW <= width {
+					line, lineW = line+sep+piece, lineW+sepW+pieceW
+					sep, sepW = "", 0
 					continue
 				}
 				if line != "" {
 					out = append(out, line)
 				}
-				sep = ""
-				if utf8.RuneCountInString(piece) >= minSplit {
+				sep, sepW = "", 0
+				if pieceW > width && utf8.RuneCountInString(piece) >= minSplit {
 					// Split where each line ends; head measures one line's
 					// worth of runes, so a word of a megabyte costs its length.
 					for {
@@ -269,8 +275,9 @@ func (w *writer) wrap(s string, width float64) []string {
 						out = append(out, head)
 						piece = piece[len(head):]
 					}
+					pieceW = w.measure(piece)
 				}
-				line = piece
+				line, lineW = piece, pieceW
 			}
 		}
 		out = append(out, line)
