@@ -219,3 +219,17 @@ func testWriter(t testing.TB) *writer {
 	pdf.AddPage()
 	return &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
 }
+
+// qpdfCheck runs `qpdf --check` on the PDF (scripts/install-deps.sh
+// installs qpdf) and fails the test on any error or warning.
+func qpdfCheck(t testing.TB, pdf []byte) {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("qpdf", "--check", in).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}

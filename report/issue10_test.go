@@ -82,6 +82,7 @@ func TestPDFWatermarkNotText_Issue10_8(t *testing.T) {
 		mark string
 	}{{workshop.EN, "DRAFT"}, {workshop.FR, "BROUILLON"}} {
 		pdf := mustPDF(t, fullSession(t, tc.l, false), 1, PDFOptions{})
+		qpdfCheck(t, pdf) // the outlines are well-formed paths
 		pages := splitPages(pdftotextLayout(t, pdf, 0))
 		if n := pageCount(t, pdf); n != len(pages)-1 {
 			t.Fatalf("%d pages, pdftotext read %d", n, len(pages)-1)
