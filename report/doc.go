@@ -17,7 +17,20 @@
 // where k is the number of decision-log entries added after signing that
 // the PDF prints. Verify reads the stamp, re-renders that revision from the
 // store with the same paper and k, and compares the bytes; it also
-// recomputes the seal of the stored content.
+// recomputes the seal of the stored content. The Creator and Producer name
+// Boussole and PDFOptions.Version ("Boussole 0.1.0"); Verify re-renders
+// with the version the file's Creator names.
+//
+// The cover is the charter on one page: the key facts, then each objective
+// with its pilot and its KPIs' baseline → target (alert). Page breaks are
+// decided on measured heights (flow.go, table.go): an objective's block, a
+// ritual's head, a cascade and the sign-off stay on one page when they fit
+// on one; a heading never ends a page; a table starts with at least three
+// rows (or whole, when short); cells break at spaces and after hyphens, a
+// column's font gets smaller before a word is split, and a word of fewer
+// than 12 letters is never split. A draft's diagonal watermark is drawn as
+// glyph outlines (watermark.go), so that text extraction reads DRAFT once
+// per page, in the badge.
 //
 // A signed revision's PDF is digitally signed by the caller (package
 // pades, wired in cmd/boussole): rendered with PDFOptions.DigitalSignature,

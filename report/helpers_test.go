@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"boussole/workshop"
 )
 
@@ -169,4 +171,65 @@ func mustPDF(t testing.TB, s *workshop.Session, rev int, opt PDFOptions) []byte 
 		t.Fatalf("not a PDF: %q", b[:min(len(b), 20)])
 	}
 	return b
+}
+
+// pdftotextLayout is pdftotext -layout for one page (or all when pageNo is
+// 0): the text as placed on the page, the way fragments of a watermark
+// would be interleaved with body lines.
+func pdftotextLayout(t testing.TB, pdf []byte, pageNo int) string {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-layout", "-enc", "UTF-8"}
+	if pageNo > 0 {
+		args = append(args, "-f", fmt.Sprint(pageNo), "-l", fmt.Sprint(pageNo))
+	}
+	out, err := exec.Command("pdftotext", append(args, in, "-")...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext -layout: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// pageCount is pdfinfo's page count.
+func pageCount(t testing.TB, pdf []byte) int {
+	t.Helper()
+	var n int
+	if _, err := fmt.Sscan(pdfinfo(t, pdf)["Pages"], &n); err != nil {
+		t.Fatalf("pdfinfo pages: %v", err)
+	}
+	return n
+}
+
+// testWriter is a writer on an A4 page with the charter's fonts, for
+// measuring and wrapping.
+func testWriter(t testing.TB) *writer {
+	t.Helper()
+	fs := loadFonts()
+	if fs.err != nil {
+		t.Fatal(fs.err)
+	}
+	pdf := newTextPDF(fpdf.New("P", "mm", "A4", ""))
+	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
+	pw, ph := pdf.GetPageSize()
+	pdf.AddPage()
+	return &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
+}
+
+// qpdfCheck runs `qpdf --check` on the PDF (scripts/install-deps.sh
+// installs qpdf) and fails the test on any error or warning.
+func qpdfCheck(t testing.TB, pdf []byte) {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("qpdf", "--check", in).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
 }

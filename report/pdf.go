@@ -21,6 +21,26 @@ type PDFOptions struct {
 	// carries no digital signature (revisions signed before installations
 	// had keys). Drafts say neither.
 	DigitalSignature bool
+	// Version is the Boussole version the PDF's Creator names ("Boussole
+	// 0.1.0", as pdfinfo shows it); blank names Boussole alone. Printable
+	// ASCII without parentheses or backslashes, at most 64 characters.
+	Version string
+}
+
+// maxVersion is the longest version a Creator carries.
+const maxVersion = 64
+
+// creator returns the Creator of the information dictionary, or an error
+// naming a version that cannot be written there as plain ASCII.
+func (o PDFOptions) creator() (string, error) {
+	v := strings.TrimSpace(o.Version)
+	if v == "" {
+		return "Boussole", nil
+	}
+	if len(v) > maxVersion || strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || r > '~' || r == '(' || r == ')' || r == '\\' }) {
+		return "", workshop.Errorf(workshop.KindInvalid, "version %q cannot be written in the PDF: use at most %d printable ASCII characters without parentheses or backslashes", shorten(v, maxVersion), maxVersion)
+	}
+	return "Boussole " + v, nil
 }
 
 // paper returns the normalised paper name, or an error naming the value.
@@ -74,6 +94,10 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	if err != nil {
 		return nil, err
 	}
+	creator, err := opt.creator()
+	if err != nil {
+		return nil, err
+	}
 	fs := loadFonts()
 	if fs.err != nil {
 		return nil, workshop.Wrap(workshop.KindInternal, fs.err, "the PDF font cannot be read")
@@ -101,8 +125,9 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	pdf.SetTitle(shorten(title, maxLabel), true)
 	pdf.SetAuthor(shorten(sanitize(c.Facilitator), maxLabel), true)
 	pdf.SetSubject(shorten(sanitize(tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label))), maxLabel), true)
-	pdf.SetCreator("Boussole", false)
-	pdf.SetProducer("Boussole", false)
+	// Plain ASCII: Verify reads the version back with a byte search.
+	pdf.SetCreator(creator, false)
+	pdf.SetProducer(creator, false)
 	if l == workshop.FR {
 		pdf.SetLang("fr-FR")
 	} else {
@@ -192,17 +217,16 @@ func (ch *charter) t(key string, args ...any) string { return tr(ch.l, key, args
 
 func (ch *charter) draft() bool { return ch.r.Status != workshop.StatusSigned }
 
-// section starts a numbered section with its bookmark.
-func (ch *charter) section(title string, newPage bool) {
+// section starts a numbered section with its bookmark, on the current page
+// when the heading and need millimetres of what follows fit there (the
+// section's first block, measured by the caller), else on the next one.
+func (ch *charter) section(title string, need float64) {
 	w := ch.w
 	ch.num++
-	if newPage {
-		w.pdf.AddPage()
-		w.pdf.SetY(w.pg.top)
-	} else {
+	if w.pdf.GetY() > w.pg.top+0.01 {
 		w.pdf.SetY(w.pdf.GetY() + 4)
-		w.room(30)
 	}
+	w.keep(sectionH - 4 + need)
 	label := fmt.Sprintf("%d. %s", ch.num, sanitize(title))
 	w.pdf.Bookmark(shorten(label, maxLabel), 0, -1)
 	w.font("B", 15)
@@ -218,11 +242,15 @@ func (ch *charter) section(title string, newPage bool) {
 	w.pdf.SetY(y + 4)
 }
 
-// subsection writes a second-level heading with its bookmark.
-func (ch *charter) subsection(title string) {
+// subsection writes a second-level heading with its bookmark, keeping it
+// on one page with the need millimetres that follow it.
+func (ch *charter) subsection(title string, need float64) {
 	w := ch.w
-	w.pdf.SetY(w.pdf.GetY() + 2)
-	w.room(22)
+	h := w.subsectionH(title)
+	if w.pdf.GetY() > w.pg.top+0.01 {
+		w.pdf.SetY(w.pdf.GetY() + 2)
+	}
+	w.keep(h - 2 + need)
 	t := sanitize(title)
 	w.pdf.Bookmark(shorten(t, maxLabel), 1, -1)
 	w.font("B", 11.5)
@@ -243,13 +271,7 @@ func (ch *charter) label(text string) {
 }
 
 // fields draws label/value pairs as a two-column table.
-func (ch *charter) fields(pairs [][2]string) {
-	rows := make([][]string, len(pairs))
-	for i, p := range pairs {
-		rows[i] = []string{p[0], orDash(p[1])}
-	}
-	ch.w.table([]column{{w: 30, align: "L"}, {w: 100, align: "L"}}, rows, tableStyle{pt: 9, labels: true})
-}
+func (ch *charter) fields(pairs [][2]string) { ch.w.drawTable(ch.w.fieldsLayout(pairs)) }
 
 func (ch *charter) participantName(id string) string {
 	if p, ok := ch.people[id]; ok {
@@ -276,16 +298,6 @@ func (ch *charter) cover() {
 	w, c, l := ch.w, ch.c, ch.l
 	pdf := w.pdf
 	pdf.AddPage()
-	// Navy band with the title.
-	bandH := 92.0
-	w.fill(navy)
-	pdf.Rect(0, 0, w.pg.w, bandH, "F")
-	pdf.SetXY(w.pg.left, 34)
-	w.font("B", 9.5)
-	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
-	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
-	pdf.SetY(pdf.GetY() + 3)
-	w.text(white)
 	// 24 pt when the title fits on three lines, else 17 pt; past a dozen
 	// lines the rest continues at the size of body text, so that a pasted
 	// page of text costs pages of text, not of headlines.
@@ -305,8 +317,40 @@ func (ch *charter) cover() {
 		w.font("B", 10)
 		rest = w.split(strings.Join(titleLines[coverLines:], " "), w.pg.contentW())
 		titleLines = titleLines[:coverLines]
-		w.font("B", size)
 	}
+
+	// The navy band holds the kind of document, the title and the scope,
+	// and is as tall as they need, up to maxBand. The scope takes the
+	// lines left in it; when it runs longer, its last line ends with "…"
+	// at a word boundary (the full scope is the first of the key facts
+	// below).
+	const titleTop, maxBand = 26.0, 80.0
+	titleEnd := titleTop + 8 + float64(len(titleLines))*lineH(size)
+	var scope []string
+	if titleEnd < maxBand-12 && len(rest) == 0 {
+		w.font("", 12)
+		scope = w.split(sanitize(oneLine(c.Scope)), w.pg.contentW())
+		if strings.TrimSpace(c.Scope) == "" {
+			scope = nil
+		}
+		room := max(0, int((maxBand-6-titleEnd-2)/lineH(12)))
+		if len(scope) > room && room > 0 {
+			scope = append(scope[:room-1], w.ellipsis(strings.Join(scope[room-1:room+1], " "), w.pg.contentW()))
+		}
+		scope = scope[:min(room, len(scope))]
+	}
+	bandH := maxBand
+	if titleEnd < maxBand-12 {
+		bandH = min(maxBand, max(58, titleEnd+2+float64(len(scope))*lineH(12)+12))
+	}
+	w.fill(navy)
+	pdf.Rect(0, 0, w.pg.w, bandH, "F")
+	pdf.SetXY(w.pg.left, titleTop)
+	w.font("B", 9.5)
+	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
+	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
+	pdf.SetY(pdf.GetY() + 3)
+	w.text(white)
 	titleLine := func(line string, size float64) {
 		if pdf.GetY() > bandH-16 {
 			// A title too long for the band continues below it in navy.
@@ -315,6 +359,7 @@ func (ch *charter) cover() {
 		pdf.SetX(w.pg.left)
 		pdf.CellFormat(w.pg.contentW(), lineH(size), line, "", 1, "L", false, 0, "")
 	}
+	w.font("B", size)
 	for _, line := range titleLines {
 		titleLine(line, size)
 	}
@@ -325,21 +370,16 @@ func (ch *charter) cover() {
 		}
 	}
 	pdf.Bookmark(shorten(ch.title, maxLabel), 0, 0)
-	if pdf.GetY() < bandH-12 {
+	if len(scope) > 0 {
 		pdf.SetY(pdf.GetY() + 2)
 		w.font("", 12)
 		pdf.SetTextColor(0xDD, 0xE5, 0xF0)
-		scope := sanitize(c.Scope)
-		lines := w.split(scope, w.pg.contentW())
-		for _, line := range lines {
-			if pdf.GetY() > bandH-8 {
-				break // the scope is printed in full among the key facts below
-			}
+		for _, line := range scope {
 			pdf.SetX(w.pg.left)
 			pdf.CellFormat(w.pg.contentW(), lineH(12), line, "", 1, "L", false, 0, "")
 		}
 	}
-	pdf.SetY(max(bandH+12, pdf.GetY()+8))
+	pdf.SetY(max(bandH+8, pdf.GetY()+8))
 
 	// Key facts.
 	period := c.Period.Label
@@ -354,35 +394,25 @@ func (ch *charter) cover() {
 	ch.fields([][2]string{
 		{ch.t("cover.scope"), c.Scope},
 		{ch.t("cover.period"), period},
-		{ch.t("cover.revision"), fmt.Sprint(ch.r.Number)},
-		{ch.t("cover.status"), status},
+		{ch.t("cover.revision"), fmt.Sprint(ch.r.Number) + " · " + status + " · " + longDate(l, revisionDate(ch.s, ch.r))},
 		{ch.t("cover.facil"), c.Facilitator},
-		{ch.t("cover.date"), longDate(l, revisionDate(ch.s, ch.r))},
 		{ch.t("cover.people"), strings.Join(names, ", ")},
 	})
 
-	// At a glance: the objectives and how many KPIs measure each.
-	if len(c.Objectives) > 0 {
-		pdf.SetY(pdf.GetY() + 2)
-		ch.label(ch.t("cover.brief"))
-		items := make([]string, 0, len(c.Objectives))
-		for _, o := range c.Objectives {
-			n := 0
-			for _, k := range ch.kpisOf(o.ID) {
-				if !k.Guardrail {
-					n++
-				}
-			}
-			k := ch.t("cover.kpis", n)
-			if n == 1 {
-				k = ch.t("cover.kpi1")
-			}
-			items = append(items, orDash(ref(o.Title))+" — "+k)
-		}
-		w.bullets(items, 10)
+	// At a glance: the charter on one page, each objective with its pilot
+	// and its KPIs' baseline → target (alert).
+	pdf.SetY(pdf.GetY() + 1)
+	ch.label(ch.t("cover.brief"))
+	if len(c.Objectives) == 0 {
+		w.paragraph(ch.t("obj.none"), "I", 9.5, muted, 0)
+	}
+	for i, o := range c.Objectives {
+		ch.glance(i, o)
 	}
 
-	// Sign-off state.
+	// Sign-off state, at the foot of the cover: the detail follows on the
+	// next pages. A charter without objectives yet has a cover with room
+	// to spare: the box follows the facts and the body starts below it.
 	var msg string
 	if ch.draft() {
 		msg = ch.t("cover.draft")
@@ -399,12 +429,13 @@ func (ch *charter) cover() {
 	if !ch.draft() {
 		h += lineH(8) * 2
 	}
-	// The box sits at the foot of the cover, or below the facts when they
-	// run long.
-	y := max(pdf.GetY()+4, w.pg.limit()-h-8)
-	if y+h > w.pg.limit() {
+	y := pdf.GetY() + 4
+	overflow := y+h > w.pg.limit()
+	if overflow {
 		pdf.AddPage()
 		y = w.pg.top
+	} else if len(c.Objectives) > 0 || y+h+8+sectionH+ch.intentNeed() > w.pg.limit() {
+		y = w.pg.limit() - h - 4
 	}
 	w.fill(paleNav)
 	pdf.Rect(w.pg.left, y, w.pg.contentW(), h, "F")
@@ -427,7 +458,49 @@ func (ch *charter) cover() {
 		pdf.SetX(w.pg.left + 6)
 		pdf.CellFormat(w.pg.contentW()-12, lineH(8), ch.r.Seal, "", 1, "L", false, 0, "")
 	}
-	pdf.SetY(y + h)
+	pdf.SetY(y + h + 4)
+	if len(c.Objectives) > 0 && !overflow {
+		pdf.AddPage()
+		pdf.SetY(w.pg.top)
+	}
+}
+
+// glance writes objective i on the cover: its number and title, its pilot,
+// and one line per KPI measuring it: "NRR: 102% → 110% (alert 104%)".
+func (ch *charter) glance(i int, o workshop.Objective) {
+	w, l := ch.w, ch.l
+	title := fmt.Sprintf("%d. %s", i+1, orDash(ref(o.Title)))
+	var pilots []string
+	for _, a := range ch.c.Roles {
+		if a.ObjectiveID == o.ID && a.Role == workshop.RolePilot {
+			pilots = append(pilots, ch.participantName(a.ParticipantID))
+		}
+	}
+	pilot := ch.t("cover.pilot") + workshop.Colon(l) + orDash(strings.Join(pilots, ", "))
+	var kpis []string
+	for _, k := range ch.kpisOf(o.ID) {
+		line := ref(k.Name)
+		if k.Guardrail {
+			line += " (" + ch.t("kpi.guardrail") + ")"
+		}
+		// Values as references: a value pasted by mistake (a megabyte)
+		// is printed whole in the KPI table, not on the cover.
+		line += workshop.Colon(l) + withUnit(l, ref(k.Baseline), k.Unit) + " → " + withUnit(l, ref(k.Target), k.Unit)
+		if strings.TrimSpace(k.Alert) != "" {
+			line += " (" + ch.t("cover.alert", withUnit(l, ref(k.Alert), k.Unit)) + ")"
+		}
+		kpis = append(kpis, line)
+	}
+	if len(kpis) == 0 {
+		kpis = []string{ch.t("obj.noKPI")}
+	}
+	w.font("B", 10)
+	h := float64(len(w.split(sanitize(title), w.pg.contentW())))*lineH(10) + lineH(8.5) + w.listH(kpis, 9, 6) + 2
+	w.keep(h)
+	w.paragraph(title, "B", 10, navy, 0)
+	w.paragraph(pilot, "", 8.5, muted, 0)
+	w.bullets(kpis, 9)
+	w.pdf.SetY(w.pdf.GetY() + 1.2)
 }
 
 func (ch *charter) kpisOf(objID string) []workshop.KPI {
@@ -456,22 +529,32 @@ func (ch *charter) body() {
 	ch.signatures()
 }
 
+// intentFields is the intent's table of fields.
+func (ch *charter) intentFields() [][2]string {
+	purpose := ""
+	if p := ch.c.Intent.Purpose; p != "" {
+		purpose = workshop.Label(ch.l, string(p))
+	}
+	return [][2]string{
+		{ch.t("intent.purpose"), purpose},
+		{ch.t("intent.statement"), ch.c.Intent.Statement},
+	}
+}
+
+// intentNeed is the room the intent section's first block takes.
+func (ch *charter) intentNeed() float64 {
+	return ch.w.startNeed(ch.w.fieldsLayout(ch.intentFields()))
+}
+
 func (ch *charter) intent() {
 	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.intent"), true)
-	purpose := ""
-	if c.Intent.Purpose != "" {
-		purpose = workshop.Label(l, string(c.Intent.Purpose))
-	}
-	ch.fields([][2]string{
-		{ch.t("intent.purpose"), purpose},
-		{ch.t("intent.statement"), c.Intent.Statement},
-	})
+	fields := ch.w.fieldsLayout(ch.intentFields())
+	ch.section(ch.t("sec.intent"), ch.w.startNeed(fields))
+	ch.w.drawTable(fields)
 	ch.list(ch.t("intent.company"), c.Intent.CompanyObjectives)
 	ch.list(ch.t("intent.hyp"), c.Intent.Hypotheses)
 
 	if len(c.Participants) > 0 {
-		ch.subsection(ch.t("sec.people"))
 		rows := make([][]string, len(c.Participants))
 		for i, p := range c.Participants {
 			fn := ""
@@ -480,8 +563,10 @@ func (ch *charter) intent() {
 			}
 			rows[i] = []string{p.Name, fn, p.Email}
 		}
-		ch.w.table([]column{{ch.t("people.name"), 40, "L", false}, {ch.t("people.func"), 30, "L", false}, {ch.t("people.email"), 50, "L", false}},
+		t := ch.w.layoutTable([]column{{ch.t("people.name"), 40, "L", false}, {ch.t("people.func"), 30, "L", false}, {ch.t("people.email"), 50, "L", false}},
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
+		ch.subsection(ch.t("sec.people"), ch.w.startNeed(t))
+		ch.w.drawTable(t)
 	}
 }
 
@@ -504,60 +589,95 @@ func (ch *charter) list(caption string, items []string) {
 	ch.w.pdf.SetY(ch.w.pdf.GetY() + 1)
 }
 
+// objectiveBlock is one objective's part of the objectives section,
+// measured: its heading, SMART table and side effects.
+type objectiveBlock struct {
+	title  string
+	fields *tableLayout
+	side   []string // the side effects, or nil
+}
+
+func (ch *charter) objectiveBlock(i int, o workshop.Objective) objectiveBlock {
+	l := ch.l
+	var m []string
+	for _, k := range ch.kpisOf(o.ID) {
+		m = append(m, ch.t("obj.kpiLine", ref(k.Name), withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit)))
+	}
+	mText := strings.Join(m, "\n")
+	if mText == "" {
+		mText = ch.t("obj.noKPI")
+	}
+	deadline := ""
+	if o.Deadline != "" {
+		deadline = dateText(l, o.Deadline)
+	}
+	b := objectiveBlock{title: fmt.Sprintf("%d.%d  %s", ch.num, i+1, orDash(o.Title))}
+	b.fields = ch.w.fieldsLayout([][2]string{
+		{ch.t("obj.S"), o.Specific},
+		{ch.t("obj.M"), mText},
+		{ch.t("obj.A"), o.Achievable},
+		{ch.t("obj.R"), o.Relevant},
+		{ch.t("obj.T"), deadline},
+	})
+	for _, se := range o.SideEffects {
+		item := orDash(se.Description)
+		if k, ok := ch.kpis[se.GuardrailID]; ok {
+			item += " (" + ch.t("obj.guardrail", ref(k.Name)) + ")"
+		}
+		b.side = append(b.side, item)
+	}
+	return b
+}
+
+// height is the block's height below its heading.
+func (b objectiveBlock) height(w *writer) float64 {
+	h := b.fields.height(len(b.fields.lines)) + labelH()
+	if len(b.side) == 0 {
+		return h + w.paragraphH("-", "I", 9.5, 0)
+	}
+	return h + w.listH(b.side, 9.5, 6)
+}
+
 func (ch *charter) objectives() {
-	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.objectives"), true)
+	c := ch.c
 	if len(c.Objectives) == 0 {
+		ch.section(ch.t("sec.objectives"), ch.w.paragraphH(ch.t("obj.none"), "I", 10, 0))
 		ch.none("obj.none")
 		return
 	}
+	blocks := make([]objectiveBlock, len(c.Objectives))
+	ch.num++ // the numbers of the subsections are the section's
 	for i, o := range c.Objectives {
-		ch.subsection(fmt.Sprintf("%d.%d  %s", ch.num, i+1, orDash(o.Title)))
-		var m []string
-		for _, k := range ch.kpisOf(o.ID) {
-			m = append(m, ch.t("obj.kpiLine", ref(k.Name), withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit)))
-		}
-		mText := strings.Join(m, "\n")
-		if mText == "" {
-			mText = ch.t("obj.noKPI")
-		}
-		deadline := ""
-		if o.Deadline != "" {
-			deadline = dateText(l, o.Deadline)
-		}
-		ch.fields([][2]string{
-			{ch.t("obj.S"), o.Specific},
-			{ch.t("obj.M"), mText},
-			{ch.t("obj.A"), o.Achievable},
-			{ch.t("obj.R"), o.Relevant},
-			{ch.t("obj.T"), deadline},
-		})
+		blocks[i] = ch.objectiveBlock(i, o)
+	}
+	ch.num--
+	// The heading stays with the first objective's heading and block.
+	ch.section(ch.t("sec.objectives"), ch.w.subsectionH(blocks[0].title)+blocks[0].height(ch.w))
+	for _, b := range blocks {
+		// An objective's block is kept on one page when it fits on one.
+		ch.subsection(b.title, b.height(ch.w))
+		ch.w.drawTable(b.fields)
 		ch.label(ch.t("obj.side"))
-		if len(o.SideEffects) == 0 {
+		if len(b.side) == 0 {
 			ch.w.paragraph(ch.t("obj.noSide"), "I", 9.5, muted, 0)
 			continue
 		}
-		items := make([]string, len(o.SideEffects))
-		for j, se := range o.SideEffects {
-			items[j] = orDash(se.Description)
-			if k, ok := ch.kpis[se.GuardrailID]; ok {
-				items[j] += " (" + ch.t("obj.guardrail", ref(k.Name)) + ")"
-			}
-		}
-		ch.w.bullets(items, 9.5)
+		ch.w.bullets(b.side, 9.5)
 	}
 }
 
 func (ch *charter) kpiTable() {
 	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.kpis"), true)
 	if len(c.KPIs) == 0 {
+		ch.section(ch.t("sec.kpis"), ch.w.paragraphH(ch.t("kpi.none"), "I", 10, 0))
 		ch.none("kpi.none")
 		return
 	}
+	// Every value carries its unit ("€12,000", "€18,000"), so the table
+	// needs no unit column.
 	cols := []column{
-		{ch.t("kpi.name"), 27, "L", false}, {ch.t("kpi.kind"), 12, "L", false}, {ch.t("kpi.unit"), 9, "L", false},
-		{ch.t("kpi.type"), 17, "L", false}, {ch.t("kpi.baseline"), 12, "R", true}, {ch.t("kpi.target"), 12, "R", true},
+		{ch.t("kpi.name"), 27, "L", false}, {ch.t("kpi.kind"), 12, "L", false},
+		{ch.t("kpi.type"), 17, "L", false}, {ch.t("kpi.baseline"), 13, "R", true}, {ch.t("kpi.target"), 13, "R", true},
 		{ch.t("kpi.alert"), 12, "R", true}, {ch.t("kpi.freq"), 15, "L", false}, {ch.t("kpi.source"), 28, "L", false},
 		{ch.t("kpi.owner"), 20, "L", false},
 	}
@@ -573,15 +693,16 @@ func (ch *charter) kpiTable() {
 			}
 			return workshop.Label(l, v)
 		}
-		rows[i] = []string{name, lbl(string(k.Kind)), lbl(string(k.Unit)), lbl(string(k.TargetType)),
-			orDash(k.Baseline), orDash(k.Target), orDash(k.Alert), lbl(string(k.Frequency)), orDash(k.Source), orDash(k.Owner)}
+		rows[i] = []string{name, lbl(string(k.Kind)), lbl(string(k.TargetType)),
+			withUnit(l, k.Baseline, k.Unit), withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit), lbl(string(k.Frequency)), orDash(k.Source), orDash(k.Owner)}
 		if k.Kind == workshop.KindResult {
 			rows[i][1] = kindLabel(l, k.Kind)
 		}
 	}
-	ch.w.table(cols, rows, tableStyle{pt: 7.5, header: true, firstBold: true, zebra: true})
+	t := ch.w.layoutTable(cols, rows, tableStyle{pt: 7.5, header: true, firstBold: true, zebra: true})
+	ch.section(ch.t("sec.kpis"), ch.w.startNeed(t))
+	ch.w.drawTable(t)
 
-	ch.subsection(ch.t("kpi.defs"))
 	defs := make([][2]string, 0, len(c.KPIs))
 	for _, k := range c.KPIs {
 		text := k.Definition
@@ -606,13 +727,15 @@ func (ch *charter) kpiTable() {
 		}
 		defs = append(defs, [2]string{label, text})
 	}
-	ch.fields(defs)
+	dt := ch.w.fieldsLayout(defs)
+	ch.subsection(ch.t("kpi.defs"), ch.w.startNeed(dt))
+	ch.w.drawTable(dt)
 }
 
 func (ch *charter) roles() {
 	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.roles"), false)
 	if len(c.Roles) == 0 || len(c.Objectives) == 0 {
+		ch.section(ch.t("sec.roles"), ch.w.paragraphH(ch.t("roles.none"), "I", 10, 0))
 		ch.none("roles.none")
 		return
 	}
@@ -646,17 +769,19 @@ func (ch *charter) roles() {
 		}
 		rows = append(rows, row)
 	}
-	ch.w.table(cols, rows, tableStyle{pt: 8, header: true, firstBold: true, zebra: true})
+	t := ch.w.layoutTable(cols, rows, tableStyle{pt: 8, header: true, firstBold: true, zebra: true})
+	ch.section(ch.t("sec.roles"), ch.w.startNeed(t))
+	ch.w.drawTable(t)
 }
 
 func (ch *charter) cascades() {
 	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.cascade"), false)
 	if len(c.Cascades) == 0 {
+		ch.section(ch.t("sec.cascade"), ch.w.paragraphH(ch.t("cas.none"), "I", 10, 0))
 		ch.none("cas.none")
 		return
 	}
-	for _, cs := range c.Cascades {
+	for i, cs := range c.Cascades {
 		k, ok := ch.kpis[cs.KPIID]
 		name := k.Name
 		if !ok {
@@ -666,14 +791,26 @@ func (ch *charter) cascades() {
 		if cs.Dimension != "" {
 			dim = strings.ToLower(workshop.Label(l, string(cs.Dimension)))
 		}
-		ch.subsection(ch.t("cas.title", name, dim))
+		title := ch.t("cas.title", name, dim)
 		rows := make([][]string, len(cs.Lines))
 		for i, ln := range cs.Lines {
 			rows[i] = []string{orDash(ln.Team), withUnit(l, ln.Target, k.Unit)}
 		}
-		ch.w.table([]column{{ch.t("cas.team"), 70, "L", false}, {ch.t("cas.target"), 30, "R", true}}, rows,
+		t := ch.w.layoutTable([]column{{ch.t("cas.team"), 70, "L", false}, {ch.t("cas.target"), 30, "R", true}}, rows,
 			tableStyle{pt: 8.5, header: true, zebra: true})
-		ch.w.paragraph(ch.cascadeCheck(k, cs), "I", 9, muted, 0)
+		check := ch.cascadeCheck(k, cs)
+		// The table and the sentence that checks it stay together when
+		// they fit on a page.
+		need := ch.w.startNeed(t)
+		if need >= t.height(len(rows)) {
+			need += ch.w.paragraphH(check, "I", 9, 0)
+		}
+		if i == 0 {
+			ch.section(ch.t("sec.cascade"), ch.w.subsectionH(title)+need)
+		}
+		ch.subsection(title, need)
+		ch.w.drawTable(t)
+		ch.w.paragraph(check, "I", 9, muted, 0)
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
 	}
 }
@@ -710,28 +847,43 @@ func (ch *charter) cascadeCheck(k workshop.KPI, cs workshop.Cascade) string {
 
 func (ch *charter) rituals() {
 	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.rituals"), false)
 	if len(c.Rituals) == 0 {
+		ch.section(ch.t("sec.rituals"), ch.w.paragraphH(ch.t("rit.none"), "I", 10, 0))
 		ch.none("rit.none")
 		return
 	}
-	for _, rt := range c.Rituals {
+	for i, rt := range c.Rituals {
 		name := rt.Name
 		if name == "" {
 			name = workshop.Label(l, string(rt.Kind))
 		}
-		ch.subsection(name)
-		ch.w.paragraph(ritualWhen(l, rt), "", 9.5, ink, 0)
+		when := ritualWhen(l, rt)
 		var who []string
 		for _, id := range rt.Attendees {
 			who = append(who, ch.participantName(id))
 		}
+		whoText := ""
 		if len(who) > 0 {
-			ch.w.paragraph(ch.t("rit.who")+(map[bool]string{true: nbsp + ": ", false: ": "}[l == workshop.FR])+strings.Join(who, ", "), "", 9.5, muted, 0)
+			whoText = ch.t("rit.who") + workshop.Colon(l) + strings.Join(who, ", ")
+		}
+		agenda := rt.AgendaOrDefault(ch.named, l)
+		// A ritual's heading stays with its times, attendees and first
+		// three agenda lines; a longer agenda may go on overleaf.
+		need := ch.w.paragraphH(when, "", 9.5, 0) + 1.5 + labelH() + ch.w.listH(agenda[:min(3, len(agenda))], 9, 7)
+		if whoText != "" {
+			need += ch.w.paragraphH(whoText, "", 9.5, 0)
+		}
+		if i == 0 {
+			ch.section(ch.t("sec.rituals"), ch.w.subsectionH(name)+need)
+		}
+		ch.subsection(name, need)
+		ch.w.paragraph(when, "", 9.5, ink, 0)
+		if whoText != "" {
+			ch.w.paragraph(whoText, "", 9.5, muted, 0)
 		}
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 1.5)
 		ch.label(ch.t("rit.agenda"))
-		ch.w.numbered(rt.AgendaOrDefault(ch.named, l), 9)
+		ch.w.numbered(agenda, 9)
 	}
 }
 
@@ -751,19 +903,19 @@ func ritualWhen(l workshop.Lang, rt workshop.Ritual) string {
 
 func (ch *charter) incentives() {
 	c, l := ch.c, ch.l
-	ch.section(ch.t("sec.incentives"), false)
-	if !c.Incentive.Enabled {
-		ch.w.paragraph(ch.t("inc.off"), "", 10, ink, 0)
-	} else {
-		ch.w.paragraph(ch.t("inc.on", withUnit(l, c.Incentive.Share, workshop.UnitPercent)), "", 10, ink, 0)
+	text := ch.t("inc.off")
+	if c.Incentive.Enabled {
+		text = ch.t("inc.on", withUnit(l, c.Incentive.Share, workshop.UnitPercent))
 	}
+	ch.section(ch.t("sec.incentives"), ch.w.paragraphH(text, "", 10, 0))
+	ch.w.paragraph(text, "", 10, ink, 0)
 	if strings.TrimSpace(c.Incentive.Note) != "" {
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
 		ch.fields([][2]string{{ch.t("inc.note"), c.Incentive.Note}})
 	}
 }
 
-func (ch *charter) decisionTable(ds []workshop.Decision) {
+func (ch *charter) decisionTable(ds []workshop.Decision) *tableLayout {
 	l := ch.l
 	rows := make([][]string, len(ds))
 	for i, d := range ds {
@@ -773,22 +925,25 @@ func (ch *charter) decisionTable(ds []workshop.Decision) {
 		}
 		rows[i] = []string{shortDate(l, d.Date), typ, orDash(d.Text), orDash(ref(d.Author)), orDash(ch.linkName(d.LinkID))}
 	}
-	ch.w.table([]column{{ch.t("log.date"), 15, "L", true}, {ch.t("log.type"), 14, "L", false}, {ch.t("log.text"), 60, "L", false},
+	return ch.w.layoutTable([]column{{ch.t("log.date"), 15, "L", true}, {ch.t("log.type"), 14, "L", false}, {ch.t("log.text"), 60, "L", false},
 		{ch.t("log.author"), 17, "L", false}, {ch.t("log.link"), 20, "L", false}}, rows, tableStyle{pt: 8, header: true, zebra: true})
 }
 
 func (ch *charter) decisionLog() {
-	ch.section(ch.t("sec.log"), true)
 	if len(ch.c.Decisions) == 0 {
+		ch.section(ch.t("sec.log"), ch.w.paragraphH(ch.t("log.none"), "I", 10, 0))
 		ch.none("log.none")
 	} else {
-		ch.decisionTable(ch.c.Decisions)
+		t := ch.decisionTable(ch.c.Decisions)
+		ch.section(ch.t("sec.log"), ch.w.startNeed(t))
+		ch.w.drawTable(t)
 	}
 	if len(ch.late) > 0 {
-		ch.subsection(ch.t("log.late"))
+		t := ch.decisionTable(ch.late)
+		ch.subsection(ch.t("log.late"), ch.w.paragraphH(ch.t("log.lateNote"), "I", 9, 0)+2+ch.w.startNeed(t))
 		ch.w.paragraph(ch.t("log.lateNote"), "I", 9, muted, 0)
 		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
-		ch.decisionTable(ch.late)
+		ch.w.drawTable(t)
 	}
 }
 
@@ -797,19 +952,37 @@ func (ch *charter) changes() {
 	if err != nil {
 		return
 	}
-	ch.section(ch.t("sec.changes", prev.Number), false)
-	ch.fields([][2]string{{ch.t("chg.reason"), ch.r.AmendReason}})
-	lines := workshop.Changes(&prev.Charter, ch.c, ch.l)
-	if len(lines) == 0 {
+	reason := ch.w.fieldsLayout([][2]string{{ch.t("chg.reason"), ch.r.AmendReason}})
+	ch.section(ch.t("sec.changes", prev.Number), ch.w.startNeed(reason))
+	ch.w.drawTable(reason)
+	items := workshop.ChangeItems(&prev.Charter, ch.c, ch.l)
+	if len(items) == 0 {
 		ch.none("chg.none")
 		return
 	}
-	ch.w.bullets(lines, 9.5)
+	// A change whose line fits the width is printed on it; a longer one
+	// (an objective renamed, a statement rewritten) gets its old and new
+	// texts whole, each on its own lines.
+	w := ch.w
+	w.font("", 9.5)
+	width := w.pg.contentW() - 6
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = it.String()
+		if it.Old == "" && it.New == "" || w.pdf.GetStringWidth(sanitize(lines[i])) <= width {
+			continue
+		}
+		head := it.Subject
+		if it.Field != "" {
+			head += workshop.Colon(ch.l) + it.Field
+		}
+		lines[i] = head + "\n" + ch.t("chg.before") + workshop.Colon(ch.l) + it.Old + "\n" + ch.t("chg.after") + workshop.Colon(ch.l) + it.New
+	}
+	w.bullets(lines, 9.5)
 }
 
 func (ch *charter) signatures() {
-	l, r := ch.l, ch.r
-	ch.section(ch.t("sec.signatures"), false)
+	l, r, w := ch.l, ch.r, ch.w
 	states := r.ApproverStates()
 	standing := map[*workshop.Signature]bool{}
 	for _, st := range states {
@@ -829,11 +1002,9 @@ func (ch *charter) signatures() {
 		}
 		rows = append(rows, []string{ref(sg.Name), ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), orDash(sg.Comment)})
 	}
-	if len(rows) == 0 {
-		ch.none("sig.none")
-		ch.w.pdf.SetY(ch.w.pdf.GetY() + 2)
-	} else {
-		ch.w.table([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.role"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.comment"), 46, "L", false}},
+	var signed *tableLayout
+	if len(rows) > 0 {
+		signed = w.layoutTable([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.role"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.comment"), 46, "L", false}},
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 	var pending []string
@@ -846,24 +1017,48 @@ func (ch *charter) signatures() {
 			pending = append(pending, ref(p.Name)+fn)
 		}
 	}
-	if len(pending) > 0 {
-		ch.label(ch.t("sig.pending"))
-		ch.w.bullets(pending, 9.5)
-	}
+	var declined *tableLayout
 	if len(r.Declines) > 0 {
-		ch.label(ch.t("sig.declines"))
 		drows := make([][]string, len(r.Declines))
 		for i, d := range r.Declines {
 			drows[i] = []string{ref(d.Name), longDate(l, d.At.UTC()), orDash(d.Reason)}
 		}
-		ch.w.table([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.reason"), 76, "L", false}},
+		declined = w.layoutTable([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.reason"), 76, "L", false}},
 			drows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
+	}
+	// The sign-off is kept on one page when it fits on one.
+	const sealH = 3 + 27
+	need := sealH + w.paragraphH(ch.t("sig.sealNote"), "I", 8, 0)
+	if signed != nil {
+		need += signed.height(len(signed.lines))
+	} else {
+		need += w.paragraphH(ch.t("sig.none"), "I", 10, 0) + 2
+	}
+	if len(pending) > 0 {
+		need += labelH() + w.listH(pending, 9.5, 6)
+	}
+	if declined != nil {
+		need += labelH() + declined.height(len(declined.lines))
+	}
+	ch.section(ch.t("sec.signatures"), need)
+	if signed == nil {
+		ch.none("sig.none")
+		w.pdf.SetY(w.pdf.GetY() + 2)
+	} else {
+		w.drawTable(signed)
+	}
+	if len(pending) > 0 {
+		ch.label(ch.t("sig.pending"))
+		w.bullets(pending, 9.5)
+	}
+	if declined != nil {
+		ch.label(ch.t("sig.declines"))
+		w.drawTable(declined)
 	}
 
 	// The seal, in full, in a box.
-	w := ch.w
 	w.pdf.SetY(w.pdf.GetY() + 3)
-	w.room(30)
+	w.room(sealH)
 	y := w.pdf.GetY()
 	w.fill(paleNav)
 	w.pdf.Rect(w.pg.left, y, w.pg.contentW(), 24, "F")
@@ -908,6 +1103,14 @@ func (ch *charter) decorate() {
 	n := pdf.PageCount()
 	pdf.SetAutoPageBreak(false, 0)
 	mark := ch.t("doc.draft")
+	var outline *outline
+	if ch.draft() {
+		var err error
+		if outline, err = markOutline(loadFonts().bold, mark); err != nil {
+			pdf.SetError(err)
+			return
+		}
+	}
 	// The running header's title, shortened once for every page.
 	maxW := w.pg.contentW() - 40
 	w.font("", 8)
@@ -946,17 +1149,14 @@ func (ch *charter) decorate() {
 			w.text(white)
 			pdf.SetXY(x, 10)
 			pdf.CellFormat(bw, 6, mark, "", 0, "C", false, 0, "")
-			// Diagonal watermark.
-			pdf.SetAlpha(0.07, "Normal")
-			w.font("B", 96)
-			w.text(alarm)
-			cx, cy := w.pg.w/2, w.pg.h/2
-			mw := pdf.GetStringWidth(mark)
-			pdf.TransformBegin()
-			pdf.TransformRotate(52, cx, cy)
-			pdf.Text(cx-mw/2, cy+12, mark)
-			pdf.TransformEnd()
-			pdf.SetAlpha(1, "Normal")
+			// Diagonal watermark, drawn as the letters' outlines so that
+			// text extraction and screen readers skip it.
+			if outline != nil {
+				pdf.SetAlpha(0.07, "Normal")
+				w.fill(alarm)
+				w.watermark(outline, 96, 52)
+				pdf.SetAlpha(1, "Normal")
+			}
 		}
 	}
 }

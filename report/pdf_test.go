@@ -33,12 +33,12 @@ func TestCharterPDF_SectionsValuesAndTypography(t *testing.T) {
 		{workshop.EN, []string{
 			"Collective objectives charter", "Improve retention — a shared effort", "2027-Q1 (1 January 2027 – 31 March 2027)", "Zoé Łukasiewicz", "Signed",
 			"1. Intent", "Up-sell and cross-sell", typography, "“value first”", "Reach €12M ARR",
-			"2. Collective objectives", "S — Specific", "T — Time-bound", "NRR: target 110 % (alert threshold 104 %)", "ANTICIPATED SIDE EFFECTS",
+			"2. Collective objectives", "S — Specific", "T — Time-bound", "NRR: target 110% (alert threshold 104%)", "ANTICIPATED SIDE EFFECTS",
 			"3. KPIs and thresholds", "Alert threshold", "Owner", "Result", "increase to", "stay at or below", "Weekly", "40,000", "(guardrail)",
 			"4. Roles: who leads, who contributes, who approves", "Pilot", "Contributor", "Approver",
-			"5. Cascade", "Expansion MRR — by region", "Sum of the teams 60,000 €; collective target 60,000 €: consistent.",
+			"5. Cascade", "Expansion MRR — by region", "Sum of the teams €60,000; collective target €60,000: consistent.",
 			"6. Execution rituals", "Monthly, first Tuesday of the month at 14:00, 60 min", "Risks — action plan",
-			"7. Incentives", "Share of individual variable pay indexed on the collective KPIs: 20 %.",
+			"7. Incentives", "Share of individual variable pay indexed on the collective KPIs: 20%.",
 			"8. Decision log", "QBRs become value-oriented", "2026-12-10",
 			"9. Sign-off and seal", "Approver · Leadership", "Seal (SHA-256 of the revision’s content)",
 		}},
@@ -80,7 +80,7 @@ func TestCharterPDF_Metadata(t *testing.T) {
 		"Author":  "Zoé Łukasiewicz",
 		"Subject": "Charte d’objectifs collectifs — Succès client et ventes, Europe de l’Ouest — 2027-Q1",
 		"Creator": "Boussole",
-		"Pages":   "6",
+		"Pages":   "5",
 	}
 	for k, v := range want {
 		if info[k] != v {
@@ -367,9 +367,9 @@ func TestRCAS1_CascadeSumLine(t *testing.T) {
 		Lines: []workshop.CascadeLine{{Team: "SMB", Target: "105"}, {Team: "Enterprise", Target: "115"}}})
 	text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
 	for _, want := range []string{
-		"Sum of the teams 55,000 €; collective target 60,000 €: the sum is below the collective target.",
-		"Unit not additive (%): no sum is checked; collective target 110 %.",
-		"NRR — by segment", "Enterprise", "115 %",
+		"Sum of the teams €55,000; collective target €60,000: the sum is below the collective target.",
+		"Unit not additive (%): no sum is checked; collective target 110%.",
+		"NRR — by segment", "Enterprise", "115%",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks %q", want)

@@ -51,6 +51,19 @@ const (
 
 var stampRE = regexp.MustCompile(`/Keywords \(boussole:v1 session=([0-9A-Za-z_-]+) revision=([0-9]+) seal=([0-9a-f]+|draft) paper=(A4|Letter) late=([0-9]+)\)`)
 
+// creatorRE finds the version in the Creator the export wrote.
+var creatorRE = regexp.MustCompile(`/Creator \(Boussole(?: ([ -'*-\[\]-~]{1,64}))?\)`)
+
+// parseVersion returns the Boussole version the PDF's Creator names, or ""
+// when it names none: the export is re-rendered with the same one, so that
+// a PDF exported by another version of the same layout still matches.
+func parseVersion(pdf []byte) string {
+	if m := creatorRE.FindSubmatch(pdf); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
 // parseStamp finds the Boussole stamp in the PDF's information dictionary.
 func parseStamp(pdf []byte) (stamp, bool) {
 	m := stampRE.FindSubmatch(pdf)
@@ -142,7 +155,7 @@ func verify(pdf, signed []byte, digital bool, get func(id string) (*workshop.Ses
 	if st.Late > len(r.LateDecisions) {
 		return mismatch(whyLate, fmt.Sprintf("the PDF lists %d entries added after signing, the store has %d", st.Late, len(r.LateDecisions)))
 	}
-	again, err := renderCharter(s, r, PDFOptions{Paper: st.Paper, DigitalSignature: digital}, st.Late)
+	again, err := renderCharter(s, r, PDFOptions{Paper: st.Paper, DigitalSignature: digital, Version: parseVersion(pdf)}, st.Late)
 	if err != nil {
 		return mismatch(whyRender, "re-rendering failed: "+workshop.Message(err))
 	}

@@ -74,12 +74,59 @@ func cloneOf[T any](s []T) []T {
 // intent, objectives, KPIs ("Win rate: target 25 % → 28 %"), roles,
 // cascades, rituals, incentives and the decision log. Items are matched by
 // id; the order is stable (removed items in prev's order after the others in
-// cur's order, within each section).
+// cur's order, within each section). A long typed text is shortened to 60
+// characters on its line; ChangeItems gives the same changes with the texts
+// whole.
 func Changes(prev, cur *Charter, l Lang) []string {
+	items := changeItems(prev, cur, l, false)
+	if items == nil {
+		return nil
+	}
+	out := make([]string, len(items))
+	for i, c := range items {
+		out[i] = c.String()
+	}
+	return out
+}
+
+// Change is one line of Changes taken apart: what changed (Subject, and
+// Field when a field of it changed), the value before and after, or a
+// Note for a change without values ("KPI added: NPS" is Subject "KPI added"
+// and Note "NPS").
+type Change struct {
+	Subject, Field string
+	Old, New       string
+	Note           string
+	lang           Lang
+}
+
+// String is the change on one line: "Subject: field old → new", or
+// "Subject: note".
+func (c Change) String() string {
+	if c.Old == "" && c.New == "" {
+		if c.Subject == "" {
+			return c.Note
+		}
+		return c.Subject + Colon(c.lang) + c.Note
+	}
+	f := c.Field
+	if f != "" {
+		f += " "
+	}
+	return c.Subject + Colon(c.lang) + f + c.Old + " → " + c.New
+}
+
+// ChangeItems lists the changes of Changes with every typed text whole, for
+// a document that has room to print an old and a new title in full.
+func ChangeItems(prev, cur *Charter, l Lang) []Change {
+	return changeItems(prev, cur, l, true)
+}
+
+func changeItems(prev, cur *Charter, l Lang, whole bool) []Change {
 	if prev == nil || cur == nil {
 		return nil
 	}
-	ch := &changeList{l: l, prev: prev, cur: cur}
+	ch := &changeList{l: l, prev: prev, cur: cur, whole: whole}
 	ch.heading()
 	ch.participants()
 	ch.intent()
@@ -96,32 +143,31 @@ func Changes(prev, cur *Charter, l Lang) []string {
 type changeList struct {
 	l         Lang
 	prev, cur *Charter
-	out       []string
+	out       []Change
+	whole     bool // typed texts are not shortened
 }
 
 // line adds "subject: field old → new" (or "subject: old → new" without a
 // field).
 func (ch *changeList) line(subject, field, old, new string) {
-	if field != "" {
-		field += " "
-	}
-	ch.out = append(ch.out, subject+Colon(ch.l)+field+old+" → "+new)
+	ch.out = append(ch.out, Change{Subject: subject, Field: field, Old: old, New: new, lang: ch.l})
 }
 
 // note adds "subject: what".
 func (ch *changeList) note(subject, what string) {
-	ch.out = append(ch.out, subject+Colon(ch.l)+what)
+	ch.out = append(ch.out, Change{Subject: subject, Note: what, lang: ch.l})
 }
 
 func (ch *changeList) tr(fr, en string) string { return tr(ch.l, fr, en) }
 
-// text shows a typed text quoted, shortened when long, or a dash.
+// text shows a typed text quoted, shortened when long (unless the list is
+// whole), or a dash.
 func (ch *changeList) text(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return "—"
 	}
-	if r := []rune(s); len(r) > 60 {
+	if r := []rune(s); len(r) > 60 && !ch.whole {
 		s = string(r[:59]) + "…"
 	}
 	return Quote(ch.l, s)
@@ -166,7 +212,7 @@ func (ch *changeList) heading() {
 	ch.textField(ch.tr("Fuseau horaire", "Time zone"), "", p.TimeZone, c.TimeZone)
 	ch.textField(ch.tr("Animation", "Facilitator"), "", p.Facilitator, c.Facilitator)
 	if p.Readiness != c.Readiness {
-		ch.out = append(ch.out, ch.tr("Liste de préparation mise à jour", "Pre-workshop checklist updated"))
+		ch.out = append(ch.out, Change{Note: ch.tr("Liste de préparation mise à jour", "Pre-workshop checklist updated"), lang: ch.l})
 	}
 }
 

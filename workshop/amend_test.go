@@ -78,7 +78,7 @@ func TestChanges_TargetChangeEN(t *testing.T) {
 	cur := *prev.Clone()
 	cur.KPIs[1].Target = "28"
 	got := workshop.Changes(&prev, &cur, workshop.EN)
-	if len(got) != 1 || got[0] != "Win rate: target 25 % → 28 %" {
+	if len(got) != 1 || got[0] != "Win rate: target 25% → 28%" {
 		t.Errorf("changes = %q", got)
 	}
 }
@@ -141,9 +141,9 @@ func TestChanges_EverySectionStableOrder(t *testing.T) {
 		`Objective added: “Keep our customers”`,
 		`Sales cycle length: alert threshold 65 days → 70 days`,
 		`Win rate: unit % → ratio`,
-		`Win rate: baseline 20 % → 20`,
-		`Win rate: target 25 % → 0.28`,
-		`Win rate: alert threshold 18 % → 18`,
+		`Win rate: baseline 20% → 20`,
+		`Win rate: target 25% → 0.28`,
+		`Win rate: alert threshold 18% → 18`,
 		`KPI added: NPS`,
 		`KPI removed: Meeting rate`,
 		`Roles: Bob Leroy on “Close deals faster”: Contributor → Approver`,
@@ -151,7 +151,7 @@ func TestChanges_EverySectionStableOrder(t *testing.T) {
 		`Weekly sync: time 09:00 → 08:30`,
 		`Weekly sync: duration 30 min → 45 min`,
 		`Ritual removed: QBR (quarterly business review)`,
-		`Incentives: share 10 % → 15 %`,
+		`Incentives: share 10% → 15%`,
 		`Decision log: entry added [Test] “Pilot a shorter contract”`,
 	}
 	got := workshop.Changes(&prev, &cur, workshop.EN)
@@ -182,4 +182,29 @@ func TestChanges_EverySectionStableOrder(t *testing.T) {
 
 func containsLine(lines []string, line string) bool {
 	return slices.Contains(lines, line)
+}
+
+// TestChangeItemsKeepTextsWhole_Issue10_7: the change list of the PDF gets
+// an objective's old and new titles whole, where the one-line Changes cut
+// them at 60 characters.
+func TestChangeItemsKeepTextsWhole_Issue10_7(t *testing.T) {
+	prev := lcCharter()
+	cur := *prev.Clone()
+	old := prev.Objectives[0].Title
+	cur.Objectives[0].Title = "Generate qualified pipeline in the top 50 target accounts through ABM (revised after the January review)"
+	items := workshop.ChangeItems(&prev, &cur, workshop.EN)
+	if len(items) != 1 {
+		t.Fatalf("items %+v", items)
+	}
+	it := items[0]
+	if it.Old != "“"+old+"”" || it.New != "“"+cur.Objectives[0].Title+"”" {
+		t.Errorf("old %q new %q, want both whole", it.Old, it.New)
+	}
+	line := workshop.Changes(&prev, &cur, workshop.EN)[0]
+	if !strings.HasSuffix(line, "t…”") || !strings.HasPrefix(line, it.Subject+": "+it.Old+" → ") {
+		t.Errorf("one-line change %q", line)
+	}
+	if it.String() == line {
+		t.Errorf("the whole item prints as the shortened line %q", line)
+	}
 }

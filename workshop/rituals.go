@@ -101,7 +101,9 @@ func (g *agendaWriter) priority(kind KPIKind) []KPI {
 	return out
 }
 
-// alertText says where the alert threshold lies for the target type.
+// alertText says where the alert threshold lies for the target type. Every
+// agenda line writes it the same way, in parentheses after the value it
+// qualifies: "… the target 25% (alert below 18%)".
 func (g *agendaWriter) alertText(k KPI) string {
 	if strings.TrimSpace(k.Alert) == "" {
 		return ""
@@ -138,7 +140,7 @@ func (g *agendaWriter) monthly() {
 	for _, k := range results {
 		line := k.Name + Colon(g.l) + tr(g.l, "valeur du mois face à la cible ", "this month’s value against the target ") + WithUnit(g.l, k.Target, k.Unit)
 		if a := g.alertText(k); a != "" {
-			line += " — " + a
+			line += " (" + a + ")"
 		}
 		g.lines = append(g.lines, line)
 	}
@@ -156,7 +158,7 @@ func (g *agendaWriter) monthly() {
 			if k, ok := g.kpi(se.GuardrailID); ok {
 				line += tr(g.l, "garde-fou ", "guardrail ") + k.Name
 				if a := g.alertText(k); a != "" {
-					line += ", " + a
+					line += " (" + a + ")"
 				}
 			} else {
 				line += tr(g.l, "à surveiller, sans KPI garde-fou", "watch it, no guardrail KPI")

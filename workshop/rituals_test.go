@@ -55,7 +55,7 @@ func TestGenerateAgenda_Weekly(t *testing.T) {
 	c := lcCharter()
 	got := workshop.GenerateAgenda(&c, c.Rituals[0], workshop.EN)
 	want := []string{
-		"Meeting rate: this week’s value against the target 15 % (alert below 8 %)",
+		"Meeting rate: this week’s value against the target 15% (alert below 8%)",
 		"Blockers and help needed",
 		"Decisions to take and record in the decision log",
 	}
@@ -68,9 +68,9 @@ func TestGenerateAgenda_Monthly(t *testing.T) {
 	c := lcCharter()
 	got := workshop.GenerateAgenda(&c, c.Rituals[1], workshop.EN)
 	want := []string{
-		"Sales cycle length: this month’s value against the target 50 days — alert above 65 days",
-		"Win rate: this month’s value against the target 25 % — alert below 18 %",
-		"Side effect “Deals pushed to close before they are ready” (“Shorten the sales cycle”): guardrail Slip rate, alert above 25 %",
+		"Sales cycle length: this month’s value against the target 50 days (alert above 65 days)",
+		"Win rate: this month’s value against the target 25% (alert below 18%)",
+		"Side effect “Deals pushed to close before they are ready” (“Shorten the sales cycle”): guardrail Slip rate (alert above 25%)",
 		"Side effect “Heavier discounts to close” (“Win more qualified deals”): watch it, no guardrail KPI",
 		"Decision log: review hypotheses and tests, record the decisions taken",
 	}

@@ -78,9 +78,9 @@ func Colon(l Lang) string {
 	return ": "
 }
 
-// WithUnit shows a value as typed followed by its unit's symbol in the
-// language ("25 %", "12 jours", "300 €"), unless the person already typed
-// the unit. Counts and ratios show bare. A blank value shows as a dash.
+// WithUnit shows a value as typed with its unit's symbol in the language
+// ("25 %", "12 jours", "300 €" in French; "25%", "12 days", "€300" in
+// English), unless the person already typed the unit. Counts and ratios show bare. A blank value shows as a dash.
 func WithUnit(l Lang, value string, u Unit) string {
 	v := strings.TrimSpace(value)
 	if v == "" {
@@ -96,9 +96,24 @@ func WithUnit(l Lang, value string, u Unit) string {
 			return v
 		}
 	}
-	sep := " "
 	if l == FR {
-		sep = NBSP
+		return v + NBSP + sym
 	}
-	return v + sep + sym
+	// English writes "20%" without a space and a currency before the
+	// amount, after its sign: "€12,000", "-$500".
+	switch u {
+	case UnitPercent:
+		return v + sym
+	case UnitEUR, UnitUSD:
+		if strings.HasPrefix(lv, strings.ToLower(sym)) {
+			return v
+		}
+		for _, sign := range []string{"-", "+", "−"} {
+			if rest, ok := strings.CutPrefix(v, sign); ok {
+				return sign + sym + strings.TrimSpace(rest)
+			}
+		}
+		return sym + v
+	}
+	return v + " " + sym
 }

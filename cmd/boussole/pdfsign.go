@@ -60,7 +60,7 @@ func charterPDF(s *workshop.Session, rev int, paper string, key *storage.Install
 		return nil, err
 	}
 	digital := carriesPDFSignature(r)
-	data, err := report.CharterPDF(s, rev, report.PDFOptions{Paper: paper, DigitalSignature: digital})
+	data, err := report.CharterPDF(s, rev, report.PDFOptions{Paper: paper, DigitalSignature: digital, Version: version})
 	if err != nil || !digital {
 		return data, err
 	}
