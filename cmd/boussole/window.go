@@ -184,8 +184,8 @@ func windowDeps(st *storage.Store) ui.Deps {
 			return k, "", nil
 		},
 		InstallationKey: st.InstallationPublicKey,
-		OpenRoom:      openRoom,
-		RoomAddresses: roomAddresses,
+		OpenRoom:        openRoom,
+		RoomAddresses:   roomAddresses,
 	}
 }
 
