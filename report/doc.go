@@ -12,7 +12,7 @@
 // session's Updated, in UTC). The information dictionary's Keywords carry a
 // plain-ASCII stamp
 //
-//	boussole:v1 session=<id> revision=<n> seal=<seal|draft> paper=<A4|Letter> late=<k>
+//	boussole:v1 session=<id> revision=<n> seal=<seal|draft> paper=<A4|Letter> late=<k> layout=<n>
 //
 // where k is the number of decision-log entries added after signing that
 // the PDF prints. Verify reads the stamp, re-renders that revision from the

@@ -82,10 +82,21 @@ type stamp struct {
 	Seal     string // the revision's seal, or "draft"
 	Paper    string
 	Late     int // number of LateDecisions printed
+	Layout   int // the page layout's version (LayoutVersion when written)
 }
 
+// LayoutVersion is the version of the charter's page layout, written in
+// the stamp. verify re-renders a revision and compares bytes, which only
+// a PDF of the same layout can pass; a PDF of an earlier layout gets its
+// own verdict instead of "not the exported file". Bump it with every
+// change of what a page looks like.
+//
+// 1: the layout before the stamp carried it (no "layout=" in the stamp).
+// 2: the one-page cover, fallback faces, PDF signatures (issues 10, 11).
+const LayoutVersion = 2
+
 func (st stamp) String() string {
-	return fmt.Sprintf("boussole:v1 session=%s revision=%d seal=%s paper=%s late=%d", st.Session, st.Revision, st.Seal, st.Paper, st.Late)
+	return fmt.Sprintf("boussole:v1 session=%s revision=%d seal=%s paper=%s late=%d layout=%d", st.Session, st.Revision, st.Seal, st.Paper, st.Late, LayoutVersion)
 }
 
 // renderCharter renders revision r with its first late LateDecisions.

@@ -47,9 +47,10 @@ const (
 	whySealStamp  = "seal-stamp" // the PDF names another seal
 	whyLate       = "late"       // the PDF lists more late entries than stored
 	whyRender     = "render"
+	whyLayout     = "layout" // a PDF of another page layout: bytes cannot be compared
 )
 
-var stampRE = regexp.MustCompile(`/Keywords \(boussole:v1 session=([0-9A-Za-z_-]+) revision=([0-9]+) seal=([0-9a-f]+|draft) paper=(A4|Letter) late=([0-9]+)\)`)
+var stampRE = regexp.MustCompile(`/Keywords \(boussole:v1 session=([0-9A-Za-z_-]+) revision=([0-9]+) seal=([0-9a-f]+|draft) paper=(A4|Letter) late=([0-9]+)(?: layout=([0-9]{1,6}))?\)`)
 
 // creatorRE finds the version in the Creator the export wrote.
 var creatorRE = regexp.MustCompile(`/Creator \(Boussole(?: ([ -'*-\[\]-~]{1,64}))?\)`)
@@ -75,7 +76,13 @@ func parseStamp(pdf []byte) (stamp, bool) {
 	if err1 != nil || err2 != nil {
 		return stamp{}, false
 	}
-	return stamp{Session: string(m[1]), Revision: rev, Seal: string(m[3]), Paper: string(m[4]), Late: late}, true
+	layout := 1 // stamps written before the layout's version was
+	if len(m[6]) > 0 {
+		if layout, err1 = strconv.Atoi(string(m[6])); err1 != nil {
+			return stamp{}, false
+		}
+	}
+	return stamp{Session: string(m[1]), Revision: rev, Seal: string(m[3]), Paper: string(m[4]), Late: late, Layout: layout}, true
 }
 
 // StampedSession returns the session id the Boussole stamp of a PDF names,
@@ -159,7 +166,10 @@ func verify(pdf, signed []byte, digital bool, get func(id string) (*workshop.Ses
 	if err != nil {
 		return mismatch(whyRender, "re-rendering failed: "+workshop.Message(err))
 	}
-	if pdf = signed; !bytes.Equal(again, pdf) {
+	if pdf = signed; !bytes.Equal(again, pdf) && st.Layout != LayoutVersion {
+		return mismatch(whyLayout, fmt.Sprintf("the PDF was laid out by another version of Boussole (layout %d, this one writes %d): its pages cannot be compared byte for byte; its stamp names signed revision %d with the seal the store holds (%s)",
+			st.Layout, LayoutVersion, r.Number, r.Seal))
+	} else if !bytes.Equal(again, pdf) {
 		// Another program re-saving the file (qpdf, a viewer's "save as",
 		// linearisation) changes its bytes as surely as an edit does: the
 		// verdict says which revision the stamp names and what the store's
@@ -260,6 +270,15 @@ func (v VerifyResult) mismatchMessage(l workshop.Lang, q func(string) string, co
 			return fmt.Sprintf("Non conforme%sle contenu enregistré de la révision %d de %s ne correspond plus à son sceau%s les données ont été modifiées.", colon, v.Revision, title, nbsp+":")
 		}
 		return fmt.Sprintf("Mismatch%sthe stored content of revision %d of %s no longer matches its seal: the data was modified.", colon, v.Revision, title)
+	case whyLayout:
+		if fr {
+			return fmt.Sprintf("Autre version%sce PDF a été mis en page par une autre version de Boussole%s ses pages ne peuvent pas être comparées octet pour octet et son contenu ne peut donc pas être garanti. "+
+				"Son tampon désigne la révision %d de %s, dont le sceau %s est bien celui de ces données. "+
+				"Exportez de nouveau cette révision avec cette version pour obtenir un PDF vérifiable.", colon, nbsp+":", v.Revision, title, v.Seal)
+		}
+		return fmt.Sprintf("Other version%sthis PDF was laid out by another version of Boussole: its pages cannot be compared byte for byte, so its content cannot be vouched for. "+
+			"Its stamp names revision %d of %s, whose seal %s is the one in this data. "+
+			"Export the revision again with this version to get a PDF that can be verified.", colon, v.Revision, title, v.Seal)
 	case whySealStamp:
 		if fr {
 			return fmt.Sprintf("Non conforme%sle sceau de ce PDF n’est pas celui de la révision %d de %s.", colon, v.Revision, title)

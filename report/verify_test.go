@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestVerify_LateDecisionsKeepTheMatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := mustPDF(t, s, 1, PDFOptions{})
-	if !bytes.Contains(pdf, []byte("late=1)")) {
+	if !bytes.Contains(pdf, []byte("late=1 layout=")) {
 		t.Fatal("the stamp does not count the late entry")
 	}
 	// Another entry appended after this export: the PDF still matches
@@ -138,6 +139,33 @@ func TestVerify_DraftUnknownAndForeign(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("hello"), {0xff, 0xd8, 0xff, 0xe0}, bytes.Repeat([]byte{0}, 4096)} {
 		if res := Verify(data, store(s)); res.Outcome != OutcomeNotPDF || res.Message(workshop.EN) != "This file is not a PDF." {
 			t.Errorf("%.10q: %+v", data, res)
+		}
+	}
+}
+
+// TestVerify_EarlierLayoutSaysSo_Issue10_3: a PDF whose stamp names
+// another page layout (one exported before the layout changed) cannot be
+// compared byte for byte: verify says so, never "match", and never that
+// the file was altered; a stamp without "layout=" is layout 1.
+func TestVerify_EarlierLayoutSaysSo_Issue10_3(t *testing.T) {
+	s := fullSession(t, workshop.EN, true)
+	pdf := mustPDF(t, s, 1, PDFOptions{})
+	for _, old := range [][]byte{
+		bytes.Replace(pdf, []byte(fmt.Sprintf(" layout=%d)", LayoutVersion)), []byte(")          "), 1),
+		bytes.Replace(pdf, []byte(fmt.Sprintf(" layout=%d)", LayoutVersion)), []byte(" layout=1)"), 1),
+	} {
+		if bytes.Equal(old, pdf) {
+			t.Fatal("no layout in the stamp")
+		}
+		res := Verify(old, store(s))
+		if res.Outcome != OutcomeMismatch || res.why != whyLayout {
+			t.Fatalf("outcome %q/%q (%s), want a mismatch of layout", res.Outcome, res.why, res.Detail)
+		}
+		if msg := res.Message(workshop.EN); !strings.HasPrefix(msg, "Other version: ") || !strings.Contains(msg, "cannot be vouched for") || !strings.Contains(msg, s.Current().Seal) {
+			t.Errorf("message %q", msg)
+		}
+		if msg := res.Message(workshop.FR); !strings.HasPrefix(msg, "Autre version\u00a0: ") || !strings.Contains(msg, "Exportez de nouveau") {
+			t.Errorf("message %q", msg)
 		}
 	}
 }
