@@ -37,6 +37,10 @@ type CheckInInput struct {
 	Note       string
 	Author     string // empty, or a participant of the charter (name or id)
 	Supersedes string // the id of the check-in it corrects, if any
+	// Lang is the language the value and the date were typed in, when not
+	// the charter's (a French spreadsheet for an English charter): the
+	// value is then stored written the charter's way.
+	Lang Lang
 }
 
 // FindKPI returns the KPI of c whose id is ref, else whose name is ref
@@ -76,7 +80,28 @@ func FindKPI(c *Charter, ref string) (*KPI, error) {
 // KPI and a day that already has one supersedes it (a correction), unless
 // in.Supersedes names another.
 func (s *Session) NewCheckIn(in CheckInInput, now time.Time) (CheckIn, error) {
-	c := &s.TrackedRevision().Charter
+	ci, err := readCheckIn(&s.TrackedRevision().Charter, in, now)
+	if err != nil {
+		return CheckIn{}, err
+	}
+	switch sup := strings.TrimSpace(in.Supersedes); {
+	case sup != "":
+		old := ByID(s.CheckIns, sup)
+		if old == nil || old.KPIID != ci.KPIID {
+			return CheckIn{}, Errorf(KindInvalid, "check-in %s does not exist for this KPI, so it cannot be corrected", strconv.Quote(sup))
+		}
+		ci.Supersedes = sup
+	default:
+		if prev, ok := latestOn(s.CheckIns, ci.KPIID, ci.Date); ok {
+			ci.Supersedes = prev.ID
+		}
+	}
+	return ci, nil
+}
+
+// readCheckIn reads every field of in against charter c; the caller says
+// what the check-in supersedes.
+func readCheckIn(c *Charter, in CheckInInput, now time.Time) (CheckIn, error) {
 	l := charterLang(c)
 	k, err := FindKPI(c, in.KPI)
 	if err != nil {
@@ -86,14 +111,22 @@ func (s *Session) NewCheckIn(in CheckInInput, now time.Time) (CheckIn, error) {
 	if value == "" {
 		return CheckIn{}, Errorf(KindInvalid, "KPI %q: the value is required", k.Name)
 	}
-	if _, ne := parseNumber(value, l); ne != nil {
+	typed := l
+	if in.Lang.Valid() {
+		typed = in.Lang
+	}
+	v, ne := parseNumber(value, typed)
+	if ne != nil {
 		return CheckIn{}, Errorf(KindInvalid, "KPI %q: value %s: %s", k.Name, strconv.Quote(value), ne.Message(EN))
+	}
+	if typed != l {
+		value = FormatNumber(v, l)
 	}
 	date := DateOf(now)
 	if t := strings.TrimSpace(in.Date); t != "" {
-		d, ok := ParseDateInput(l, t)
+		d, ok := ParseDateInput(typed, t)
 		if !ok {
-			return CheckIn{}, Errorf(KindInvalid, "KPI %q: date %s is not a date (expected %s)", k.Name, strconv.Quote(t), dateForms(l))
+			return CheckIn{}, Errorf(KindInvalid, "KPI %q: date %s is not a date (expected %s)", k.Name, strconv.Quote(t), dateForms(typed))
 		}
 		date = d
 	}
@@ -120,18 +153,6 @@ func (s *Session) NewCheckIn(in CheckInInput, now time.Time) (CheckIn, error) {
 		}
 		ci.Author = p.Name
 	}
-	switch sup := strings.TrimSpace(in.Supersedes); {
-	case sup != "":
-		old := ByID(s.CheckIns, sup)
-		if old == nil || old.KPIID != k.ID {
-			return CheckIn{}, Errorf(KindInvalid, "KPI %q: check-in %s does not exist for this KPI, so it cannot be corrected", k.Name, strconv.Quote(sup))
-		}
-		ci.Supersedes = sup
-	default:
-		if prev, ok := latestOn(EffectiveCheckIns(s.CheckIns), k.ID, date); ok {
-			ci.Supersedes = prev.ID
-		}
-	}
 	return ci, nil
 }
 
@@ -157,12 +178,20 @@ func participantNamed(c *Charter, name string) *Participant {
 	return nil
 }
 
-// latestOn is the last check-in (in slice order) of KPI kpiID on day d.
+// latestOn is the last check-in in force (in slice order) of KPI kpiID on
+// day d: one a later check-in supersedes is passed over.
 func latestOn(cis []CheckIn, kpiID string, d Date) (CheckIn, bool) {
+next:
 	for i := len(cis) - 1; i >= 0; i-- {
-		if cis[i].KPIID == kpiID && cis[i].Date == d {
-			return cis[i], true
+		if cis[i].KPIID != kpiID || cis[i].Date != d {
+			continue
 		}
+		for _, later := range cis[i+1:] {
+			if later.Supersedes == cis[i].ID {
+				continue next
+			}
+		}
+		return cis[i], true
 	}
 	return CheckIn{}, false
 }
