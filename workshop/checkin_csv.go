@@ -91,7 +91,7 @@ var csvHeaderWords = map[string]struct {
 	"enregistrement": {colRecord, FR}, "record": {colRecord, EN}, "type": {colRecord, ""},
 	"id kpi": {colKPIID, FR}, "kpi id": {colKPIID, EN}, "id": {colKPIID, ""},
 	"kpi": {colKPI, ""}, "indicateur": {colKPI, FR}, "nom": {colKPI, FR}, "name": {colKPI, EN},
-	"date": {colDate, ""},
+	"date":   {colDate, ""},
 	"valeur": {colValue, FR}, "value": {colValue, EN},
 	"confiance": {colConfidence, FR}, "confidence": {colConfidence, EN},
 	"note": {colNote, ""}, "commentaire": {colNote, FR}, "comment": {colNote, EN},
