@@ -45,6 +45,8 @@ func init() {
 		"backup":    backupVerb,
 		"check":     checkVerb,
 		"restore":   restoreVerb,
+		"checkin":   checkinVerb,
+		"checkins":  checkinsVerb,
 	}
 }
 
@@ -72,6 +74,7 @@ type cli struct {
 	comment  string
 	reason   string
 	force    bool
+	track    trackFlags // checkin, checkins, export --format review (cli_tracking.go)
 }
 
 // usageError is invalid usage of a verb: exit status 2 with the verb's usage.
