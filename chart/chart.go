@@ -146,14 +146,15 @@ func Of(c *workshop.Charter, t workshop.KPITrack, asOf time.Time) Trend {
 	for _, p := range t.Series {
 		tr.Samples = append(tr.Samples, Sample{Day: p.Day, Value: p.Value})
 	}
+	num := func(v float64) string { return workshop.WithUnit(l, workshop.FormatNumber(v, l), t.KPI.Unit) }
 	if t.HasBaseline {
-		tr.Lines = append(tr.Lines, Line{RoleBaseline, t.Baseline, say(l, "baseline") + " " + workshop.FormatNumber(t.Baseline, l)})
+		tr.Lines = append(tr.Lines, Line{RoleBaseline, t.Baseline, say(l, "baseline") + " " + num(t.Baseline)})
 	}
 	if t.HasAlert {
-		tr.Lines = append(tr.Lines, Line{RoleAlert, t.Alert, say(l, "alert") + " " + workshop.FormatNumber(t.Alert, l)})
+		tr.Lines = append(tr.Lines, Line{RoleAlert, t.Alert, say(l, "alert") + " " + num(t.Alert)})
 	}
 	if t.HasTarget {
-		tr.Lines = append(tr.Lines, Line{RoleTarget, t.Target, say(l, "target") + " " + workshop.FormatNumber(t.Target, l)})
+		tr.Lines = append(tr.Lines, Line{RoleTarget, t.Target, say(l, "target") + " " + num(t.Target)})
 	}
 
 	from, okS := c.Period.Start.Time()

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"boussole/report"
 	"boussole/storage"
 	"boussole/workshop"
 )
@@ -408,4 +409,31 @@ func printCheckins(c *cli, s *workshop.Session, now time.Time) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", ci.Date, oneLine(name), value, conf, author, oneLine(ci.Note))
 	}
 	return tw.Flush()
+}
+
+// reviewFlags declares export's review-pack flags.
+func reviewFlags(c *cli, set *flag.FlagSet) {
+	set.StringVar(&c.track.asOf, "as-of", "", "review pack: the day of the review (default today)")
+	set.StringVar(&c.track.ritual, "ritual", "", "review pack: the ritual, by name, kind or cadence (default the first)")
+}
+
+// checkReviewFlags refuses the review-pack flags with another format, and
+// --revision with a review pack (it follows the latest signed revision).
+func checkReviewFlags(c *cli, format string) error {
+	switch {
+	case format != "review" && (c.track.asOf != "" || c.track.ritual != ""):
+		return usagef("--as-of and --ritual apply to --format review only")
+	case format == "review" && c.revision != 0:
+		return usagef("--revision does not apply to a review pack: it follows the latest signed revision")
+	}
+	return nil
+}
+
+// reviewPack renders the review pack of s for export.
+func reviewPack(c *cli, s *workshop.Session, paper string) ([]byte, error) {
+	asOf, err := c.asOfDay(&s.TrackedRevision().Charter)
+	if err != nil {
+		return nil, err
+	}
+	return report.ReviewPDF(s, report.ReviewOptions{Paper: paper, AsOf: asOf, Ritual: c.track.ritual})
 }

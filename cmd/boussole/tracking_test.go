@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,3 +122,73 @@ func TestCLICheckins_Issue13_2(t *testing.T) {
 }
 
 func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
+
+// TestCLIReviewPack_Issue13_5: three check-ins, checkins --json, then the
+// review pack of the monthly review read back with pdftotext (KPI names,
+// statuses in words, the agenda), pdfimages (no image) and pdftoppm (the
+// chart area is drawn).
+func TestCLIReviewPack_Issue13_5(t *testing.T) {
+	dir := t.TempDir()
+	id, s := signedCharter(t, dir)
+	ok(t, dir, "checkin", id, "--kpi", "NRR sur 12 mois glissants", "--value", "103 %", "--date", "07/01/2027")
+	ok(t, dir, "checkin", id, "--kpi", "NRR sur 12 mois glissants", "--value", "104,5 %", "--date", "28/01/2027", "--note", "Deux upsells signés")
+	ok(t, dir, "checkin", id, "--kpi", "Onboardings terminés en 45 jours", "--value", "66 %", "--date", "29/01/2027", "--note", "Nouveau parcours")
+	var js checkinsJSON
+	if err := json.Unmarshal([]byte(ok(t, dir, "checkins", id, "--json", "--as-of", "2027-02-01")), &js); err != nil || len(js.CheckIns) != 3 {
+		t.Fatalf("checkins --json: %v %+v", err, js)
+	}
+	out := filepath.Join(t.TempDir(), "revue.pdf")
+	ok(t, dir, "export", id, "--format", "review", "--as-of", "01/02/2027", "--ritual", "Revue mensuelle", "-o", out)
+	text, err := exec.Command("pdftotext", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flatText := strings.Join(strings.Fields(string(text)), " ")
+	var ritual workshop.Ritual
+	for _, r := range s.Current().Charter.Rituals {
+		if r.Name == "Revue mensuelle" {
+			ritual = r
+		}
+	}
+	agenda := ritual.AgendaOrDefault(&s.Current().Charter, workshop.FR)
+	if len(agenda) == 0 {
+		t.Fatal("the monthly review has no agenda")
+	}
+	for _, want := range []string{"DOSSIER DE REVUE", "Revue mensuelle", "NRR sur 12 mois glissants", "Onboardings terminés en 45 jours",
+		"Alerte", "Aucune donnée", "Deux upsells signés", "Nouveau parcours", "Ordre du jour", strings.Join(strings.Fields(agenda[0]), " ")} {
+		if !strings.Contains(flatText, want) {
+			t.Errorf("the review pack lacks %q", want)
+		}
+	}
+	images, err := exec.Command("pdfimages", "-list", out).Output()
+	if err != nil || strings.Count(strings.TrimSpace(string(images)), "\n") != 1 {
+		t.Errorf("pdfimages -list: %v\n%s", err, images)
+	}
+	png := filepath.Join(t.TempDir(), "page")
+	if err := exec.Command("pdftoppm", "-r", "40", "-gray", "-f", "3", "-l", "3", out, png).Run(); err != nil {
+		t.Fatal(err)
+	}
+	matches, _ := filepath.Glob(png + "*")
+	if len(matches) != 1 {
+		t.Fatalf("pdftoppm wrote %v", matches)
+	}
+	img := readFile(t, matches[0])
+	dark := 0
+	for _, b := range img[len(img)/4:] { // a PGM: past the header, the pixels
+		if b < 160 {
+			dark++
+		}
+	}
+	if dark < 2000 {
+		t.Errorf("the trends page has %d dark pixels: no chart drawn", dark)
+	}
+	// Same data, same day: same bytes.
+	again := filepath.Join(t.TempDir(), "again.pdf")
+	ok(t, dir, "export", id, "--format", "review", "--as-of", "2027-02-01", "--ritual", "monthly", "-o", again)
+	if !bytesEqual(readFile(t, out), readFile(t, again)) {
+		t.Error("two exports of the same review differ")
+	}
+	fails(t, dir, exitUsage, "export", id, "--format", "review", "--ritual", "Comité", "-o", again)
+	fails(t, dir, exitUsage, "export", id, "--format", "review", "--as-of", "demain", "-o", again)
+	fails(t, dir, exitUsage, "export", id, "--format", "pdf", "--as-of", "2027-02-01", "-o", again)
+}
