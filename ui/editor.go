@@ -71,6 +71,7 @@ type editor struct {
 	prev, next  *widget.Button
 	home        *widget.Button
 	present     *widget.Button
+	tracking    *widget.Button // opens the Tracking view (icon only: the header must fit 1024 px)
 	toggle      *widget.Button
 	center      *fyne.Container
 	side        *fyne.Container
@@ -340,6 +341,7 @@ func (e *editor) build() fyne.CanvasObject {
 	e.saved = widget.NewLabel(tr("editor.saved"))
 	e.home = widget.NewButtonWithIcon(tr("editor.home"), theme.NavigateBackIcon(), func() { e.app.ShowHome() })
 	e.present = widget.NewButtonWithIcon(tr("editor.present"), theme.ComputerIcon(), func() { e.app.showPresentation() })
+	e.tracking = widget.NewButtonWithIcon("", theme.InfoIcon(), func() { e.app.showTracking(e.sess.ID) })
 	e.toggle = widget.NewButton("", e.toggleFindings)
 	e.prev = widget.NewButtonWithIcon(tr("editor.prev"), theme.NavigateBackIcon(), func() { e.show(e.current - 1) })
 	e.next = widget.NewButtonWithIcon(tr("editor.next"), theme.NavigateNextIcon(), func() { e.show(e.current + 1) })
@@ -348,7 +350,7 @@ func (e *editor) build() fyne.CanvasObject {
 	e.timebox = newTimebox(e)
 	top := container.NewBorder(nil, nil,
 		container.NewHBox(e.home, widget.NewSeparator()),
-		container.NewHBox(e.timebox, widget.NewSeparator(), savedSlot(e.saved), e.toggle, e.present),
+		container.NewHBox(e.timebox, widget.NewSeparator(), savedSlot(e.saved), e.toggle, e.tracking, e.present),
 		container.NewBorder(nil, nil, nil, e.badge, e.title))
 
 	nav := container.NewVBox()

@@ -240,6 +240,8 @@ func ReadCheckInsCSV(s *Session, data []byte, now time.Time) (*CSVCheckIns, erro
 			r.Known++
 			continue
 		}
+		// One nanosecond apart: the store keeps the file's order.
+		ci.RecordedAt = ci.RecordedAt.Add(time.Duration(len(r.CheckIns)))
 		ci.Supersedes = inForce[key]
 		inForce[key] = ci.ID
 		r.CheckIns = append(r.CheckIns, ci)
