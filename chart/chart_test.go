@@ -52,7 +52,7 @@ func TestTrend_NumbersAndShapes_Issue13_6(t *testing.T) {
 	if math.Abs(lt.PlotLeft-13) > 1e-9 || lt.PlotRight != 197.5 || lt.PlotTop != 3 || lt.PlotBottom != 90.5 {
 		t.Fatalf("plot area %v %v %v %v", lt.PlotLeft, lt.PlotTop, lt.PlotRight, lt.PlotBottom)
 	}
-	x := func(days float64) float64 { return 13 + days/89*184.5 }   // 89 days from 1 Jan to 31 Mar
+	x := func(days float64) float64 { return 13 + days/89*184.5 } // 89 days from 1 Jan to 31 Mar
 	y := func(v float64) float64 { return 3 + (112.5-v)/15*87.5 } // 15 units over 87.5
 	var series, target *Shape
 	var dots []Shape
