@@ -146,8 +146,18 @@ func (v *trackingView) build() fyne.CanvasObject {
 func (v *trackingView) refresh() {
 	c := v.charter()
 	now := v.a.d.Now()
+	dash := workshop.Dashboard(c, v.sess.CheckIns, now)
+	tracks := map[string]workshop.KPITrack{}
+	for _, o := range dash {
+		for _, t := range o.KPIs {
+			tracks[t.KPI.ID] = t
+		}
+	}
 	for _, r := range v.rows {
-		t := workshop.TrackKPI(c, r.kpi, v.sess.CheckIns, now)
+		t, ok := tracks[r.kpi.ID]
+		if !ok { // a KPI measuring no objective
+			t = workshop.TrackKPI(c, r.kpi, v.sess.CheckIns, now)
+		}
 		r.status.Objects = []fyne.CanvasObject{statusBadge(t.Report.Status)}
 		r.status.Refresh()
 		if t.Report.Last != nil {
@@ -157,7 +167,7 @@ func (v *trackingView) refresh() {
 		}
 	}
 	v.dash.Objects = nil
-	for _, o := range workshop.Dashboard(c, v.sess.CheckIns, now) {
+	for _, o := range dash {
 		v.dash.Add(dashboardCard(c, o, now))
 	}
 	v.dash.Refresh()

@@ -292,12 +292,16 @@ func SeriesOf(cis []CheckIn, kpiID string, l Lang) []Point {
 // plus the frequency. ok is false without a frequency, or without any
 // check-in and a readable period start.
 func NextDue(k KPI, cis []CheckIn, p Period, l Lang) (Date, bool) {
+	return nextDue(k, SeriesOf(cis, k.ID, l), p)
+}
+
+func nextDue(k KPI, pts []Point, p Period) (Date, bool) {
 	days := k.Frequency.Days()
 	if days == 0 {
 		return "", false
 	}
 	from, ok := p.Start.Time()
-	if pts := SeriesOf(cis, k.ID, l); len(pts) > 0 {
+	if len(pts) > 0 {
 		from, ok = pts[len(pts)-1].Day, true
 	}
 	if !ok {
@@ -331,12 +335,23 @@ type KPITrack struct {
 // check-ins, as of day asOf (check-ins dated later are not counted).
 func TrackKPI(c *Charter, k KPI, cis []CheckIn, asOf time.Time) KPITrack {
 	l := charterLang(c)
-	seen := CheckInsAsOf(cis, asOf)
+	// This KPI's check-ins up to asOf, in one pass (a correction always
+	// names a check-in of its own KPI, so none is lost for the others).
+	end := dayOf(asOf)
+	var seen []CheckIn
+	for _, ci := range cis {
+		if ci.KPIID != k.ID {
+			continue
+		}
+		if d, ok := ci.Date.Time(); ok && !d.After(end) {
+			seen = append(seen, ci)
+		}
+	}
 	t := KPITrack{KPI: k, Report: StatusOf(k, seen, c.Period, l, asOf), Series: SeriesOf(seen, k.ID, l)}
 	t.Baseline, t.HasBaseline = readNumber(k.Baseline, l)
 	t.Target, t.HasTarget = readNumber(k.Target, l)
 	t.Alert, t.HasAlert = readNumber(k.Alert, l)
-	if due, ok := NextDue(k, seen, c.Period, l); ok {
+	if due, ok := nextDue(k, t.Series, c.Period); ok {
 		t.NextDue, t.Overdue = due, Overdue(due, asOf)
 		if end, ok := c.Period.End.Time(); ok && due > DateOf(end) && len(t.Series) > 0 {
 			t.NextDue, t.Overdue = "", false // the period ends before the next one
