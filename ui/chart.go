@@ -21,7 +21,6 @@ var (
 	chartTargetColour = color.NRGBA{0x2E, 0x7D, 0x32, 0xFF}
 	chartAlertColour  = color.NRGBA{0xB2, 0x3A, 0x48, 0xFF}
 	chartSeriesColour = color.NRGBA{0x1F, 0x5F, 0xA8, 0xFF}
-	chartEndColour    = color.NRGBA{0x1F, 0x3A, 0x5F, 0xFF}
 )
 
 func chartRoleColour(r chart.Role) color.Color {
@@ -35,7 +34,7 @@ func chartRoleColour(r chart.Role) color.Color {
 	case chart.RoleAlert:
 		return chartAlertColour
 	case chart.RolePeriodEnd:
-		return chartEndColour
+		return theme.Color(theme.ColorNamePrimary) // readable on light and dark themes
 	}
 	return chartSeriesColour
 }

@@ -93,9 +93,10 @@ func (v *trackingView) build() fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(tr("track.openCharter"), theme.DocumentIcon(), func() { v.a.tracking = nil; v.a.openSession(v.sess.ID) })
 	imp := widget.NewButtonWithIcon(tr("track.import"), theme.DownloadIcon(), v.onImport)
 	review := widget.NewButtonWithIcon(tr("track.review"), theme.DocumentSaveIcon(), v.onReviewPack)
+	project := widget.NewButtonWithIcon(tr("track.project"), theme.ComputerIcon(), func() { v.project() })
 	title := widget.NewLabelWithStyle(c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewBorder(nil, nil, back, container.NewHBox(imp, review, open), title)
+	top := container.NewBorder(nil, nil, back, container.NewHBox(imp, review, project, open), title)
 
 	v.date = widget.NewEntry()
 	v.date.SetText(formatDay(v.a.d.Now()))
@@ -324,12 +325,9 @@ func dashboardCard(c *workshop.Charter, o workshop.ObjectiveTrack, now time.Time
 		if t.Overdue {
 			dueIcon = widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
 		}
-		tc := newTrendChart(chart.Of(c, t, now), fyne.NewSize(420, 170))
-		box.Add(container.NewHBox(name, statusBadge(t.Report.Status)))
-		box.Add(vals)
-		box.Add(bar)
-		box.Add(container.NewHBox(dueIcon, due))
-		box.Add(tc)
+		tc := newTrendChart(chart.Of(c, t, now), fyne.NewSize(380, 170))
+		info := container.NewVBox(container.NewHBox(name, statusBadge(t.Report.Status)), vals, bar, container.NewHBox(dueIcon, due))
+		box.Add(container.NewGridWithColumns(2, info, tc))
 	}
 	return widget.NewCard("", "", box)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -231,3 +232,27 @@ func BenchmarkDashboard_Issue13(b *testing.B) {
 		w.Close()
 	}
 }
+
+// TestTracking_ProjectorShowsADashboard_Issue13_3: the projector window
+// shows one objective's dashboard; Page Down moves to the next one.
+func TestTracking_ProjectorShowsADashboard_Issue13_3(t *testing.T) {
+	env := newTestEnv(t)
+	s := signedTemplate(t, "net-retention", workshop.EN)
+	v := env.openTracking(t, s)
+	p := v.project()
+	defer p.win.Close()
+	n := len(s.Current().Charter.Objectives)
+	if !strings.HasSuffix(p.head.Text, "1/"+itoa(n)) {
+		t.Fatalf("projector head %q", p.head.Text)
+	}
+	first := s.Current().Charter.Objectives[0].Title
+	if !strings.Contains(renderedText(p.win), first) {
+		t.Fatalf("the projector does not show %q", first)
+	}
+	p.onKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if !strings.HasSuffix(p.head.Text, "2/"+itoa(n)) || !strings.Contains(renderedText(p.win), s.Current().Charter.Objectives[1].Title) {
+		t.Fatalf("Page Down: head %q", p.head.Text)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
