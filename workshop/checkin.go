@@ -353,8 +353,12 @@ func TrackKPI(c *Charter, k KPI, cis []CheckIn, asOf time.Time) KPITrack {
 	t.Alert, t.HasAlert = readNumber(k.Alert, l)
 	if due, ok := nextDue(k, t.Series, c.Period); ok {
 		t.NextDue, t.Overdue = due, Overdue(due, asOf)
-		if end, ok := c.Period.End.Time(); ok && due > DateOf(end) && len(t.Series) > 0 {
-			t.NextDue, t.Overdue = "", false // the period ends before the next one
+		if end, ok := c.Period.End.Time(); ok && due > DateOf(end) {
+			if len(t.Series) > 0 {
+				t.NextDue, t.Overdue = "", false // the period ends before the next one
+			} else {
+				t.NextDue, t.Overdue = DateOf(end), Overdue(DateOf(end), asOf) // a first one by the period's end
+			}
 		}
 	}
 	return t

@@ -35,6 +35,7 @@ var trackingText = map[string][2]string{
 	"checkin.overdue":    {"en retard", "overdue"},
 	"checkin.none":       {"aucun point d’avancement", "no check-ins"},
 	"checkin.imported":   {"points d’avancement importés", "check-ins imported"},
+	"checkin.imported1":  {"point d’avancement importé", "check-in imported"},
 	"checkin.known":      {"déjà enregistrés", "already recorded"},
 	"checkin.corrected":  {"corrigé", "corrected"},
 	"col.kpi":            {"KPI", "KPI"},
@@ -224,6 +225,9 @@ func importCheckIns(c *cli, id, path string) error {
 		}
 		l := s.TrackedRevision().Charter.Lang
 		out = fmt.Sprintf("%d %s", len(r.CheckIns), cliSay(l, "checkin.imported"))
+		if len(r.CheckIns) == 1 {
+			out = "1 " + cliSay(l, "checkin.imported1")
+		}
 		if r.Known > 0 {
 			out += fmt.Sprintf(" (%d %s)", r.Known, cliSay(l, "checkin.known"))
 		}
