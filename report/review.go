@@ -255,13 +255,6 @@ func statusColour(s workshop.KPIStatus) rgb {
 	return muted
 }
 
-func (p *reviewPack) num(v float64, ok bool) string {
-	if !ok {
-		return "—"
-	}
-	return workshop.FormatNumber(v, p.l)
-}
-
 func (p *reviewPack) status() {
 	l := p.l
 	p.section(p.rt("sec.status"), true)
