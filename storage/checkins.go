@@ -39,10 +39,7 @@ const checkInTimeLayout = "2006-01-02T15:04:05.000000000Z"
 const maxCheckInKPILen = 1000
 
 func checkInKey(ci *workshop.CheckIn, place int) []byte {
-	kpi := ci.KPIID
-	if len(kpi) > maxCheckInKPILen {
-		kpi = kpi[:maxCheckInKPILen]
-	}
+	kpi := truncKPI(ci.KPIID)
 	at := ci.RecordedAt.UTC().Format(checkInTimeLayout)
 	if ci.RecordedAt.IsZero() {
 		at = fmt.Sprintf("0000-00-00T00:00:00.%09dZ", place)
@@ -54,17 +51,23 @@ func checkInKey(ci *workshop.CheckIn, place int) []byte {
 	return append(k, ci.ID...)
 }
 
+// splitKey cuts a check-in key into its KPI id, time and check-in id; ok
+// is false for a key of another shape (a damaged store).
+func splitKey(k []byte) (kpi, at, id []byte, ok bool) {
+	if len(k) < 2 {
+		return nil, nil, nil, false
+	}
+	n := 2 + int(binary.BigEndian.Uint16(k))
+	if n+len(checkInTimeLayout) > len(k) {
+		return nil, nil, nil, false
+	}
+	return k[2:n], k[n : n+len(checkInTimeLayout)], k[n+len(checkInTimeLayout):], true
+}
+
 // checkInIDOf returns the check-in id at the end of a key.
 func checkInIDOf(k []byte) []byte {
-	if len(k) < 2 {
-		return nil
-	}
-	n := int(binary.BigEndian.Uint16(k))
-	rest := 2 + n + len(checkInTimeLayout)
-	if rest > len(k) {
-		return nil
-	}
-	return k[rest:]
+	_, _, id, _ := splitKey(k)
+	return id
 }
 
 func toCheckIn(c workshop.CheckIn) checkInV1 {
@@ -108,11 +111,8 @@ func checkInsTx(tx *bolt.Tx, path, id string) ([]workshop.CheckIn, error) {
 		if err := json.Unmarshal(v, &r); err != nil {
 			return corrupt(path, fmt.Errorf("check-in %q of session %q: %w", checkInIDOf(k), id, err))
 		}
-		at := ""
-		if n := 2 + int(binary.BigEndian.Uint16(k)); n+len(checkInTimeLayout) <= len(k) {
-			at = string(k[n : n+len(checkInTimeLayout)])
-		}
-		all = append(all, entry{at, fromCheckIn(r)})
+		_, at, _, _ := splitKey(k)
+		all = append(all, entry{string(at), fromCheckIn(r)})
 		return nil
 	})
 	if err != nil {
@@ -215,8 +215,11 @@ func (s *Store) AddCheckIns(id string, cis []workshop.CheckIn) error {
 		// the new ones without decoding a single value.
 		var known workshop.Session
 		err = b.ForEach(func(k, _ []byte) error {
-			n := int(binary.BigEndian.Uint16(k))
-			known.CheckIns = append(known.CheckIns, workshop.CheckIn{KPIID: string(k[2 : 2+n]), ID: string(checkInIDOf(k))})
+			kpi, _, cid, ok := splitKey(k)
+			if !ok {
+				return corrupt(s.path, fmt.Errorf("check-ins of session %q: a key of another shape", id))
+			}
+			known.CheckIns = append(known.CheckIns, workshop.CheckIn{KPIID: string(kpi), ID: string(cid)})
 			return nil
 		})
 		if err != nil {
@@ -454,4 +457,52 @@ func validateCheckIns(cis []checkInV1) error {
 		seen[ci.ID] = ci.KPIID + "\x00"
 	}
 	return nil
+}
+
+// checkCheckIns is Check's walk of the check-ins: each session's bucket
+// belongs to a stored session, every value decodes and sits under the key
+// its KPI and id give; every tracking digest belongs to a session.
+func checkCheckIns(tx *bolt.Tx, sessions *bolt.Bucket, add func(string, ...any)) error {
+	if top := tx.Bucket(bucketCheckIns); top != nil {
+		err := top.ForEach(func(sid, v []byte) error {
+			b := top.Bucket(sid)
+			if v != nil || b == nil {
+				add("check-ins: %q is not a session's bucket", sid)
+				return nil
+			}
+			if sessions.Get(sid) == nil {
+				add("check-ins of %q have no session", sid)
+			}
+			return b.ForEach(func(k, v []byte) error {
+				var r checkInV1
+				if err := json.Unmarshal(v, &r); err != nil {
+					add("check-in %q of session %q does not decode: %v", checkInIDOf(k), sid, err)
+					return nil
+				}
+				if kpi, _, cid, ok := splitKey(k); !ok || string(kpi) != truncKPI(r.KPIID) || string(cid) != r.ID {
+					add("check-in %q of session %q is stored under another KPI or id", r.ID, sid)
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if b := tx.Bucket(bucketTracking); b != nil {
+		return b.ForEach(func(k, _ []byte) error {
+			if sessions.Get(k) == nil {
+				add("tracking digest %q has no session", k)
+			}
+			return nil
+		})
+	}
+	return nil
+}
+
+func truncKPI(id string) string {
+	if len(id) > maxCheckInKPILen {
+		return id[:maxCheckInKPILen]
+	}
+	return id
 }

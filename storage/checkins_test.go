@@ -261,3 +261,42 @@ func TestAttention_FollowsCheckIns_Issue13_4(t *testing.T) {
 		t.Fatalf("digest %+v, from the whole session %+v", a, b)
 	}
 }
+
+// TestCheck_FindsDamagedCheckIns_Issue13_1: the integrity check walks the
+// check-ins: a value that does not decode, or check-ins of no session,
+// are reported.
+func TestCheck_FindsDamagedCheckIns_Issue13_1(t *testing.T) {
+	s, err := Open(t.TempDir(), Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Put(richSession("00000000000000cc")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCheckIns).Bucket([]byte("00000000000000cc"))
+		k, _ := b.Cursor().First()
+		if err := b.Put(k, []byte("{not json")); err != nil {
+			return err
+		}
+		orphan, err := tx.Bucket(bucketCheckIns).CreateBucket([]byte("ghost"))
+		if err != nil {
+			return err
+		}
+		return orphan.Put([]byte("x"), []byte("{}"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Check()
+	wantKind(t, err, workshop.KindCorrupt)
+	for _, want := range []string{"does not decode", `check-ins of "ghost" have no session`} {
+		if !bytes.Contains([]byte(err.Error()), []byte(want)) {
+			t.Errorf("check says %q, lacking %q", err, want)
+		}
+	}
+}
