@@ -125,7 +125,11 @@ func (v *trackingView) build() fyne.CanvasObject {
 		add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { v.add(idx) })
 		name := widget.NewLabelWithStyle(k.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Truncation = fyne.TextTruncateEllipsis
-		line := container.NewBorder(nil, nil, container.NewHBox(row.status, row.last), add, row.value)
+		// The field keeps a width that holds "1 200,5 €" whatever the
+		// status and last value beside it say; the last value gives way.
+		row.last.Truncation = fyne.TextTruncateEllipsis
+		field := container.NewGridWrap(fyne.NewSize(190, row.value.MinSize().Height), row.value)
+		line := container.NewBorder(nil, nil, row.status, container.NewHBox(field, add), row.last)
 		quick.Add(container.NewBorder(nil, row.err, nil, nil, container.New(layout.NewGridLayoutWithColumns(2), name, line)))
 		v.rows = append(v.rows, row)
 	}

@@ -148,7 +148,7 @@ func TestCheckIns_AppendOnlySealUnchanged_Issue13_1(t *testing.T) {
 	if fix.Supersedes != first.ID || !fix.NoConfidence {
 		t.Fatalf("the correction %+v should supersede %s without confidence", fix, first.ID)
 	}
-	for i := 0; i < 50; i++ {
+	for i := range 50 {
 		if err := s.AddCheckIns(fix); i == 0 && err != nil {
 			t.Fatal(err)
 		} else if i > 0 && workshop.KindOf(err) != workshop.KindConflict {
