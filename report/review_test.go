@@ -31,7 +31,7 @@ func trackedSession(t testing.TB, l workshop.Lang, points int) *workshop.Session
 	s.CheckIns = append(s.CheckIns,
 		workshop.CheckIn{ID: "n1", KPIID: "k1", Date: "2027-01-29", Value: "103", Confidence: 6, Note: "Deux upsells — signés", Author: "Amélie Durand"},
 		workshop.CheckIn{ID: "n2", KPIID: "k1", Date: "2027-02-26", Value: "105", Confidence: 7, Note: "Note de février", Author: "Bruno Œhler"},
-		workshop.CheckIn{ID: "n3", KPIID: "k4", Date: "2027-02-26", Value: "10,5", NoConfidence: true, Note: "Remises en hausse"},
+		workshop.CheckIn{ID: "n3", KPIID: "k4", Date: "2027-02-26", Value: workshop.FormatNumber(10.5, l), NoConfidence: true, Note: "Remises en hausse"},
 	)
 	s.Current().LateDecisions = []workshop.Decision{{ID: "late1", Date: "2027-02-20", Type: workshop.DecisionDecision, Text: "Plafonner les remises à 10 %", Author: "Amélie Durand"}}
 	return s
@@ -158,6 +158,42 @@ func BenchmarkReviewPDF_Issue13(b *testing.B) {
 	for b.Loop() {
 		if _, err := ReviewPDF(s, ReviewOptions{AsOf: asOf}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestKPICSV_ReadsBackAsCheckIns_Issue13_2: the KPI CSV export, in either
+// language, is a check-ins file: imported into the same charter without
+// its check-ins it gives them back (confidence given or not), and into the
+// charter that has them, every line is already recorded.
+func TestKPICSV_ReadsBackAsCheckIns_Issue13_2(t *testing.T) {
+	for _, l := range []workshop.Lang{workshop.FR, workshop.EN} {
+		s := trackedSession(t, l, 13)
+		now := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+		data, err := kpiCSV(s, 1, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := workshop.ReadCheckInsCSV(s, data, now)
+		if err != nil || r.Err() != nil || len(r.CheckIns) != 0 || r.Known != len(s.CheckIns) || r.Lang != l {
+			t.Fatalf("%s: the export read back into its charter: %v %+v", l, err, r)
+		}
+		empty := trackedSession(t, l, 13)
+		want := empty.CheckIns
+		empty.CheckIns = nil
+		r, _ = workshop.ReadCheckInsCSV(empty, data, now)
+		if r.Err() != nil || len(r.CheckIns) != len(want) {
+			t.Fatalf("%s: %v, %d check-ins, want %d", l, r.Err(), len(r.CheckIns), len(want))
+		}
+		byKey := map[string]workshop.CheckIn{}
+		for _, ci := range r.CheckIns {
+			byKey[ci.KPIID+string(ci.Date)+ci.Value] = ci
+		}
+		for _, w := range want {
+			got, ok := byKey[w.KPIID+string(w.Date)+w.Value]
+			if !ok || got.Note != w.Note || got.NoConfidence != w.NoConfidence || got.Confidence != w.Confidence || got.Author != w.Author {
+				t.Errorf("%s: %+v came back as %+v", l, w, got)
+			}
 		}
 	}
 }
