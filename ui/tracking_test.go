@@ -113,7 +113,7 @@ func TestTracking_ImportPreviewNamesBadLines_Issue13_2(t *testing.T) {
 	s := signedTemplate(t, "net-retention", workshop.EN)
 	v := env.openTracking(t, s)
 	bad := v.previewImport("bad.csv", []byte("KPI,Date,Value\nkpi-nrr,2027-01-31,104\nkpi-nrr,2027-02-30,104\nChurn,2027-01-31,3\n"))
-	if !strings.Contains(bad.summary.Text, "2 bad line") || !strings.Contains(bad.lines.Text, "Line 3: KPI") || !strings.Contains(bad.lines.Text, `Line 4: KPI "Churn"`) {
+	if !strings.Contains(bad.summary.Text, "2 bad lines.") || !strings.Contains(bad.lines.Text, "Line 3: KPI") || !strings.Contains(bad.lines.Text, `Line 4: KPI "Churn"`) {
 		t.Fatalf("preview: %q\n%s", bad.summary.Text, bad.lines.Text)
 	}
 	bad.dialog.Confirm()
