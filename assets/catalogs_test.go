@@ -36,6 +36,8 @@ var screenOf = map[string]string{
 	"app": "dialogs", "menu": "dialogs", "input": "editor", "dialog": "dialogs", "error": "dialogs", "store": "dialogs", "export": "dialogs",
 	// Undo and redo across the window; why a save failed; the data's permissions.
 	"undo": "dialogs", "redo": "dialogs", "reason": "dialogs", "perm": "dialogs",
+	// After the signature: check-ins, dashboards, the review pack (issue 13).
+	"track": "tracking",
 }
 
 var rewriteCatalogs = flag.Bool("rewrite-catalogs", false, "file every catalog key by screenOf (rewrites assets/translations)")

@@ -182,6 +182,9 @@ func kpiCSV(s *workshop.Session, rev int, now time.Time) ([]byte, error) {
 		row := make([]string, len(csvHeaders))
 		row[0], row[1], row[2], row[5] = recCheck, k.ID, k.Name, label(string(k.Unit))
 		row[16], row[17], row[18], row[19], row[20] = string(ci.Date), ci.Value, fmt.Sprint(ci.Confidence), ci.Note, ci.Author
+		if ci.NoConfidence {
+			row[18] = "" // none given: not a confidence of 0
+		}
 		if err := cw.Write(cleanRow(withNumbers(row, numLang))); err != nil {
 			return nil, workshop.Wrap(workshop.KindInternal, err, "write the CSV")
 		}

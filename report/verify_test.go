@@ -151,8 +151,8 @@ func TestVerify_EarlierLayoutSaysSo_Issue10_3(t *testing.T) {
 	s := fullSession(t, workshop.EN, true)
 	pdf := mustPDF(t, s, 1, PDFOptions{})
 	for _, old := range [][]byte{
-		bytes.Replace(pdf, []byte(fmt.Sprintf(" layout=%d)", LayoutVersion)), []byte(")          "), 1),
-		bytes.Replace(pdf, []byte(fmt.Sprintf(" layout=%d)", LayoutVersion)), []byte(" layout=1)"), 1),
+		bytes.Replace(pdf, fmt.Appendf(nil, " layout=%d)", LayoutVersion), []byte(")          "), 1),
+		bytes.Replace(pdf, fmt.Appendf(nil, " layout=%d)", LayoutVersion), []byte(" layout=1)"), 1),
 	} {
 		if bytes.Equal(old, pdf) {
 			t.Fatal("no layout in the stamp")

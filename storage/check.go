@@ -83,12 +83,15 @@ func checkDB(db *bolt.DB, path string, records bool) error {
 		if err != nil {
 			return err
 		}
-		return summaries.ForEach(func(k, v []byte) error {
+		if err := summaries.ForEach(func(k, v []byte) error {
 			if sessions.Get(k) == nil {
 				add("summary %q has no session", k)
 			}
 			return nil
-		})
+		}); err != nil {
+			return err
+		}
+		return checkCheckIns(tx, sessions, add)
 	}()
 	if err != nil {
 		problems = append(problems, err.Error())

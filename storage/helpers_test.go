@@ -194,6 +194,8 @@ func richSession(id string) *workshop.Session {
 		CheckIns: []workshop.CheckIn{
 			{ID: "ci1", KPIID: "k1", Date: "2027-01-31", Value: "58,5", Confidence: 7, Note: "bon début", Author: "Łukasz"},
 			{ID: "ci2", KPIID: "k2", Date: "2027-01-31", Value: "52 %", Confidence: 5},
+			{ID: "ci3", KPIID: "k1", Date: "2027-01-31", Value: "59", NoConfidence: true, Note: "corrigé",
+				RecordedAt: time.Date(2027, 2, 1, 8, 15, 0, 0, time.UTC), Supersedes: "ci1"},
 		},
 	}
 	// Records of every kind: signed with an installation key (revision 1's

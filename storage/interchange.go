@@ -475,10 +475,8 @@ func validate(r *sessionRecordV1) error {
 	if r.Board.VotesPerParticipant < 0 || r.Board.CapPerCard < 0 {
 		return bad("board: votesPerParticipant and capPerCard must be 0 or more")
 	}
-	for j, ci := range r.CheckIns {
-		if ci.Confidence < 0 || ci.Confidence > 10 {
-			return bad("checkIns[%d].confidence is %d, expected 0 to 10", j, ci.Confidence)
-		}
+	if err := validateCheckIns(r.CheckIns); err != nil {
+		return err
 	}
 	return nil
 }
@@ -504,7 +502,10 @@ func (s *Store) Import(data []byte) (id string, err error) {
 		if err != nil {
 			return err
 		}
-		return putTx(tx, sess.ID, rec, sum)
+		if err := putTx(tx, sess.ID, rec, sum); err != nil {
+			return err
+		}
+		return putCheckInsTx(tx, sess)
 	})
 	if err != nil {
 		return "", storeError(s.path, err, "cannot import the session")

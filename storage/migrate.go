@@ -21,6 +21,7 @@ type migration struct {
 
 var migrations = []migration{
 	{1, "create the meta, sessions and summaries buckets and stamp the schema", migrate1},
+	{2, "move check-ins to their own bucket keyed by session, KPI and time; tracking digests", migrate2},
 }
 
 // currentVersion is the schema version this binary writes.
@@ -55,7 +56,7 @@ func (s *Store) migrate(from int) error {
 				return workshop.Wrap(workshop.KindInternal, err, "migration %d (%s) failed; the store was left at schema %d", m.version, m.name, from)
 			}
 		}
-		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
+		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries, bucketCheckIns, bucketTracking} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}

@@ -237,13 +237,16 @@ type groupV1 struct {
 }
 
 type checkInV1 struct {
-	ID         string `json:"id"`
-	KPIID      string `json:"kpiId"`
-	Date       string `json:"date"`
-	Value      string `json:"value"`
-	Confidence int    `json:"confidence"`
-	Note       string `json:"note,omitempty"`
-	Author     string `json:"author,omitempty"`
+	ID    string `json:"id"`
+	KPIID string `json:"kpiId"`
+	Date  string `json:"date"`
+	Value string `json:"value"`
+	// Confidence is absent when none was given (0 is a confidence).
+	Confidence *int      `json:"confidence,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	Author     string    `json:"author,omitempty"`
+	RecordedAt time.Time `json:"recordedAt,omitzero"`
+	Supersedes string    `json:"supersedes,omitempty"`
 }
 
 // summaryV1 is the entry of the summaries bucket.
@@ -316,9 +319,7 @@ func toRecord(s *workshop.Session) sessionRecordV1 {
 			Timebox:        copyMap(s.Board.Timebox),
 			SessionMinutes: s.Board.SessionMinutes,
 		},
-		CheckIns: mapSlice(s.CheckIns, func(c workshop.CheckIn) checkInV1 {
-			return checkInV1{ID: c.ID, KPIID: c.KPIID, Date: string(c.Date), Value: c.Value, Confidence: c.Confidence, Note: c.Note, Author: c.Author}
-		}),
+		CheckIns: mapSlice(s.CheckIns, toCheckIn),
 	}
 }
 
@@ -426,9 +427,7 @@ func fromRecord(r *sessionRecordV1) *workshop.Session {
 			Timebox:        uncopyMap(r.Board.Timebox),
 			SessionMinutes: r.Board.SessionMinutes,
 		},
-		CheckIns: unmapSlice(r.CheckIns, func(c checkInV1) workshop.CheckIn {
-			return workshop.CheckIn{ID: c.ID, KPIID: c.KPIID, Date: workshop.Date(c.Date), Value: c.Value, Confidence: c.Confidence, Note: c.Note, Author: c.Author}
-		}),
+		CheckIns: unmapSlice(r.CheckIns, fromCheckIn),
 	}
 }
 

@@ -77,7 +77,13 @@ func getTx(tx *bolt.Tx, path, id string) (*workshop.Session, error) {
 	if err := json.Unmarshal(v, &r); err != nil {
 		return nil, corrupt(path, fmt.Errorf("session %q: %w", id, err))
 	}
-	return fromRecord(&r), nil
+	sess := fromRecord(&r)
+	cis, err := checkInsTx(tx, path, id)
+	if err != nil {
+		return nil, err
+	}
+	sess.CheckIns = append(sess.CheckIns, cis...)
+	return sess, nil
 }
 
 // Put creates or replaces a session and its summary in one transaction.
@@ -92,7 +98,12 @@ func (s *Store) Put(sess *workshop.Session) error {
 	if err != nil {
 		return err
 	}
-	err = s.update(func(tx *bolt.Tx) error { return putTx(tx, sess.ID, rec, sum) })
+	err = s.update(func(tx *bolt.Tx) error {
+		if err := putTx(tx, sess.ID, rec, sum); err != nil {
+			return err
+		}
+		return putCheckInsTx(tx, sess)
+	})
 	if err != nil {
 		return storeError(s.path, err, "cannot save session %q", sess.ID)
 	}
@@ -113,9 +124,12 @@ func checkID(sess *workshop.Session) error {
 }
 
 // encodeSession marshals the record and the summary outside the transaction,
-// so the write lock is held only for the two puts.
+// so the write lock is held only for the two puts. The record leaves the
+// check-ins out: they have their own bucket (checkins.go).
 func encodeSession(sess *workshop.Session) (rec, sum []byte, err error) {
-	rec, err = json.Marshal(toRecord(sess))
+	bare := *sess
+	bare.CheckIns = nil
+	rec, err = json.Marshal(toRecord(&bare))
 	if err == nil {
 		sum, err = json.Marshal(toSummary(sess.Summary()))
 	}
@@ -151,6 +165,9 @@ func (s *Store) Delete(id string) error {
 			return workshop.Errorf(workshop.KindNotFound, "there is no session with id %q", id)
 		}
 		if err := sb.Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := deleteCheckInsTx(tx, id); err != nil {
 			return err
 		}
 		if xb := tx.Bucket(bucketSummaries); xb != nil {

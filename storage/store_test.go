@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -167,7 +168,7 @@ func TestOpen_CreatesBucketsAndStampsVersion(t *testing.T) {
 				t.Errorf("bucket %s missing", b)
 			}
 		}
-		if v := string(tx.Bucket(bucketMeta).Get(keyVersion)); v != "1" {
+		if v := string(tx.Bucket(bucketMeta).Get(keyVersion)); v != strconv.Itoa(currentVersion()) {
 			t.Errorf("version = %q", v)
 		}
 		if c := string(tx.Bucket(bucketMeta).Get(keyCreated)); c != "2027-01-11T09:30:00Z" {

@@ -64,6 +64,9 @@ type Deps struct {
 	// RoomAddresses lists the addresses the room may listen on (loopback
 	// at least).
 	RoomAddresses func() []RoomAddress
+	// ReviewPDF renders the review pack of ritual (id; empty: the first)
+	// as of asOf (tracking.go).
+	ReviewPDF func(s *workshop.Session, ritual string, asOf time.Time, paper string) ([]byte, error)
 }
 
 // App is the main window's content: the home list, then one session editor.
@@ -73,9 +76,10 @@ type App struct {
 	d        Deps
 	settings Settings
 
-	home   *home
-	editor *editor
-	pres   *presentation
+	home     *home
+	editor   *editor
+	pres     *presentation
+	tracking *trackingView // the Tracking view, when shown (tracking.go)
 
 	// jobs counts background work (store and export calls) still running,
 	// so tests and the close handler can wait for it.

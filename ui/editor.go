@@ -66,6 +66,7 @@ type editor struct {
 	prev, next  *widget.Button
 	home        *widget.Button
 	present     *widget.Button
+	tracking    *widget.Button // opens the Tracking view, under the agenda (the header must fit 1024 px)
 	toggle      *widget.Button
 	center      *fyne.Container
 	side        *fyne.Container
@@ -386,6 +387,8 @@ func (e *editor) build() fyne.CanvasObject {
 	e.saved = widget.NewLabel(tr("editor.saved"))
 	e.home = widget.NewButtonWithIcon(tr("editor.home"), theme.NavigateBackIcon(), func() { e.app.ShowHome() })
 	e.present = widget.NewButtonWithIcon(tr("editor.present"), theme.ComputerIcon(), func() { e.app.showPresentation() })
+	e.tracking = widget.NewButtonWithIcon(tr("track.button"), theme.InfoIcon(), func() { e.app.showTracking(e.sess.ID) })
+	e.tracking.Alignment = widget.ButtonAlignLeading
 	e.toggle = widget.NewButton("", e.toggleFindings)
 	e.prev = widget.NewButtonWithIcon(tr("editor.prev"), theme.NavigateBackIcon(), func() { e.show(e.current - 1) })
 	e.next = widget.NewButtonWithIcon(tr("editor.next"), theme.NavigateNextIcon(), func() { e.show(e.current + 1) })
@@ -410,6 +413,7 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	nav.Add(widget.NewSeparator())
 	nav.Add(e.timebox.AgendaButton)
+	nav.Add(e.tracking)
 	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(),
 		container.NewVScroll(container.NewPadded(nav)))
 

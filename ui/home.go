@@ -33,6 +33,12 @@ type home struct {
 	newBtn, importBtn                 *widget.Button
 	openBtn, dupBtn, delBtn, exportBt *widget.Button
 	content                           fyne.CanvasObject
+
+	// Tracking (home_tracking.go): each signed charter's status and overdue
+	// check-ins, the "needs attention" order, the Tracking view's button.
+	attention   map[string]workshop.Attention
+	byAttention *widget.Check
+	trackBtn    *widget.Button
 }
 
 func newHome(a *App) *home { return &home{a: a} }
@@ -58,6 +64,7 @@ func (h *home) build() fyne.CanvasObject {
 		if r := o.(*sessionRow); i < len(h.shown) {
 			r.id = i
 			fillSessionRow(r.content, h.shown[i], h.a.d.Now())
+			fillAttention(r.content, h.attention[h.shown[i].ID])
 		}
 	}, h.onOpen)
 	h.list.OnSelected = func(i widget.ListItemID) {
@@ -73,8 +80,9 @@ func (h *home) build() fyne.CanvasObject {
 	h.empty = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.DocumentCreateIcon()), h.emptyText, layout.NewSpacer())
 
 	heading := widget.NewLabelWithStyle(tr("home.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, heading, container.NewHBox(h.importBtn, h.newBtn), h.search)
-	actions := container.NewHBox(layout.NewSpacer(), h.exportBt, h.dupBtn, h.delBtn, h.openBtn)
+	h.buildTracking()
+	top := container.NewBorder(nil, nil, heading, container.NewHBox(h.byAttention, h.importBtn, h.newBtn), h.search)
+	actions := container.NewHBox(layout.NewSpacer(), h.exportBt, h.dupBtn, h.delBtn, h.trackBtn, h.openBtn)
 	h.content = container.NewPadded(container.NewBorder(
 		container.NewVBox(top, widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), actions), nil, nil,
@@ -86,13 +94,20 @@ func (h *home) build() fyne.CanvasObject {
 // reload lists the sessions off the UI goroutine.
 func (h *home) reload() {
 	var sums []workshop.Summary
+	var att map[string]workshop.Attention
 	var err error
-	h.a.background(func() { sums, err = h.a.d.Store.List() }, func() {
+	now := h.a.d.Now()
+	h.a.background(func() {
+		if sums, err = h.a.d.Store.List(); err == nil {
+			att = loadAttention(h.a.d.Store, now)
+		}
+	}, func() {
 		if err != nil {
 			showError(h.a.win, "error.list", err)
 			return
 		}
 		h.all = sums
+		h.attention = att
 		h.filter()
 	})
 }
@@ -106,6 +121,7 @@ func (h *home) filter() {
 			h.shown = append(h.shown, s)
 		}
 	}
+	h.sortByAttention()
 	found := false
 	for i, s := range h.shown {
 		if s.ID == h.selected {
@@ -132,7 +148,7 @@ func (h *home) filter() {
 }
 
 func (h *home) updateButtons() {
-	for _, b := range []*widget.Button{h.openBtn, h.dupBtn, h.delBtn, h.exportBt} {
+	for _, b := range []*widget.Button{h.openBtn, h.dupBtn, h.delBtn, h.exportBt, h.trackBtn} {
 		if h.selected == "" {
 			b.Disable()
 		} else {
@@ -157,7 +173,7 @@ func newSessionRow() *fyne.Container {
 	status := widget.NewLabel("")
 	rev := widget.NewLabel("")
 	when := widget.NewLabel("")
-	right := container.NewHBox(period, status, rev, when)
+	right := container.NewHBox(period, status, rev, when, newAttentionSlot())
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), right, title)
 }
 

@@ -43,6 +43,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		item("menu.open", scOpen, a.ShowHome),
 		fyne.NewMenuItemSeparator(),
 		item("menu.import", scImport, a.menuImport),
+		fyne.NewMenuItem(tr("track.menu.import"), a.menuImportCheckIns),
 		item("menu.exportpdf", scPDF, a.menuExportPDF),
 		fyne.NewMenuItemSeparator(),
 		item("menu.settings", scSettings, a.showSettings),
@@ -51,6 +52,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	)
 	view := fyne.NewMenu(tr("menu.view"),
 		item("menu.present", scPresent, a.showPresentation),
+		fyne.NewMenuItem(tr("track.menu.view"), a.menuTracking),
 	)
 	about := fyne.NewMenuItem(tr("menu.about"), a.showAbout)
 	help := fyne.NewMenu(tr("menu.help"), about)

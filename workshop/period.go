@@ -172,13 +172,13 @@ func (s *Session) NextPeriod(now time.Time) (*Session, error) {
 }
 
 // lastMeasured returns the latest check-in with a value for the KPI, by
-// date; of two on the same date, the one entered last wins. Check-ins with
-// an unreadable date are ignored.
+// date; of two on the same date, the one entered last wins. Superseded
+// check-ins and check-ins with an unreadable date are ignored.
 func lastMeasured(checkins []CheckIn, kpiID string) (CheckIn, bool) {
 	var best CheckIn
 	var bestAt time.Time
 	found := false
-	for _, ci := range checkins {
+	for _, ci := range EffectiveCheckIns(checkins) {
 		if ci.KPIID != kpiID || strings.TrimSpace(ci.Value) == "" {
 			continue
 		}

@@ -518,9 +518,18 @@ type CheckIn struct {
 	KPIID      string `json:"kpiId"`
 	Date       Date   `json:"date"`
 	Value      string `json:"value"`      // as typed
-	Confidence int    `json:"confidence"` // 0–10
-	Note       string `json:"note,omitempty"`
-	Author     string `json:"author,omitempty"`
+	Confidence int    `json:"confidence"` // 0–10, when given
+	// NoConfidence is true when nobody gave a confidence: a confidence of 0
+	// is a statement ("no chance"), its absence is not.
+	NoConfidence bool   `json:"noConfidence,omitempty"`
+	Note         string `json:"note,omitempty"`
+	Author       string `json:"author,omitempty"`
+	// RecordedAt is when the check-in was entered (zero for check-ins
+	// entered before Boussole kept it).
+	RecordedAt time.Time `json:"recordedAt,omitzero"`
+	// Supersedes is the id of the earlier check-in this one corrects; both
+	// stay in the history.
+	Supersedes string `json:"supersedes,omitempty"`
 }
 
 // Summary is what the session list shows, kept in the store's index so the

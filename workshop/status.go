@@ -68,12 +68,14 @@ type KPIReport struct {
 //     is below 75 % of the elapsed share of the period.
 //   - "Stay at or above" / "stay at or below" is a promise kept all period
 //     long, so it is achieved only once the period is over with the last
-//     value on the right side of the target. During the period: alert on
-//     the wrong side of the alert threshold (which sits on the safe side
-//     of the target, R-KPI-3), at risk on the wrong side of the target
-//     (reachable when no alert threshold is set), on track otherwise.
+//     value on the right side of the target. During the period the alert
+//     threshold sits on the safe side of the target (R-KPI-3), an early
+//     warning: on track beyond it, at risk between it and the target,
+//     alert on the wrong side of the target (at risk when no alert
+//     threshold is set).
 //
-// Check-ins whose date or value cannot be read are ignored (their finding
+// Superseded check-ins (corrected by a later one) and check-ins whose
+// date or value cannot be read are ignored (their finding
 // belongs to whoever entered them); so is an unknown target type's
 // direction, which leaves the KPI on track once measured.
 func StatusOf(k KPI, checkins []CheckIn, p Period, l Lang, now time.Time) KPIReport {
@@ -86,7 +88,7 @@ func StatusOf(k KPI, checkins []CheckIn, p Period, l Lang, now time.Time) KPIRep
 		v   float64
 	}
 	var pts []point
-	for _, ci := range checkins {
+	for _, ci := range EffectiveCheckIns(checkins) {
 		if k.ID == "" || ci.KPIID != k.ID {
 			continue
 		}
@@ -144,10 +146,14 @@ func StatusOf(k KPI, checkins []CheckIn, p Period, l Lang, now time.Time) KPIRep
 		r.Status = StatusOutdated
 	case rightOfTarget && (!stay || periodOver):
 		r.Status = StatusAchieved
+	case stay && okT && !rightOfTarget && okA:
+		r.Status = StatusAlert // the level promised is broken
+	case stay && okT && !rightOfTarget:
+		r.Status = StatusAtRisk // no alert threshold to say how bad
+	case stay && okT && okA && t.Alarming(cur, alert):
+		r.Status = StatusAtRisk // between the target and the alert threshold
 	case okA && t.Alarming(cur, alert):
 		r.Status = StatusAlert
-	case stay && okT && !rightOfTarget:
-		r.Status = StatusAtRisk
 	case !stay && r.HasProgress && r.Progress < atRiskRatio*r.Expected:
 		r.Status = StatusAtRisk
 	default:

@@ -55,9 +55,10 @@ func TestStatus_ByTargetType(t *testing.T) {
 
 		{"Alert_IncreaseTo", inc, []CheckIn{ci("2027-02-14", "21")}, midQ1, StatusAlert, 0.1},
 		{"Alert_DecreaseTo", dec, []CheckIn{ci("2027-02-14", "59")}, midQ1, StatusAlert, 0.1},
-		{"Alert_StayAtOrAbove", above, []CheckIn{ci("2027-02-14", "111")}, midQ1, StatusAlert, 1},
+		{"AtRisk_StayAtOrAbove_BetweenTargetAndAlert", above, []CheckIn{ci("2027-02-14", "111")}, midQ1, StatusAtRisk, 1},
 		{"Alert_StayAtOrAbove_BelowTarget", above, []CheckIn{ci("2027-02-14", "100")}, midQ1, StatusAlert, 0},
-		{"Alert_StayAtOrBelow", below, []CheckIn{ci("2027-02-14", "14,5")}, midQ1, StatusAlert, 1},
+		{"AtRisk_StayAtOrBelow_BetweenTargetAndAlert", below, []CheckIn{ci("2027-02-14", "14,5")}, midQ1, StatusAtRisk, 1},
+		{"Alert_StayAtOrBelow", below, []CheckIn{ci("2027-02-14", "15,5")}, midQ1, StatusAlert, 0},
 		{"Alert_StayAtOrBelow_PeriodOver", below, []CheckIn{ci("2027-04-01", "16")}, afterQ1, StatusAlert, 0},
 
 		{"AtRisk_IncreaseTo", inc, []CheckIn{ci("2027-02-14", "23")}, midQ1, StatusAtRisk, 0.3},

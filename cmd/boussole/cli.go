@@ -46,6 +46,8 @@ func init() {
 		"check":     checkVerb,
 		"restore":   restoreVerb,
 		"room":      roomVerb,
+		"checkin":   checkinVerb,
+		"checkins":  checkinsVerb,
 	}
 }
 
@@ -73,6 +75,7 @@ type cli struct {
 	comment  string
 	reason   string
 	force    bool
+	track    trackFlags // checkin, checkins, export --format review (cli_tracking.go)
 }
 
 // usageError is invalid usage of a verb: exit status 2 with the verb's usage.

@@ -144,22 +144,26 @@ var importVerb = &verb{
 }
 
 var exportVerb = &verb{
-	usage:      "ID --format pdf|boussole|csv|ics -o PATH [--revision N] [--paper A4|Letter]",
+	usage:      "ID --format pdf|boussole|csv|ics|review -o PATH [--revision N] [--paper A4|Letter] [--as-of DATE] [--ritual NAME]",
 	positional: []string{"ID"},
 	flags: func(c *cli, set *flag.FlagSet) {
 		set.StringVar(&c.format, "format", "", "what to write")
 		set.StringVar(&c.output, "o", "", "file to write (- for standard output)")
 		set.IntVar(&c.revision, "revision", 0, "revision number (default: the current one)")
 		set.StringVar(&c.paper, "paper", "A4", "PDF paper size")
+		reviewFlags(c, set)
 	},
 	do: func(c *cli, args []string) error {
 		format := strings.ToLower(c.format)
 		switch format {
-		case "pdf", "boussole", "csv", "ics":
+		case "pdf", "boussole", "csv", "ics", "review":
 		case "":
-			return usagef("--format is required: pdf, boussole, csv or ics")
+			return usagef("--format is required: pdf, boussole, csv, ics or review")
 		default:
-			return usagef("--format %q: expected pdf, boussole, csv or ics", c.format)
+			return usagef("--format %q: expected pdf, boussole, csv, ics or review", c.format)
+		}
+		if err := checkReviewFlags(c, format); err != nil {
+			return err
 		}
 		if c.output == "" {
 			return usagef("-o PATH is required")
@@ -214,6 +218,8 @@ var exportVerb = &verb{
 			data, err = report.RitualsICS(s, rev)
 		case "boussole":
 			data, err = storage.Export(s)
+		case "review":
+			data, err = reviewPack(c, s, paper)
 		}
 		if err != nil {
 			return err

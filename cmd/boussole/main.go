@@ -50,11 +50,16 @@ Verbs:
                                              create a session; prints its id
   show ID [--json] [--revision N]            summary of a charter; --json prints the .boussole file
   import FILE                                import a .boussole file; prints the id
-  export ID --format pdf|boussole|csv|ics -o PATH [--revision N] [--paper A4|Letter]
+  export ID --format pdf|boussole|csv|ics|review -o PATH [--revision N] [--paper A4|Letter]
+         [--as-of DATE] [--ritual NAME]      review: the pack of a ritual as of a day
   sign ID --as NAME [--comment TEXT]         sign as one of the charter's approvers
   decline ID --as NAME --reason TEXT         decline to sign; the charter goes back to draft
   amend ID --reason TEXT                     open the next revision of a signed charter
   verify FILE.pdf                            does this PDF match a signed revision?
+  checkin ID --kpi KPI --value V [--date D] [--confidence N] [--note T] [--as NAME]
+                                             record a check-in of a KPI (id or name)
+  checkins ID [--json]                       dashboard and history of the check-ins
+  checkins ID --import FILE.csv              add the check-ins of a CSV file, all or none
   backup -o PATH|-                           copy the store to PATH (- for standard output)
   check                                      integrity check of the store
   restore [--force]                          replace a damaged store by its latest good backup

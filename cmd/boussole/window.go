@@ -165,6 +165,9 @@ func windowDeps(st *storage.Store) ui.Deps {
 		},
 		KPICSV:     report.KPICSV,
 		RitualsICS: report.RitualsICS,
+		ReviewPDF: func(s *workshop.Session, ritual string, asOf time.Time, paper string) ([]byte, error) {
+			return report.ReviewPDF(s, report.ReviewOptions{Paper: paper, AsOf: asOf, Ritual: ritual, Version: version})
+		},
 		// The save dialog may point at the store or a backup: refused
 		// (issue 7 item 1), like -o on the command line.
 		WriteFileAtomic: func(path string, data []byte) error {
