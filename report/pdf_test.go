@@ -90,7 +90,7 @@ func TestCharterPDF_Metadata(t *testing.T) {
 	if !strings.HasPrefix(info["Page size"], "595.28 x 841.89") {
 		t.Errorf("A4 expected, page size %q", info["Page size"])
 	}
-	stamp := fmt.Sprintf("boussole:v1 session=0123456789abcdef revision=1 seal=%s paper=A4 late=0", s.Current().Seal)
+	stamp := fmt.Sprintf("boussole:v1 session=0123456789abcdef revision=1 seal=%s paper=A4 late=0 layout=%d", s.Current().Seal, LayoutVersion)
 	if info["Keywords"] != stamp {
 		t.Errorf("Keywords = %q, want %q", info["Keywords"], stamp)
 	}

@@ -361,7 +361,7 @@ func (p *reviewPack) decisions() {
 		p.w.paragraph(p.rt("noDec"), "I", 10, muted, 0)
 		return
 	}
-	p.decisionTable(p.rv.Decisions)
+	p.w.drawTable(p.decisionTable(p.rv.Decisions))
 }
 
 func (p *reviewPack) agenda() {

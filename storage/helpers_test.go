@@ -185,7 +185,7 @@ func richSession(id string) *workshop.Session {
 			Cards: []workshop.Card{
 				{ID: "card1", Kind: workshop.CardObjective, Text: "raccourcir le cycle", Author: "Zoë", GroupID: "g1",
 					Votes: map[string]int{"p1": 2, "p2": 1, "": 4}, PromotedTo: "o1"},
-				{ID: "card2", Kind: workshop.CardSideEffect, Text: "remises"},
+				{ID: "card2", Kind: workshop.CardSideEffect, Text: "remises", Hidden: true},
 			},
 			Groups:         []workshop.Group{{ID: "g1", Name: "Vitesse"}},
 			Timebox:        map[string]int{workshop.StepIdeas: 20, workshop.StepKPIs: 25},

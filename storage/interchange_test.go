@@ -150,7 +150,7 @@ func TestImport_BadInputNamesWhatAndWhereAndChangesNothing(t *testing.T) {
 			charter(m, 1)["rituals"].([]any)[0].(map[string]any)["minutes"] = "thirty"
 		}), []string{`"revisions.charter.rituals.minutes"`, "line ", "column ", "expected a whole number, found string"}},
 		{"unknown field", mutate(t, func(m map[string]any) { charter(m, 0)["colour"] = "blue" }),
-			[]string{`unknown field "colour" at line 91, column 9`}},
+			[]string{`unknown field "colour" at line 92, column 9`}},
 		{"syntax", []byte("{\n  \"format\": \"boussole/1\",\n  \"id\": \"x\",,\n}"),
 			[]string{"not valid JSON at line 3, column 13"}},
 		{"invalid utf-8", []byte("{\"format\": \"boussole/1\",\n \"id\": \"caf\xe9\"}"),
@@ -160,7 +160,7 @@ func TestImport_BadInputNamesWhatAndWhereAndChangesNothing(t *testing.T) {
 		{"not an object", []byte(`[1,2,3]`), []string{"one JSON object", "found array"}},
 		{"empty", []byte("  \n"), []string{"empty"}},
 		{"truncated", mustExport(t, richSession("0123456789abcdef"))[:500], []string{"JSON"}},
-		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 537, column 1", "after top-level value"}},
+		{"trailing", append(mustExport(t, richSession("0123456789abcdef")), []byte("{}")...), []string{"not valid JSON at line 546, column 1", "after top-level value"}},
 		{"50 MB junk", junk, []string{"too large", "20 MB"}},
 	}
 	dir := t.TempDir()

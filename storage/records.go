@@ -421,7 +421,7 @@ func fromRecord(r *sessionRecordV1) *workshop.Session {
 			VotesPerParticipant: r.Board.VotesPerParticipant,
 			CapPerCard:          r.Board.CapPerCard,
 			Cards: unmapSlice(r.Board.Cards, func(c cardV1) workshop.Card {
-				return workshop.Card{ID: c.ID, Kind: workshop.CardKind(c.Kind), Text: c.Text, Author: c.Author, GroupID: c.GroupID, Votes: uncopyMap(c.Votes), PromotedTo: c.PromotedTo}
+				return workshop.Card{ID: c.ID, Kind: workshop.CardKind(c.Kind), Text: c.Text, Author: c.Author, GroupID: c.GroupID, Votes: uncopyMap(c.Votes), PromotedTo: c.PromotedTo, Hidden: c.Hidden}
 			}),
 			Groups:         unmapSlice(r.Board.Groups, func(g groupV1) workshop.Group { return workshop.Group{ID: g.ID, Name: g.Name} }),
 			Timebox:        uncopyMap(r.Board.Timebox),
