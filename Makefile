@@ -27,7 +27,7 @@ PLAIN_PKGS = $(if $(RACE_ALL),,$(filter boussole/ui boussole/ui/% boussole/cmd/%
 RACE_PKGS = $(filter-out $(PLAIN_PKGS),$(ALL_PKGS))
 
 # A hung test fails the run instead of holding it for go test's default 10 min.
-TEST_TIMEOUT ?= 5m
+TEST_TIMEOUT ?= 10m
 
 # Tests and benchmarks that open windows get a virtual display when there is
 # none.
