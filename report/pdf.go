@@ -1109,13 +1109,25 @@ func (ch *charter) signatures() {
 // header (title, draft badge), the footer ("n / N") and, for a draft, a
 // light diagonal watermark.
 func (ch *charter) decorate() {
-	w := ch.w
+	mark := ""
+	if ch.draft() {
+		mark = ch.t("doc.draft")
+	}
+	left := ch.t("doc.kind") + " · " + ch.t("cover.revision") + " " + fmt.Sprint(ch.r.Number) + " · " + workshop.Label(ch.l, string(ch.r.Status))
+	ch.w.decoratePages(ch.title, sanitize(left), mark)
+}
+
+// decoratePages draws on every page the running header (head, from the
+// second page), the footer (foot and "page / pages") and, when mark is
+// not empty, the draft badge at the top right and the diagonal watermark,
+// drawn as the letters' outlines so that text extraction and screen
+// readers skip it. The charter and the review pack share it.
+func (w *writer) decoratePages(head, foot, mark string) {
 	pdf := w.pdf
 	n := pdf.PageCount()
 	pdf.SetAutoPageBreak(false, 0)
-	mark := ch.t("doc.draft")
 	var outline *outline
-	if ch.draft() {
+	if mark != "" {
 		var err error
 		if outline, err = markOutline(loadFonts().bold, mark); err != nil {
 			pdf.SetError(err)
@@ -1125,7 +1137,7 @@ func (ch *charter) decorate() {
 	// The running header's title, shortened once for every page.
 	maxW := w.pg.contentW() - 40
 	w.font("", 8)
-	t := w.truncate(oneLine(ch.title), maxW)
+	t := w.truncate(oneLine(head), maxW)
 	for p := 1; p <= n; p++ {
 		pdf.SetPage(p)
 		if p > 1 {
@@ -1145,12 +1157,11 @@ func (ch *charter) decorate() {
 		w.font("", 8)
 		w.text(muted)
 		pdf.SetXY(w.pg.left, w.pg.h-12.5)
-		left := ch.t("doc.kind") + " · " + ch.t("cover.revision") + " " + fmt.Sprint(ch.r.Number) + " · " + workshop.Label(ch.l, string(ch.r.Status))
-		pdf.CellFormat(w.pg.contentW()-30, 5, sanitize(left), "", 0, "L", false, 0, "")
+		pdf.CellFormat(w.pg.contentW()-30, 5, foot, "", 0, "L", false, 0, "")
 		pdf.SetXY(w.pg.w-w.pg.right-30, w.pg.h-12.5)
 		pdf.CellFormat(30, 5, fmt.Sprintf("%d / %d", p, n), "", 0, "R", false, 0, "")
 
-		if ch.draft() {
+		if mark != "" {
 			// Badge at the top right.
 			w.font("B", 8)
 			bw := pdf.GetStringWidth(mark) + 6
@@ -1160,8 +1171,7 @@ func (ch *charter) decorate() {
 			w.text(white)
 			pdf.SetXY(x, 10)
 			pdf.CellFormat(bw, 6, mark, "", 0, "C", false, 0, "")
-			// Diagonal watermark, drawn as the letters' outlines so that
-			// text extraction and screen readers skip it.
+			// Diagonal watermark.
 			if outline != nil {
 				pdf.SetAlpha(0.07, "Normal")
 				w.fill(alarm)

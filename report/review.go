@@ -390,61 +390,13 @@ func (p *reviewPack) record() {
 // signed yet, the DRAFT badge and watermark, as the charter does.
 func (p *reviewPack) decorate() {
 	w := p.w
-	pdf := w.pdf
-	n := pdf.PageCount()
-	pdf.SetAutoPageBreak(false, 0)
-	mark := p.t("doc.draft")
-	var outline *outline
+	mark := ""
 	if p.draft() {
-		var err error
-		if outline, err = markOutline(loadFonts().bold, mark); err != nil {
-			pdf.SetError(err)
-			return
-		}
+		mark = p.t("doc.draft")
 	}
-	maxW := w.pg.contentW() - 40
 	w.font("", 8)
-	head := w.truncate(oneLine(p.rt("kind")+" · "+p.title), maxW)
-	for i := 1; i <= n; i++ {
-		pdf.SetPage(i)
-		if i > 1 {
-			w.font("", 8)
-			w.text(muted)
-			pdf.SetXY(w.pg.left, 11)
-			pdf.CellFormat(maxW, 5, head, "", 0, "L", false, 0, "")
-			w.draw(rule)
-			pdf.SetLineWidth(0.2)
-			pdf.Line(w.pg.left, 17, w.pg.w-w.pg.right, 17)
-		}
-		w.draw(rule)
-		pdf.SetLineWidth(0.2)
-		pdf.Line(w.pg.left, w.pg.h-14, w.pg.w-w.pg.right, w.pg.h-14)
-		w.font("", 8)
-		w.text(muted)
-		pdf.SetXY(w.pg.left, w.pg.h-12.5)
-		left := sanitize(ritualName(p.l, p.rv.Ritual)) + " · " + p.rt("asOf") + " " + longDate(p.l, p.rv.AsOf)
-		pdf.CellFormat(w.pg.contentW()-30, 5, w.truncate(left, w.pg.contentW()-32), "", 0, "L", false, 0, "")
-		pdf.SetXY(w.pg.w-w.pg.right-30, w.pg.h-12.5)
-		pdf.CellFormat(30, 5, fmt.Sprintf("%d / %d", i, n), "", 0, "R", false, 0, "")
-		if p.draft() {
-			w.font("B", 8)
-			bw := pdf.GetStringWidth(mark) + 6
-			x := w.pg.w - w.pg.right - bw
-			w.fill(alarm)
-			pdf.RoundedRect(x, 10, bw, 6, 1.2, "1234", "F")
-			w.text(white)
-			pdf.SetXY(x, 10)
-			pdf.CellFormat(bw, 6, mark, "", 0, "C", false, 0, "")
-			// The diagonal watermark as the letters' outlines, as the
-			// charter draws it: text extraction and screen readers skip it.
-			if outline != nil {
-				pdf.SetAlpha(0.07, "Normal")
-				w.fill(alarm)
-				w.watermark(outline, 96, 52)
-				pdf.SetAlpha(1, "Normal")
-			}
-		}
-	}
+	left := sanitize(ritualName(p.l, p.rv.Ritual)) + " · " + p.rt("asOf") + " " + longDate(p.l, p.rv.AsOf)
+	w.decoratePages(p.rt("kind")+" · "+p.title, w.truncate(left, w.pg.contentW()-32), mark)
 }
 
 // newSection starts a section of the review pack, on a page of its own
