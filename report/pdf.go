@@ -992,6 +992,22 @@ func (ch *charter) changes() {
 	w.bullets(lines, 9.5)
 }
 
+// signingKey says which key signed a sign-off record, as every reader
+// of the PDF may check it: the first three groups of the key's
+// fingerprint when its signature verifies, else why there is none. The
+// same words on every computer, so that the PDF stays reproducible.
+func (ch *charter) signingKey(t workshop.Trust, pub []byte) string {
+	switch t {
+	case workshop.TrustThisComputer, workshop.TrustOtherComputer:
+		return ch.t("sig.keyOf", workshop.KeyFingerprint(pub)[:14])
+	case workshop.TrustUnverified:
+		return ch.t("sig.unverif")
+	case workshop.TrustInvalid:
+		return ch.t("sig.invalid")
+	}
+	return ch.t("sig.earlier")
+}
+
 func (ch *charter) signatures() {
 	l, r, w := ch.l, ch.r, ch.w
 	states := r.ApproverStates()
@@ -1011,11 +1027,11 @@ func (ch *charter) signatures() {
 		if p, ok := ch.people[sg.ParticipantID]; ok && p.Function != "" {
 			fn = workshop.Label(l, string(p.Function))
 		}
-		rows = append(rows, []string{ref(sg.Name), ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), orDash(sg.Comment)})
+		rows = append(rows, []string{ref(sg.Name), ch.t("sig.approver", orDash(fn)), longDate(l, sg.At.UTC()), ch.signingKey(r.SignatureTrust(sg, nil), sg.PublicKey), orDash(sg.Comment)})
 	}
 	var signed *tableLayout
 	if len(rows) > 0 {
-		signed = w.layoutTable([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.role"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.comment"), 46, "L", false}},
+		signed = w.layoutTable([]column{{ch.t("sig.name"), 28, "L", false}, {ch.t("sig.role"), 26, "L", false}, {ch.t("sig.date"), 22, "L", false}, {ch.t("sig.key"), 22, "L", false}, {ch.t("sig.comment"), 32, "L", false}},
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 	var pending []string
@@ -1032,9 +1048,9 @@ func (ch *charter) signatures() {
 	if len(r.Declines) > 0 {
 		drows := make([][]string, len(r.Declines))
 		for i, d := range r.Declines {
-			drows[i] = []string{ref(d.Name), longDate(l, d.At.UTC()), orDash(d.Reason)}
+			drows[i] = []string{ref(d.Name), longDate(l, d.At.UTC()), ch.signingKey(r.DeclineTrust(&r.Declines[i], nil), d.PublicKey), orDash(d.Reason)}
 		}
-		declined = w.layoutTable([]column{{ch.t("sig.name"), 30, "L", false}, {ch.t("sig.date"), 24, "L", false}, {ch.t("sig.reason"), 76, "L", false}},
+		declined = w.layoutTable([]column{{ch.t("sig.name"), 28, "L", false}, {ch.t("sig.date"), 22, "L", false}, {ch.t("sig.key"), 22, "L", false}, {ch.t("sig.reason"), 58, "L", false}},
 			drows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 	// The sign-off is kept on one page when it fits on one.
