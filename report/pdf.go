@@ -1031,7 +1031,7 @@ func (ch *charter) signatures() {
 	}
 	var signed *tableLayout
 	if len(rows) > 0 {
-		signed = w.layoutTable([]column{{ch.t("sig.name"), 28, "L", false}, {ch.t("sig.role"), 26, "L", false}, {ch.t("sig.date"), 22, "L", false}, {ch.t("sig.key"), 22, "L", false}, {ch.t("sig.comment"), 32, "L", false}},
+		signed = w.layoutTable([]column{{ch.t("sig.name"), 28, "L", false}, {ch.t("sig.role"), 26, "L", false}, {ch.t("sig.date"), 22, "L", false}, {ch.t("sig.key"), 27, "L", false}, {ch.t("sig.comment"), 27, "L", false}},
 			rows, tableStyle{pt: 8.5, header: true, firstBold: true, zebra: true})
 	}
 	var pending []string
