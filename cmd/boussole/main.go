@@ -20,10 +20,6 @@ import (
 	"boussole/workshop"
 )
 
-// version is the application version; FyneApp.toml carries the same one
-// (a test keeps them equal).
-const version = "0.1.0"
-
 // Exit statuses (PRODUCT.md §6).
 const (
 	exitOK      = 0
@@ -91,7 +87,7 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 		return exitOK
 	}
 	if showVersion {
-		fmt.Fprintf(stdout, "boussole %s\n", version)
+		printVersion(stdout)
 		return exitOK
 	}
 	rest := g.Args()
