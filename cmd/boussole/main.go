@@ -140,13 +140,26 @@ func dataDir(flagValue string, env func(string) string) (string, error) {
 // Linux and BSD, ~/Library/Application Support/boussole on macOS,
 // %AppData%\boussole on Windows.
 func defaultDataDir(env func(string) string) (string, error) {
+	return defaultDataDirOn(runtime.GOOS, env)
+}
+
+// defaultDataDirOn is defaultDataDir for the system goos, so that the
+// Windows rules are tested on Linux too (issue 14 item 4).
+func defaultDataDirOn(goos string, env func(string) string) (string, error) {
 	var base string
-	switch runtime.GOOS {
+	switch goos {
 	case "windows":
+		// The roaming profile: C:\Users\<name>\AppData\Roaming, private
+		// to the user by Windows' own access rules; names with spaces and
+		// any script are fine (Go speaks UTF-16 to Windows).
 		base = env("AppData")
 		if base == "" {
 			return "", errors.New("%AppData% is not set: use --data DIR or BOUSSOLE_DATA")
 		}
+		if !windowsAbs(base) {
+			return "", fmt.Errorf("%%AppData%% is %q, not a full path (such as C:\\Users\\you\\AppData\\Roaming): use --data DIR or BOUSSOLE_DATA", base)
+		}
+		return strings.TrimRight(base, `\/`) + `\boussole`, nil
 	case "darwin", "ios":
 		home := env("HOME")
 		if home == "" {
@@ -170,6 +183,16 @@ func defaultDataDir(env func(string) string) (string, error) {
 		}
 	}
 	return filepath.Join(base, "boussole"), nil
+}
+
+// windowsAbs reports whether p is a full Windows path: a drive and a
+// backslash (C:\…) or a network share (\\server\share…).
+func windowsAbs(p string) bool {
+	if len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') {
+		c := p[0] | 0x20
+		return c >= 'a' && c <= 'z'
+	}
+	return strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, "//")
 }
 
 // uiLang is the language of the person at the terminal, from the POSIX
