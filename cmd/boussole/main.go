@@ -36,6 +36,7 @@ const usageText = `Boussole — collective objectives workshops and signed objec
 
 Usage:
   boussole [--data DIR]                      open the application
+  boussole [--data DIR] FILE.boussole        open the application and import the file
   boussole [--data DIR] VERB [ARGS]          serve scripts on the same data
 
 Verbs:
@@ -98,7 +99,7 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 			return exitFailure
 		}
 		setAppMetadata()
-		return runWindow(dir, stderr)
+		return runWindow(dir, stderr, "")
 	}
 	name, verbArgs := rest[0], rest[1:]
 	if name == "help" {
@@ -106,6 +107,17 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 		return exitOK
 	}
 	v, ok := verbs[name]
+	if !ok && len(rest) == 1 && strings.HasSuffix(strings.ToLower(name), ".boussole") {
+		// A .boussole file alone, as the desktop passes a double-clicked
+		// one (Exec=boussole %f): the window opens and imports it.
+		dir, err := dataDir(dataFlag, env)
+		if err != nil {
+			fmt.Fprintf(stderr, "boussole: %s\n", err)
+			return exitFailure
+		}
+		setAppMetadata()
+		return runWindow(dir, stderr, name)
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "boussole: unknown verb %q\n\n", name)
 		printUsage(stderr, env)
