@@ -123,7 +123,10 @@ package: deps
 dist-deps:
 	@scripts/install-deps.sh --check --dist 2>/dev/null || scripts/install-deps.sh --dist
 
-dist: deps dist-deps
+# On a Mac the Linux test and packaging tools are not needed: the Fyne tool
+# and Xcode's command-line tools build Boussole.app.
+DIST_DEPS := $(if $(filter Darwin,$(shell uname -s)),,deps dist-deps)
+dist: $(DIST_DEPS)
 	VERSION=$(VERSION) APP_ID=$(APP_ID) APP_NAME=$(APP_NAME) APP_ICON=$(APP_ICON) GO=$(GO) scripts/dist.sh
 
 dist-check: dist

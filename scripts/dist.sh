@@ -57,7 +57,7 @@ linux_binary() {
 # MinGW compiler, which must not build the tool itself.
 fyne_tool() {
 	local bin
-	bin=$("$GO" tool -modfile="$ROOT/tools/go.mod" -n fyne)
+	bin=$(cd "$ROOT" && "$GO" tool -modfile=tools/go.mod -n fyne)
 	env "${tool_env[@]}" "$bin" "$@"
 }
 tool_env=()
@@ -103,6 +103,9 @@ deb() {
 			"PNG32:$r/usr/share/icons/hicolor/${s}x${s}/apps/$APP_ID.png"
 		chmod 0644 "$r/usr/share/icons/hicolor/${s}x${s}/apps/$APP_ID.png"
 	done
+	mkdir -p "$r/usr/share/man/man1"
+	gzip -9n <packaging/linux/boussole.1 >"$r/usr/share/man/man1/boussole.1.gz"
+	chmod 0644 "$r/usr/share/man/man1/boussole.1.gz"
 	install -D -m 0644 packaging/linux/copyright "$r/usr/share/doc/boussole/copyright"
 	changelog | gzip -9n >"$r/usr/share/doc/boussole/changelog.gz"
 	chmod 0644 "$r/usr/share/doc/boussole/changelog.gz"
@@ -201,28 +204,34 @@ sums() {
 	else shasum -a 256 -- boussole_* >SHA256SUMS; fi)
 }
 
-if [[ ${1:-} == linux-binary ]]; then
-	linux_binary "${2:?linux-binary needs an output path}"
-	exit 0
-fi
+# main is one function, read whole before it runs: editing this file while
+# make dist runs cannot change what the run does.
+main() {
+	if [[ ${1:-} == linux-binary ]]; then
+		linux_binary "${2:?linux-binary needs an output path}"
+		exit 0
+	fi
 
-rm -rf "$OUT" && mkdir -p "$B"
-start=$SECONDS
-case $("$GO" env GOHOSTOS) in
-darwin)
-	macos_zip
-	;;
-linux)
-	linux_binary "$B/linux/boussole"
-	linux_tarball "$B/linux/boussole"
-	deb "$B/linux/boussole"
-	windows_zip
-	;;
-*)
-	say "make dist runs on Linux (and on a Mac for the macOS build)"
-	exit 1
-	;;
-esac
-sums
-say "done in $((SECONDS - start)) s, version $VERSION:"
-(cd "$OUT" && ls -l boussole_* SHA256SUMS | awk '{printf "  %10d  %s\n", $5, $NF}') >&2
+	rm -rf "$OUT" && mkdir -p "$B"
+	start=$SECONDS
+	case $("$GO" env GOHOSTOS) in
+	darwin)
+		macos_zip
+		;;
+	linux)
+		linux_binary "$B/linux/boussole"
+		linux_tarball "$B/linux/boussole"
+		deb "$B/linux/boussole"
+		windows_zip
+		;;
+	*)
+		say "make dist runs on Linux (and on a Mac for the macOS build)"
+		exit 1
+		;;
+	esac
+	sums
+	say "done in $((SECONDS - start)) s, version $VERSION:"
+	(cd "$OUT" && ls -l boussole_* SHA256SUMS | awk '{printf "  %10d  %s\n", $5, $NF}') >&2
+}
+
+main "$@"
