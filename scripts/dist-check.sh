@@ -52,7 +52,7 @@ main() {
 	check "deb Package is boussole" test "$(field Package)" = boussole
 	check "deb Version is $DEB_VERSION" test "$(field Version)" = "$DEB_VERSION"
 	check "deb Architecture is amd64" test "$(field Architecture)" = amd64
-	for dep in libc6 libgl1 libx11-6; do
+	for dep in libc6 libgl1 libx11-6 libxrandr2 libxcursor1 libxi6 libxinerama1 libxxf86vm1; do
 		check "deb Depends names $dep" grep -qE "(^|, )$dep( |,|$)" <<<"$(field Depends)"
 	done
 	check "deb has Maintainer, Section, Priority, Installed-Size, Description" \
@@ -141,4 +141,4 @@ main() {
 	echo "dist-check: all checks passed for $VERSION"
 }
 
-main "$@"
+main "$@"; exit
