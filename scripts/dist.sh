@@ -30,6 +30,8 @@ DEB_MAINTAINER=${DEB_MAINTAINER:-The Boussole authors <boussole@boussole.invalid
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 export SOURCE_DATE_EPOCH
 umask 022
+# The C flags are part of the binaries: none come from the environment.
+unset CGO_CFLAGS CGO_CPPFLAGS CGO_CXXFLAGS CGO_LDFLAGS
 
 OUT=$ROOT/dist
 B=$OUT/.build
@@ -38,13 +40,14 @@ LDFLAGS="-s -w -buildid= -X main.version=$VERSION"
 
 say() { echo "dist: $*" >&2; }
 
-# go_build TARGET OUT [go build flags…]: a release build of cmd/boussole.
-# No cgo flags from the environment: they are part of the binary.
+# go_build TARGET OUT: a release build of cmd/boussole. The cgo flags are
+# Go's defaults unless the caller sets them (they are part of the binary).
 go_build() {
-	local target=$1 out=$2
-	shift 2
-	env -u CGO_CFLAGS -u CGO_LDFLAGS -u GOFLAGS CGO_ENABLED=1 GOOS=${target%/*} GOARCH=${target#*/} \
-		"$GO" build -trimpath -buildvcs=false -tags "$TAGS" -ldflags "$LDFLAGS" "$@" -o "$out" ./cmd/boussole
+	local target=$1 out=$2 cflags=("-u" CGO_CFLAGS) ldflags=("-u" CGO_LDFLAGS)
+	[[ -v CGO_CFLAGS ]] && cflags=("CGO_CFLAGS=$CGO_CFLAGS")
+	[[ -v CGO_LDFLAGS ]] && ldflags=("CGO_LDFLAGS=$CGO_LDFLAGS")
+	env "${cflags[@]}" "${ldflags[@]}" -u GOFLAGS CGO_ENABLED=1 GOOS=${target%/*} GOARCH=${target#*/} \
+		"$GO" build -trimpath -buildvcs=false -tags "$TAGS" -ldflags "$LDFLAGS" -o "$out" ./cmd/boussole
 }
 
 linux_binary() {
@@ -119,6 +122,10 @@ deb() {
 		say "dpkg-shlibdeps found no dependencies"
 		exit 1
 	}
+	# GLFW opens these X libraries at run time (dlopen, unseen by
+	# dpkg-shlibdeps): monitors for the projector view (Xrandr, Xinerama),
+	# cursors, input, video modes.
+	shlibs="$shlibs, libxrandr2, libxinerama1, libxcursor1, libxi6, libxxf86vm1, libxrender1, libx11-xcb1"
 	size=$(du -sk --apparent-size --exclude=DEBIAN "$r" | cut -f1)
 	cat >"$r/DEBIAN/control" <<CONTROL
 Package: boussole
@@ -178,7 +185,9 @@ windows_zip() {
 	clean_src
 	trap - EXIT
 	say "Windows boussole-cli.exe"
-	CC=$cc go_build windows/amd64 "$w/boussole-cli.exe"
+	# The C flags the Fyne tool gave the windowed build, so that the cgo
+	# packages it compiled are reused rather than compiled again.
+	CC=$cc CGO_CFLAGS="-O3 -pipe" CGO_LDFLAGS="" go_build windows/amd64 "$w/boussole-cli.exe"
 	sed "s/@VERSION@/$VERSION/" packaging/windows/README.txt | sed 's/$/\r/' >"$w/README.txt"
 	find "$B/windows" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 	(cd "$B/windows" && rm -f "$OUT/boussole_${VERSION}_windows_amd64.zip" &&
@@ -234,4 +243,4 @@ main() {
 	(cd "$OUT" && ls -l boussole_* SHA256SUMS | awk '{printf "  %10d  %s\n", $5, $NF}') >&2
 }
 
-main "$@"
+main "$@"; exit
