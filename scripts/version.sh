@@ -5,7 +5,7 @@
 #   scripts/version.sh          the application version: 0.2.0 on the tag,
 #                               0.2.0+3.gabc1234 three commits after it
 #   scripts/version.sh deb      the Debian version (the same string)
-#   scripts/version.sh windows  the numeric Windows version: 0.2.0.3
+#   scripts/version.sh windows  the numeric Windows version: 0.2.0.3 (0.2.0.1 on the tag)
 #   scripts/version.sh base     X.Y.Z alone (the Fyne tool's --app-version)
 #   scripts/version.sh build    commits since the tag (the Fyne tool's --app-build)
 #
@@ -42,7 +42,7 @@ fi
 
 case "${1:-}" in
 "" | deb) echo "$full" ;;
-windows) echo "$base.$count" ;;
+windows) echo "$base.$((count > 0 ? count : 1))" ;; # the Fyne tool's build numbers start at 1
 base) echo "$base" ;;
 build) echo "$count" ;;
 *)
