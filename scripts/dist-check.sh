@@ -110,9 +110,13 @@ main() {
 	x86_64-w64-mingw32-objdump -p "$cli" >"$TMP/cli.p" 2>&1 || true
 	check "Boussole.exe is PE32+ x86-64" bash -c "file '$gui' | grep -q 'PE32+ executable (GUI) x86-64'"
 	check "Boussole.exe is a windowed program (subsystem 2)" grep -qE '^Subsystem[[:space:]]+0*2[[:space:]]+\(Windows GUI\)' "$TMP/gui.p"
-	check "Boussole.exe has an icon resource" grep -qE 'Type: ICON|ID: 0x0*3\b|Entry: ID: 0x3$' "$TMP/gui.p"
-	check "Boussole.exe has a group icon and a version resource" \
-		bash -c "grep -qE 'ID: 0x0*e\b|GROUP_ICON' '$TMP/gui.p' && grep -qE 'ID: 0x0*10\b|VERSION' '$TMP/gui.p'"
+	# The resource types, at the first level of objdump's .rsrc listing
+	# (three spaces in): 3 icon, 0xe group icon, 0x10 version, 0x18 manifest.
+	rtype() { grep -qE "^[0-9a-f]+   Entry: ID: 0x0*$1," "$TMP/gui.p"; }
+	check "Boussole.exe has an icon resource (RT_ICON and RT_GROUP_ICON)" bash -c "$(declare -f rtype); TMP='$TMP'; rtype 3 && rtype e"
+	check "Boussole.exe has a version resource and a manifest" bash -c "$(declare -f rtype); TMP='$TMP'; rtype 10 && rtype 18"
+	check "Boussole.exe's version resource says $(scripts/version.sh windows)" \
+		bash -c "strings -el '$gui' | grep -qxF '$(scripts/version.sh windows)'"
 	check "boussole-cli.exe is a console program (subsystem 3)" grep -qE '^Subsystem[[:space:]]+0*3[[:space:]]+\(Windows CUI\)' "$TMP/cli.p"
 	check "the zip's programs carry the version" bash -c "grep -qaF '$VERSION' '$gui' && grep -qaF '$VERSION' '$cli'"
 
