@@ -43,10 +43,10 @@ say() { echo "dist: $*" >&2; }
 # go_build TARGET OUT: a release build of cmd/boussole. The cgo flags are
 # Go's defaults unless the caller sets them (they are part of the binary).
 go_build() {
-	local target=$1 out=$2 cflags=("-u" CGO_CFLAGS) ldflags=("-u" CGO_LDFLAGS)
-	[[ -v CGO_CFLAGS ]] && cflags=("CGO_CFLAGS=$CGO_CFLAGS")
-	[[ -v CGO_LDFLAGS ]] && ldflags=("CGO_LDFLAGS=$CGO_LDFLAGS")
-	env "${cflags[@]}" "${ldflags[@]}" -u GOFLAGS CGO_ENABLED=1 GOOS=${target%/*} GOARCH=${target#*/} \
+	local target=$1 out=$2 unset=(-u GOFLAGS) set=()
+	if [[ -v CGO_CFLAGS ]]; then set+=("CGO_CFLAGS=$CGO_CFLAGS"); else unset+=(-u CGO_CFLAGS); fi
+	if [[ -v CGO_LDFLAGS ]]; then set+=("CGO_LDFLAGS=$CGO_LDFLAGS"); else unset+=(-u CGO_LDFLAGS); fi
+	env "${unset[@]}" "${set[@]}" CGO_ENABLED=1 GOOS=${target%/*} GOARCH=${target#*/} \
 		"$GO" build -trimpath -buildvcs=false -tags "$TAGS" -ldflags "$LDFLAGS" -o "$out" ./cmd/boussole
 }
 
