@@ -176,9 +176,23 @@ windows_zip() {
 	rm -rf "$B/windows" && mkdir -p "$w"
 	clean_src
 	trap clean_src EXIT
-	# The tool passes -ldflags from GOFLAGS to its go build.
-	tool_env=(-u CGO_CFLAGS -u CGO_LDFLAGS CC=$cc CXX=x86_64-w64-mingw32-g++
-		GOFLAGS="-trimpath -buildvcs=false -ldflags=-X=main.version=$VERSION -ldflags=-buildid=")
+	# The tool takes -ldflags from GOFLAGS for its first build only, not for
+	# the build after it adds the icon and version resource: the go it runs
+	# ($GO) is this wrapper, which adds them to every -ldflags it passes.
+	cat >"$B/go-stamp" <<STAMP
+#!/usr/bin/env bash
+args=() prev=
+for a in "\$@"; do
+	[[ \$prev == -ldflags ]] && a="\$a -X=main.version=$VERSION -buildid="
+	args+=("\$a")
+	prev=\$1
+	shift
+done
+exec "$(command -v "$GO")" "\${args[@]}"
+STAMP
+	chmod +x "$B/go-stamp"
+	tool_env=(-u CGO_CFLAGS -u CGO_LDFLAGS CC=$cc CXX=x86_64-w64-mingw32-g++ GO="$B/go-stamp"
+		GOFLAGS="-trimpath -buildvcs=false")
 	fyne_tool package --os windows "${fyne_flags[@]}" --tags migrated_fynedo --release
 	tool_env=()
 	mv "cmd/boussole/$APP_NAME.exe" "$w/$APP_NAME.exe"
