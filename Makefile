@@ -3,7 +3,8 @@
 #   make run    install what is missing, build, open the application
 #   make test   install what is missing, vet, check formatting, lint, run every test
 #
-# Other targets: deps, build, lint, bench, clean. `make help` lists them.
+# Other targets: deps, build, lint, bench, package, dist, dist-check, clean.
+# `make help` lists them.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -11,6 +12,17 @@ GO ?= go
 BIN := bin/boussole
 DEPS_STAMP := bin/.deps-ok
 ARGS ?=
+
+# The application's one version comes from the last git tag (see
+# scripts/version.sh) and is stamped into the binary; the packages carry it
+# too. Id, name and icon are FyneApp.toml's (a test keeps them equal).
+VERSION := $(shell scripts/version.sh)
+APP_ID := fr.boussole.app
+APP_NAME := Boussole
+APP_ICON := assets/icon.png
+VERSION_LDFLAGS = -X main.version=$(VERSION)
+# The Fyne tool, pinned in tools/go.mod (never @latest).
+FYNE = $(GO) tool -modfile=tools/go.mod fyne
 
 # Tests run in English whatever the machine's language. Recursive (=) so that
 # it is evaluated after `deps` has generated the locale.
@@ -34,7 +46,7 @@ TEST_TIMEOUT ?= 10m
 # none.
 XVFB = $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo 'xvfb-run -a -s "-screen 0 1280x1024x24"'))
 
-.PHONY: help deps build run test vet fmt-check lint bench package clean
+.PHONY: help deps dist-deps build run test vet fmt-check lint bench package dist dist-check clean
 
 help:
 	@echo "make run     install what is missing, build bin/boussole and open it (ARGS='list' to pass arguments)"
@@ -42,7 +54,9 @@ help:
 	@echo "make lint    staticcheck, and go.mod tidy and go fix applied"
 	@echo "make bench   every benchmark, with a summary"
 	@echo "make build   build bin/boussole"
-	@echo "make package build a desktop package with the Fyne tool (FyneApp.toml)"
+	@echo "make package build a desktop package for this system with the Fyne tool"
+	@echo "make dist    installable builds in dist/: .deb, .tar.xz, Windows .zip, SHA256SUMS (a macOS .zip on a Mac)"
+	@echo "make dist-check  make dist, then check what it built (packages, lintian, checksums, reproducibility)"
 	@echo "make deps    check the system packages and Go, install what is missing"
 	@echo "make clean   remove bin/ and packages"
 
@@ -55,7 +69,7 @@ deps:
 		scripts/install-deps.sh && mkdir -p bin && touch $(DEPS_STAMP); fi
 
 build:
-	$(GO) build -o $(BIN) ./cmd/boussole
+	$(GO) build -ldflags "$(VERSION_LDFLAGS)" -o $(BIN) ./cmd/boussole
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -94,11 +108,30 @@ bench: deps
 	$(TEST_ENV) $(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./... | tee bin/bench.txt
 	@scripts/bench-summary.sh bin/bench.txt
 
-# The Fyne tool reads FyneApp.toml from the directory it runs in (the
-# repository root) and packages the binary built above.
-FYNE_TOOL ?= fyne.io/tools/cmd/fyne@latest
-package: deps build
-	$(GO) run $(FYNE_TOOL) package --os $$($(GO) env GOOS) --executable $(BIN)
+# The Fyne tool packages the main package in cmd/boussole with the id, name,
+# icon and version given as flags: it reads no FyneApp.toml there, so it
+# writes none either (run from the root it would bump Build in it), and the
+# fyneDo migration FyneApp.toml declares is passed as its build tag.
+package: deps
+	GOFLAGS="-ldflags=$(VERSION_LDFLAGS)" $(FYNE) package --os $$($(GO) env GOOS) --src ./cmd/boussole \
+		--name $(APP_NAME) --app-id $(APP_ID) --icon $(CURDIR)/$(APP_ICON) \
+		--app-version $$(scripts/version.sh base) --app-build $$(scripts/version.sh build) --tags migrated_fynedo
+	@for f in cmd/boussole/$(APP_NAME).tar.xz cmd/boussole/$(APP_NAME).app cmd/boussole/$(APP_NAME).exe; do \
+		if [ -e "$$f" ]; then rm -rf "$$(basename $$f)"; mv "$$f" .; fi; done
+
+# make dist needs more system packages than make test (the Windows cross
+# compiler, lintian, dpkg-dev, appstream …): they are installed here only.
+dist-deps:
+	@scripts/install-deps.sh --check --dist 2>/dev/null || scripts/install-deps.sh --dist
+
+# On a Mac the Linux test and packaging tools are not needed: the Fyne tool
+# and Xcode's command-line tools build Boussole.app.
+DIST_DEPS := $(if $(filter Darwin,$(shell uname -s)),,deps dist-deps)
+dist: $(DIST_DEPS)
+	VERSION=$(VERSION) APP_ID=$(APP_ID) APP_NAME=$(APP_NAME) APP_ICON=$(APP_ICON) GO=$(GO) scripts/dist.sh
+
+dist-check: dist
+	VERSION=$(VERSION) APP_ID=$(APP_ID) APP_NAME=$(APP_NAME) APP_ICON=$(APP_ICON) GO=$(GO) scripts/dist-check.sh
 
 clean:
-	rm -rf bin Boussole.tar.xz Boussole.app Boussole.exe
+	rm -rf bin dist Boussole.tar.xz Boussole.app Boussole.exe

@@ -4,6 +4,7 @@
 #
 #   scripts/install-deps.sh          check, install what is missing (Debian/Ubuntu)
 #   scripts/install-deps.sh --check  check only, install nothing; exit 1 if something is missing
+#   scripts/install-deps.sh --dist   also what make dist needs (add --check to check only)
 #
 # Needed: Go >= 1.26; a C compiler and the OpenGL/X11 headers for Fyne (cgo);
 # Xvfb, xauth, xdotool, x11-utils and ImageMagick for the window smoke test;
@@ -13,6 +14,10 @@
 # (report's tests); an en_US.UTF-8 locale so tests run with LANG=en_US.UTF-8.
 # chromium for the participants' room test in a real browser (driven by
 # chromedp, no download).
+# make dist (--dist) also needs: the MinGW-w64 C cross compiler and binutils
+# for the Windows build (cgo), dpkg-dev (dpkg-shlibdeps) and lintian for the
+# .deb, appstream (appstreamcli) and desktop-file-utils to validate its
+# metadata, xz-utils, zip and unzip, binutils (strip, objdump) and file.
 set -euo pipefail
 
 GO_MIN_MAJOR=1
@@ -27,19 +32,30 @@ DEB_PACKAGES=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xaut
 COMMANDS=(gcc pkg-config Xvfb xvfb-run xauth pdftotext pdfinfo pdftoppm pdfsig pdffonts qpdf convert xdotool xwininfo chromium)
 PC_MODULES=(gl x11 xcursor xrandr xinerama xi xxf86vm xkbcommon)
 
+# What make dist needs on top (--dist).
+DIST_DEB_PACKAGES=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 dpkg-dev lintian appstream
+	desktop-file-utils xz-utils zip unzip binutils file)
+DIST_COMMANDS=(x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump dpkg-deb dpkg-shlibdeps lintian
+	appstreamcli desktop-file-validate xz zip unzip strip objdump file sha256sum)
+
 mode=install
-case "${1:-}" in
---check) mode=check ;;
-"") ;;
--h | --help)
-	awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//' # the header comment, however long
-	exit 0
-	;;
-*)
-	echo "install-deps.sh: unknown option $1 (use --check or nothing)" >&2
-	exit 2
-	;;
-esac
+for arg in "$@"; do
+	case "$arg" in
+	--check) mode=check ;;
+	--dist)
+		DEB_PACKAGES+=("${DIST_DEB_PACKAGES[@]}")
+		COMMANDS+=("${DIST_COMMANDS[@]}")
+		;;
+	-h | --help)
+		awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//' # the header comment, however long
+		exit 0
+		;;
+	*)
+		echo "install-deps.sh: unknown option $arg (use --check, --dist or nothing)" >&2
+		exit 2
+		;;
+	esac
+done
 
 say() { echo "install-deps: $*" >&2; }
 

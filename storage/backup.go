@@ -167,7 +167,7 @@ func writeAtomic(path string, fill func(io.Writer) (int64, error), finish func(t
 			return err
 		}
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = replaceFile(tmp, path); err != nil {
 		return err
 	}
 	syncDir(dir)
@@ -575,7 +575,7 @@ func RestoreLatest(dir string, opts RestoreOptions) (Restored, error) {
 			}
 		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := replaceFile(tmp, path); err != nil {
 		_ = os.Remove(tmp)
 		if r.Aside != "" {
 			_ = os.Remove(r.Aside)

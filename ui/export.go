@@ -43,7 +43,23 @@ func (h *home) onImport() {
 }
 
 // importFrom reads and imports a file off the UI goroutine, then selects it.
-func (h *home) importFrom(path string, read func() ([]byte, error)) {
+func (h *home) importFrom(path string, read func() ([]byte, error)) { h.importThen(path, read, nil) }
+
+// ImportAndOpen imports the Boussole file at path and opens the imported
+// session in the editor: a .boussole file double-clicked in the file
+// manager starts Boussole with its path (the desktop entry's %f). read
+// reads the file; a file that cannot be imported is said as the Import
+// button says it, and the list stays.
+func (a *App) ImportAndOpen(path string, read func() ([]byte, error)) {
+	a.ShowHome()
+	if a.editor != nil {
+		return // the open session could not be saved: it stays open
+	}
+	a.home.importThen(path, read, a.openSession)
+}
+
+// importThen is importFrom, then (if any) given the imported session's id.
+func (h *home) importThen(path string, read func() ([]byte, error), then func(id string)) {
 	var id string
 	var err error
 	h.a.background(func() {
@@ -60,6 +76,9 @@ func (h *home) importFrom(path string, read func() ([]byte, error)) {
 		}
 		h.selected = id
 		h.reload()
+		if then != nil {
+			then(id)
+		}
 	})
 }
 

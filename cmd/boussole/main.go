@@ -21,10 +21,6 @@ import (
 	"boussole/workshop"
 )
 
-// version is the application version; FyneApp.toml carries the same one
-// (a test keeps them equal).
-const version = "0.1.0"
-
 // Exit statuses (PRODUCT.md §6).
 const (
 	exitOK      = 0
@@ -41,6 +37,7 @@ const usageText = `Boussole — collective objectives workshops and signed objec
 
 Usage:
   boussole [--data DIR]                      open the application
+  boussole [--data DIR] FILE.boussole        open the application and import the file
   boussole [--data DIR] VERB [ARGS]          serve scripts on the same data
 
 Verbs:
@@ -100,7 +97,7 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 		return exitOK
 	}
 	if showVersion {
-		fmt.Fprintf(stdout, "boussole %s\n", version)
+		printVersion(stdout)
 		printKeyFingerprint(dataFlag, env, stdout, stderr)
 		return exitOK
 	}
@@ -112,7 +109,7 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 			return exitFailure
 		}
 		setAppMetadata()
-		return runWindow(dir, stderr)
+		return runWindow(dir, stderr, "")
 	}
 	name, verbArgs := rest[0], rest[1:]
 	if name == "help" {
@@ -120,6 +117,17 @@ func run(args []string, env func(string) string, rawOut, rawErr io.Writer) int {
 		return exitOK
 	}
 	v, ok := verbs[name]
+	if !ok && len(rest) == 1 && strings.HasSuffix(strings.ToLower(name), ".boussole") {
+		// A .boussole file alone, as the desktop passes a double-clicked
+		// one (Exec=boussole %f): the window opens and imports it.
+		dir, err := dataDir(dataFlag, env)
+		if err != nil {
+			fmt.Fprintf(stderr, "boussole: %s\n", err)
+			return exitFailure
+		}
+		setAppMetadata()
+		return runWindow(dir, stderr, name)
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "boussole: unknown verb %q\n\n", name)
 		printUsage(stderr, env)
@@ -173,13 +181,26 @@ func dataDir(flagValue string, env func(string) string) (string, error) {
 // Linux and BSD, ~/Library/Application Support/boussole on macOS,
 // %AppData%\boussole on Windows.
 func defaultDataDir(env func(string) string) (string, error) {
+	return defaultDataDirOn(runtime.GOOS, env)
+}
+
+// defaultDataDirOn is defaultDataDir for the system goos, so that the
+// Windows rules are tested on Linux too (issue 14 item 4).
+func defaultDataDirOn(goos string, env func(string) string) (string, error) {
 	var base string
-	switch runtime.GOOS {
+	switch goos {
 	case "windows":
+		// The roaming profile: C:\Users\<name>\AppData\Roaming, private
+		// to the user by Windows' own access rules; names with spaces and
+		// any script are fine (Go speaks UTF-16 to Windows).
 		base = env("AppData")
 		if base == "" {
 			return "", errors.New("%AppData% is not set: use --data DIR or BOUSSOLE_DATA")
 		}
+		if !windowsAbs(base) {
+			return "", fmt.Errorf("%%AppData%% is %q, not a full path (such as C:\\Users\\you\\AppData\\Roaming): use --data DIR or BOUSSOLE_DATA", base)
+		}
+		return strings.TrimRight(base, `\/`) + `\boussole`, nil
 	case "darwin", "ios":
 		home := env("HOME")
 		if home == "" {
@@ -203,6 +224,16 @@ func defaultDataDir(env func(string) string) (string, error) {
 		}
 	}
 	return filepath.Join(base, "boussole"), nil
+}
+
+// windowsAbs reports whether p is a full Windows path: a drive and a
+// backslash (C:\…) or a network share (\\server\share…).
+func windowsAbs(p string) bool {
+	if len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') {
+		c := p[0] | 0x20
+		return c >= 'a' && c <= 'z'
+	}
+	return strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, "//")
 }
 
 // uiLang is the language of the person at the terminal, from the POSIX

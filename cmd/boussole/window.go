@@ -30,7 +30,7 @@ var storeOptions = storage.Options{Timeout: storeWait, DeferDailyBackup: true}
 // runWindow opens the application window on the store in dataDir and runs
 // until it closes. When the store cannot be opened the window says why and
 // offers the way out (quit; restore the latest backup when damaged).
-func runWindow(dataDir string, stderr io.Writer) int {
+func runWindow(dataDir string, stderr io.Writer, importPath string) int {
 	// The store opens (on the first start of a day it checks every page)
 	// while Fyne creates the window.
 	type opening struct {
@@ -119,6 +119,12 @@ func runWindow(dataDir string, stderr io.Writer) int {
 			notices = append(notices, ui.PermissionNotice{Path: n.Path, Fixed: n.Err == nil})
 		}
 		view.ShowPermissionNotices(notices)
+		if importPath != "" {
+			// Once: a restore that reopens the store does not import again.
+			path := importPath
+			importPath = ""
+			view.ImportAndOpen(path, func() ([]byte, error) { return readInput(path) })
+		}
 		if started {
 			dailyBackup(st, view)
 		}
