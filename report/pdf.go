@@ -120,54 +120,78 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 		l = workshop.EN
 	}
 
-	pdf := newTextPDF(fpdf.New("P", "mm", paper, ""))
-	pdf.SetCatalogSort(true)
-	when := revisionDate(s, r)
-	pdf.SetCreationDate(when)
-	pdf.SetModificationDate(when)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
-	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
-	pdf.SetCellMargin(0)
-
 	// The title is sanitized once: a title of a megabyte is printed in full on
 	// the cover and shortened everywhere else (metadata, bookmark, header).
 	title := sanitize(orDash(c.Title))
-	pdf.SetTitle(shorten(title, maxLabel), true)
-	pdf.SetAuthor(shorten(sanitize(c.Facilitator), maxLabel), true)
-	pdf.SetSubject(shorten(sanitize(tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label))), maxLabel), true)
-	// Plain ASCII: Verify reads the version back with a byte search.
-	pdf.SetCreator(creator, false)
-	pdf.SetProducer(creator, false)
-	if l == workshop.FR {
-		pdf.SetLang("fr-FR")
-	} else {
-		pdf.SetLang("en")
-	}
 	seal := "draft"
 	if r.Status == workshop.StatusSigned {
 		seal = r.Seal
 	}
-	// Plain ASCII, not UTF-16: Verify finds it with a byte search.
-	pdf.SetKeywords(stamp{Session: s.ID, Revision: r.Number, Seal: seal, Paper: paper, Late: late}.String(), false)
-
-	pw, ph := pdf.GetPageSize()
-	w := &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
-	pdf.SetMargins(w.pg.left, w.pg.top, w.pg.right)
-	pdf.SetAutoPageBreak(true, w.pg.bottom)
+	// Plain ASCII, not UTF-16: Verify finds the stamp with a byte search.
+	w := newDocument(paper, l, revisionDate(s, r), fs, docInfo{
+		title:    title,
+		author:   c.Facilitator,
+		subject:  tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label)),
+		creator:  creator,
+		keywords: stamp{Session: s.ID, Revision: r.Number, Seal: seal, Paper: paper, Late: late}.String(),
+	})
 
 	ch := &charter{w: w, l: l, s: s, r: r, c: c, title: title, late: r.LateDecisions[:late], digital: opt.DigitalSignature}
 	ch.index()
 	ch.cover()
 	ch.body()
 	ch.decorate()
+	return w.output("the charter PDF")
+}
 
-	if err := pdf.Error(); err != nil {
-		return nil, workshop.Wrap(workshop.KindInternal, err, "the charter PDF could not be laid out")
+// docInfo is what a document's information dictionary says.
+type docInfo struct {
+	title             string // sanitized by the caller; shortened here
+	author, subject   string // as typed: sanitized and shortened here
+	creator, keywords string // plain ASCII
+}
+
+// newDocument starts a PDF of the charter's family (the charter, the
+// review pack): the paper, the embedded faces, dates, information
+// dictionary and language, the margins; its writer is ready for the first
+// page. when is the document's date (never the clock: same data, same
+// bytes).
+func newDocument(paper string, l workshop.Lang, when time.Time, fs *fontSet, info docInfo) *writer {
+	pdf := newTextPDF(fpdf.New("P", "mm", paper, ""))
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(when)
+	pdf.SetModificationDate(when)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
+	pdf.SetCellMargin(0)
+	pdf.SetTitle(shorten(info.title, maxLabel), true)
+	pdf.SetAuthor(shorten(sanitize(info.author), maxLabel), true)
+	pdf.SetSubject(shorten(sanitize(info.subject), maxLabel), true)
+	pdf.SetCreator(info.creator, false)
+	pdf.SetProducer(info.creator, false)
+	if l == workshop.FR {
+		pdf.SetLang("fr-FR")
+	} else {
+		pdf.SetLang("en")
+	}
+	pdf.SetKeywords(info.keywords, false)
+	pw, ph := pdf.GetPageSize()
+	w := &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
+	pdf.SetMargins(w.pg.left, w.pg.top, w.pg.right)
+	pdf.SetAutoPageBreak(true, w.pg.bottom)
+	return w
+}
+
+// output is the finished document's bytes, or why it could not be made
+// (what names the document in the message).
+func (w *writer) output(what string) ([]byte, error) {
+	if err := w.pdf.Error(); err != nil {
+		return nil, workshop.Wrap(workshop.KindInternal, err, "%s could not be laid out", what)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, workshop.Wrap(workshop.KindInternal, err, "the charter PDF could not be written")
+	if err := w.pdf.Output(&buf); err != nil {
+		return nil, workshop.Wrap(workshop.KindInternal, err, "%s could not be written", what)
 	}
 	return buf.Bytes(), nil
 }

@@ -1,12 +1,9 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"boussole/chart"
 	"boussole/workshop"
@@ -106,39 +103,22 @@ func ReviewPDF(s *workshop.Session, opt ReviewOptions) ([]byte, error) {
 	if !l.Valid() {
 		l = workshop.EN
 	}
-	pdf := newTextPDF(fpdf.New("P", "mm", paper, ""))
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(rv.AsOf)
-	pdf.SetModificationDate(rv.AsOf)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fs.regular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", fs.bold)
-	pdf.AddUTF8FontFromBytes(fontFamily, "I", fs.italic)
-	pdf.SetCellMargin(0)
-	title := sanitize(orDash(c.Title))
-	pdf.SetTitle(shorten(rtr(l, "kind")+" — "+title, maxLabel), true)
-	pdf.SetAuthor(shorten(sanitize(c.Facilitator), maxLabel), true)
-	pdf.SetSubject(shorten(sanitize(rtr(l, "subject", ritualName(l, rv.Ritual), longDate(l, rv.AsOf))), maxLabel), true)
 	creator, err := PDFOptions{Version: opt.Version}.creator()
 	if err != nil {
 		return nil, err
-	}
-	pdf.SetCreator(creator, false)
-	pdf.SetProducer(creator, false)
-	if l == workshop.FR {
-		pdf.SetLang("fr-FR")
-	} else {
-		pdf.SetLang("en")
 	}
 	ritualID := "none"
 	if rv.Ritual != nil {
 		ritualID = rv.Ritual.ID
 	}
-	pdf.SetKeywords(fmt.Sprintf("boussole-review:v1 session=%s revision=%d asof=%s ritual=%s", s.ID, r.Number, workshop.DateOf(rv.AsOf), ref(ritualID)), false)
-
-	pw, ph := pdf.GetPageSize()
-	w := &writer{pdf: pdf, pg: page{w: pw, h: ph, left: 20, right: 20, top: 24, bottom: 20}}
-	pdf.SetMargins(w.pg.left, w.pg.top, w.pg.right)
-	pdf.SetAutoPageBreak(true, w.pg.bottom)
+	title := sanitize(orDash(c.Title))
+	w := newDocument(paper, l, rv.AsOf, fs, docInfo{
+		title:    rtr(l, "kind") + " — " + title,
+		author:   c.Facilitator,
+		subject:  rtr(l, "subject", ritualName(l, rv.Ritual), longDate(l, rv.AsOf)),
+		creator:  creator,
+		keywords: fmt.Sprintf("boussole-review:v1 session=%s revision=%d asof=%s ritual=%s", s.ID, r.Number, workshop.DateOf(rv.AsOf), ref(ritualID)),
+	})
 	ch := &charter{w: w, l: l, s: s, r: r, c: c, title: title}
 	ch.index()
 	p := &reviewPack{charter: ch, rv: rv}
@@ -150,14 +130,7 @@ func ReviewPDF(s *workshop.Session, opt ReviewOptions) ([]byte, error) {
 	p.agenda()
 	p.record()
 	p.decorate()
-	if err := pdf.Error(); err != nil {
-		return nil, workshop.Wrap(workshop.KindInternal, err, "the review pack could not be laid out")
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, workshop.Wrap(workshop.KindInternal, err, "the review pack could not be written")
-	}
-	return buf.Bytes(), nil
+	return w.output("the review pack")
 }
 
 type reviewPack struct {
