@@ -7,12 +7,5 @@ import "testing"
 // on the domain: the standard library and workshop only (issue 13 item 6),
 // so that ui and report, which do not import each other, share it.
 func TestArchChartDependsOnWorkshopOnly(t *testing.T) {
-	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
-	for _, d := range goList(t, "-deps", "-f", nonStd, "./chart") {
-		switch d {
-		case "boussole/chart", "boussole/workshop", "boussole/assets":
-		default:
-			t.Errorf("chart depends on %s; it may use the standard library and workshop only", d)
-		}
-	}
+	dependsOnly(t, "chart", "the standard library and workshop only", "workshop", "assets")
 }

@@ -164,14 +164,7 @@ func TestArchMetadataMatchesFyneApp(t *testing.T) {
 // no bbolt, no PDF (STYLE.md, "The layout"), so ui and a future room
 // server can share it.
 func TestArchSessionDependsOnWorkshopOnly(t *testing.T) {
-	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
-	for _, d := range goList(t, "-deps", "-f", nonStd, "./session") {
-		switch d {
-		case "boussole/session", "boussole/workshop", "boussole/assets":
-		default:
-			t.Errorf("session depends on %s; it may use the standard library and workshop only", d)
-		}
-	}
+	dependsOnly(t, "session", "the standard library and workshop only", "workshop", "assets")
 }
 
 // TestArchPadesDependsOnWorkshopOnly: the PDF signature (issue 11 item 4)
@@ -179,26 +172,28 @@ func TestArchSessionDependsOnWorkshopOnly(t *testing.T) {
 // bbolt; only workshop, for the key's fingerprint. Its tests may render a
 // charter with report.
 func TestArchPadesDependsOnWorkshopOnly(t *testing.T) {
-	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
-	for _, d := range goList(t, "-deps", "-f", nonStd, "./pades") {
-		switch d {
-		case "boussole/pades", "boussole/workshop", "boussole/assets":
-		default:
-			t.Errorf("pades depends on %s; it may use the standard library and workshop only", d)
-		}
-	}
+	dependsOnly(t, "pades", "the standard library and workshop only", "workshop", "assets")
 }
 
 // TestArchRoomDependsOnWorkshopAndSessionOnly: the participants' room is
 // net/http of the standard library on the domain and the session's owner:
 // no Fyne, no bbolt, no PDF (issue 12).
 func TestArchRoomDependsOnWorkshopAndSessionOnly(t *testing.T) {
-	nonStd := "{{if not .Standard}}{{.ImportPath}}{{end}}"
-	for _, d := range goList(t, "-deps", "-f", nonStd, "./room") {
-		switch d {
-		case "boussole/room", "boussole/session", "boussole/workshop", "boussole/assets":
-		default:
-			t.Errorf("room depends on %s; it may use the standard library, workshop and session only", d)
+	dependsOnly(t, "room", "the standard library, workshop and session only", "session", "workshop", "assets")
+}
+
+// dependsOnly fails t for every package outside the standard library that
+// pkg depends on, but pkg itself and the allowed ones of the module;
+// may says what pkg may use, for the message.
+func dependsOnly(t *testing.T, pkg, may string, allowed ...string) {
+	t.Helper()
+	ok := map[string]bool{"boussole/" + pkg: true}
+	for _, a := range allowed {
+		ok["boussole/"+a] = true
+	}
+	for _, d := range goList(t, "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./"+pkg) {
+		if !ok[d] {
+			t.Errorf("%s depends on %s; it may use %s", pkg, d, may)
 		}
 	}
 }
