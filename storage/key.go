@@ -155,13 +155,8 @@ func (s *Store) SigningKey() (key *InstallationKey, created bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	var stored []byte
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketMeta); b != nil {
-			stored = bytes.Clone(b.Get(keyInstallation))
-		}
-		return nil
-	}); err != nil {
+	stored, err := s.keyCopy()
+	if err != nil {
 		return nil, false, err
 	}
 	path := filepath.Join(s.dir, KeyName)
@@ -266,19 +261,9 @@ func (s *Store) InstallationPublicKey() ([]byte, error) {
 		}
 		return nil, err
 	}
-	var stored []byte
-	if s.db != nil {
-		if err := s.db.View(func(tx *bolt.Tx) error {
-			if b := tx.Bucket(bucketMeta); b != nil {
-				stored = bytes.Clone(b.Get(keyInstallation))
-			}
-			return nil
-		}); err != nil {
-			return nil, err
-		}
-	}
-	if stored == nil {
-		return nil, nil
+	stored, err := s.keyCopy()
+	if err != nil || stored == nil {
+		return nil, err
 	}
 	k, err := parseKey(s.path+" (its copy of the installation key)", stored)
 	if err != nil {
@@ -313,3 +298,18 @@ func (s *Store) HasKeySignedRecords() bool {
 }
 
 var errStopScan = errors.New("stop")
+
+// keyCopy is the copy of the installation key the store holds (the key
+// file's bytes), nil when it holds none.
+func (s *Store) keyCopy() (stored []byte, err error) {
+	if s.db == nil {
+		return nil, nil
+	}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketMeta); b != nil {
+			stored = bytes.Clone(b.Get(keyInstallation))
+		}
+		return nil
+	})
+	return stored, err
+}
