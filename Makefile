@@ -77,6 +77,7 @@ run: deps build
 vet:
 	@echo "== go vet"
 	$(TEST_ENV) $(GO) vet ./...
+	$(GO) -C third_party/fpdf vet .
 
 fmt-check:
 	@echo "== gofmt"
@@ -97,8 +98,9 @@ lint:
 	$(TEST_ENV) $(GO) fix -diff ./...
 
 test: deps vet fmt-check lint
-	@echo "== go test -race ($(words $(RACE_PKGS)) packages)"
+	@echo "== go test -race ($(words $(RACE_PKGS)) packages, and the patched fpdf in third_party)"
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) $(RACE_PKGS)
+	$(TEST_ENV) $(GO) -C third_party/fpdf test -race -count=1 .
 	@if [ -n "$(strip $(PLAIN_PKGS))" ]; then \
 		echo "== go test ($(words $(PLAIN_PKGS)) Fyne packages, without -race)"; \
 		$(TEST_ENV) $(XVFB) $(GO) test -count=1 -timeout $(TEST_TIMEOUT) $(PLAIN_PKGS); fi

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
 	"fyne.io/fyne/v2/theme"
 
 	"boussole/workshop"
@@ -290,4 +291,37 @@ func cmapGlyphs(ttf []byte) (map[rune]uint32, error) {
 		return nil, errors.New("font has no Unicode cmap")
 	}
 	return runes, nil
+}
+
+var warmOnce sync.Once
+
+// WarmFaces starts reading, in the background and once per process, the
+// faces every charter and review pack draws in: the main face's bold and
+// italic, the symbol face of the cover's arrows, then the regular. fpdf
+// keeps a face it has read for the documents that follow, so the first
+// PDF of a process reads its faces on both cores instead of one after
+// the other on one (the command line calls it before it opens the store).
+// Reading a face no document needs costs a little time on the other core
+// and nothing else.
+func WarmFaces() {
+	warmOnce.Do(func() {
+		go func() {
+			fs := loadFonts()
+			if fs.err != nil {
+				return
+			}
+			warm := func(family, style string, data []byte) {
+				go fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes(family, style, data)
+			}
+			warm(fontFamily, "B", fs.bold)
+			warm(fontFamily, "I", fs.italic)
+			go func() {
+				faceSymbol.load()
+				if faceSymbol.err == nil {
+					fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes(faceSymbol.family, "", faceSymbol.data)
+				}
+			}()
+			warm(fontFamily, "", fs.regular)
+		}()
+	})
 }

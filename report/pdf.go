@@ -157,6 +157,7 @@ type docInfo struct {
 // page. when is the document's date (never the clock: same data, same
 // bytes).
 func newDocument(paper string, l workshop.Lang, when time.Time, fs *fontSet, info docInfo) *writer {
+	WarmFaces()
 	pdf := newTextPDF(fpdf.New("P", "mm", paper, ""))
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(when)

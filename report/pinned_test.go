@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,6 +87,65 @@ func TestPDFBytesPinned_Issue10(t *testing.T) {
 			t.Errorf("%s: no pinned digest (print them with -print-pinned)", name)
 		} else if digest != want {
 			t.Errorf("%s: the PDF's bytes changed for layout %d (digest %s, pinned %s): raise LayoutVersion if the layout changed on purpose", name, LayoutVersion, digest, want)
+		}
+	}
+}
+
+// TestPDFConcurrentRendersSameBytes_Issue10: charters rendered at the same
+// time in several goroutines (the faces parsed once and shared, subset in
+// parallel, warmed in the background) have the bytes of one rendered
+// alone. Run with -race by make test.
+func TestPDFConcurrentRendersSameBytes_Issue10(t *testing.T) {
+	type job struct {
+		s   *workshop.Session
+		opt PDFOptions
+	}
+	jobs := []job{
+		{fullSession(t, workshop.FR, true), PDFOptions{DigitalSignature: true}},
+		{fullSession(t, workshop.EN, false), PDFOptions{Paper: "Letter"}},
+		{scriptsSession(t, workshop.FR), PDFOptions{}},
+		{scriptsSession(t, workshop.EN), PDFOptions{Paper: "Letter"}},
+	}
+	want := make([][]byte, len(jobs))
+	for i, j := range jobs {
+		want[i] = mustPDF(t, j.s, 1, j.opt)
+	}
+	var wg sync.WaitGroup
+	for range 3 {
+		for i, j := range jobs {
+			wg.Go(func() {
+				got, err := CharterPDF(j.s, 1, j.opt)
+				if err != nil {
+					t.Error(err)
+				} else if !bytes.Equal(got, want[i]) {
+					t.Errorf("job %d: rendered concurrently, the PDF differs from the one rendered alone", i)
+				}
+			})
+		}
+	}
+	wg.Wait()
+}
+
+// TestPDFLeavesTheFacesBytesUnchanged_Issue10: subsetting a face leaves its
+// bytes — Fyne's faces, which the window draws with too — as they were
+// (fpdf upstream wrote a glyph's side bearing into them; third_party/fpdf
+// copies instead).
+func TestPDFLeavesTheFacesBytesUnchanged_Issue10(t *testing.T) {
+	fs := loadFonts()
+	faces := map[string][]byte{"regular": fs.regular, "bold": fs.bold, "italic": fs.italic}
+	for _, f := range append(fallbacks, faceHebrew.bold, faceArabic.bold) {
+		f.load()
+		faces[f.file] = f.data
+	}
+	before := map[string][32]byte{}
+	for name, data := range faces {
+		before[name] = sha256.Sum256(data)
+	}
+	mustPDF(t, scriptsSession(t, workshop.FR), 1, PDFOptions{})
+	mustPDF(t, fullSession(t, workshop.EN, true), 1, PDFOptions{})
+	for name, data := range faces {
+		if sha256.Sum256(data) != before[name] {
+			t.Errorf("the %s face's bytes changed while a PDF was made", name)
 		}
 	}
 }

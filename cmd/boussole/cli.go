@@ -25,6 +25,9 @@ type verb struct {
 	flags func(c *cli, fs *flag.FlagSet)
 	// do runs the verb with its positional arguments.
 	do func(c *cli, args []string) error
+	// serves: the verb runs until it is stopped (the room's server), not
+	// once.
+	serves bool
 }
 
 var verbs map[string]*verb

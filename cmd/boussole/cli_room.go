@@ -33,6 +33,7 @@ var roomStdin io.Reader = os.Stdin
 // the join address and code on the first line, phases from standard
 // input, saved through the same store, whose lock it holds while it runs.
 var roomVerb = &verb{
+	serves:     true,
 	usage:      "ID [--listen ADDR] [--allow-more]",
 	positional: []string{"ID"},
 	flags: func(c *cli, set *flag.FlagSet) {

@@ -180,6 +180,10 @@ var exportVerb = &verb{
 		if format == "boussole" && c.revision != 0 {
 			return usagef("--revision does not apply to a .boussole file: it holds every revision")
 		}
+		if format == "pdf" || format == "review" {
+			// The faces are read on the other core while the store is.
+			report.WarmFaces()
+		}
 		// The store is held only to read the session: other commands and
 		// the window are not kept waiting while a large charter is laid out.
 		var s *workshop.Session

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -875,6 +876,76 @@ func generateFontID(fdt fontDefType) (string, error) {
 	h := sha1.New()
 	h.Write(b[:at+len(`,"Cw":`)])
 	writeJSONInts(h, cw)
+	h.Write(b[at+len(null)-1:])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// generateUTF8FontID is generateFontID for a UTF-8 font whose widths are
+// zero but at the runes of written (Boussole): the widths' JSON is written
+// from those runes, without reading the pages of zeros in between.
+func generateUTF8FontID(fdt fontDefType, written []int) (string, error) {
+	fdt.File = ""
+	cw := fdt.Cw
+	fdt.Cw = nil
+	b, err := json.Marshal(&fdt)
+	if err != nil {
+		return "", err
+	}
+	const null = `,"Cw":null,`
+	at := bytes.Index(b, []byte(null))
+	if at < 0 || len(cw) == 0 {
+		fdt.Cw = cw
+		return generateFontID(fdt)
+	}
+	runes := make([]int, 0, len(written)+1)
+	runes = append(runes, 0) // the count of widths
+	for _, r := range written {
+		if r > 0 && r < len(cw) {
+			runes = append(runes, r)
+		}
+	}
+	sort.Ints(runes)
+	h := sha1.New()
+	h.Write(b[:at+len(`,"Cw":`)])
+	buf := make([]byte, 0, 8192)
+	buf = append(buf, '[')
+	next := 0 // the index whose value is written next
+	for k, r := range runes {
+		if k > 0 && r == runes[k-1] {
+			continue
+		}
+		for next < r { // zeros up to r
+			if next > 0 {
+				buf = append(buf, ',')
+			}
+			n := min(r-next, len(zeros)/2)
+			buf = append(buf, zeros[:2*n-1]...)
+			next += n
+			if len(buf) > cap(buf)-len(zeros)-32 {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+		}
+		if next > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(cw[r]), 10)
+		next = r + 1
+	}
+	for next < len(cw) {
+		if next > 0 {
+			buf = append(buf, ',')
+		}
+		n := min(len(cw)-next, len(zeros)/2)
+		buf = append(buf, zeros[:2*n-1]...)
+		next += n
+		if len(buf) > cap(buf)-len(zeros)-32 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	buf = append(buf, ']')
+	h.Write(buf)
 	h.Write(b[at+len(null)-1:])
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }

@@ -64,6 +64,10 @@ type utf8FontFile struct {
 	// GenerateCutFont does not read the cmap a second time. Read only.
 	parsedSymbolChar map[int][]int
 	parsedCharSymbol map[int]int
+	// widthRunes lists the runes parseHMTXTable gave a width (in the order
+	// it did, possibly twice), so that the font's Id is computed without
+	// reading the 65,536 widths, most of them never written.
+	widthRunes []int
 }
 
 type tableDescription struct {
@@ -836,6 +840,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	arrayWidths := 0
 	var arr []int
 	utf.CharWidths = make([]int, 256*256)
+	utf.widthRunes = utf.widthRunes[:0]
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := range numberOfHMetrics {
@@ -857,6 +862,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					}
 					if char < 196608 {
 						utf.CharWidths[char] = widths
+						utf.widthRunes = append(utf.widthRunes, char)
 						charCount++
 					}
 				}
@@ -875,6 +881,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					}
 					if char < 196608 {
 						utf.CharWidths[char] = widths
+						utf.widthRunes = append(utf.widthRunes, char)
 						charCount++
 					}
 				}
@@ -892,7 +899,11 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = utf.fileReader.Read(4)
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		// Boussole: a copy. Upstream appended to the slice of the font's
+		// bytes, writing this glyph's side bearing over the last metric's
+		// in the caller's font — the next document subset from the same
+		// bytes read it, and two documents subsetting them at once raced.
+		metrics = append(make([]byte, 0, 4), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
