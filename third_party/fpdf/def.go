@@ -856,12 +856,24 @@ type fontDefType struct {
 
 // generateFontID generates a font Id from the font definition
 func generateFontID(fdt fontDefType) (string, error) {
+	var written []int
+	for r, w := range fdt.Cw {
+		if r > 0 && w != 0 {
+			written = append(written, r)
+		}
+	}
+	return generateUTF8FontID(fdt, written)
+}
+
+// generateUTF8FontID is the Id of a font whose widths are zero but at index
+// 0 and at the runes of written (Boussole). Upstream hashed the
+// definition's JSON from encoding/json; the same JSON is hashed here, but
+// the widths — 65,536 of them in a UTF-8 font, most of them zero — are
+// written into the hash by hand, from the runes that have one, without
+// reflection and without reading the pages of zeros in between.
+func generateUTF8FontID(fdt fontDefType, written []int) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
-	// Boussole: the Id is the SHA-1 of the definition's JSON, as upstream
-	// computes it, but the character widths (65,536 of them for a UTF-8
-	// font) are written into the hash by hand instead of through
-	// encoding/json's reflection, which took a tenth of a PDF's time.
 	cw := fdt.Cw
 	fdt.Cw = nil
 	b, err := json.Marshal(&fdt)
@@ -871,32 +883,25 @@ func generateFontID(fdt fontDefType) (string, error) {
 	const null = `,"Cw":null,`
 	at := bytes.Index(b, []byte(null))
 	if at < 0 {
-		return "", fmt.Errorf("fpdf: font definition without widths: %s", b)
+		return "", fmt.Errorf("fpdf: no widths in the font definition %.80s", b)
 	}
 	h := sha1.New()
 	h.Write(b[:at+len(`,"Cw":`)])
-	writeJSONInts(h, cw)
+	switch {
+	case cw == nil:
+		h.Write([]byte("null"))
+	case len(cw) == 0:
+		h.Write([]byte("[]"))
+	default:
+		writeWidths(h, cw, written)
+	}
 	h.Write(b[at+len(null)-1:])
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
-// generateUTF8FontID is generateFontID for a UTF-8 font whose widths are
-// zero but at the runes of written (Boussole): the widths' JSON is written
-// from those runes, without reading the pages of zeros in between.
-func generateUTF8FontID(fdt fontDefType, written []int) (string, error) {
-	fdt.File = ""
-	cw := fdt.Cw
-	fdt.Cw = nil
-	b, err := json.Marshal(&fdt)
-	if err != nil {
-		return "", err
-	}
-	const null = `,"Cw":null,`
-	at := bytes.Index(b, []byte(null))
-	if at < 0 || len(cw) == 0 {
-		fdt.Cw = cw
-		return generateFontID(fdt)
-	}
+// writeWidths writes cw, zero but at index 0 and at the runes of written,
+// as encoding/json writes an []int, to h.
+func writeWidths(h io.Writer, cw []int, written []int) {
 	runes := make([]int, 0, len(written)+1)
 	runes = append(runes, 0) // the count of widths
 	for _, r := range written {
@@ -905,20 +910,15 @@ func generateUTF8FontID(fdt fontDefType, written []int) (string, error) {
 		}
 	}
 	sort.Ints(runes)
-	h := sha1.New()
-	h.Write(b[:at+len(`,"Cw":`)])
 	buf := make([]byte, 0, 8192)
 	buf = append(buf, '[')
 	next := 0 // the index whose value is written next
-	for k, r := range runes {
-		if k > 0 && r == runes[k-1] {
-			continue
-		}
-		for next < r { // zeros up to r
+	zerosTo := func(end int) {
+		for next < end {
 			if next > 0 {
 				buf = append(buf, ',')
 			}
-			n := min(r-next, len(zeros)/2)
+			n := min(end-next, len(zeros)/2)
 			buf = append(buf, zeros[:2*n-1]...)
 			next += n
 			if len(buf) > cap(buf)-len(zeros)-32 {
@@ -926,67 +926,25 @@ func generateUTF8FontID(fdt fontDefType, written []int) (string, error) {
 				buf = buf[:0]
 			}
 		}
+	}
+	for k, r := range runes {
+		if k > 0 && r == runes[k-1] {
+			continue
+		}
+		zerosTo(r)
 		if next > 0 {
 			buf = append(buf, ',')
 		}
 		buf = strconv.AppendInt(buf, int64(cw[r]), 10)
 		next = r + 1
 	}
-	for next < len(cw) {
-		if next > 0 {
-			buf = append(buf, ',')
-		}
-		n := min(len(cw)-next, len(zeros)/2)
-		buf = append(buf, zeros[:2*n-1]...)
-		next += n
-		if len(buf) > cap(buf)-len(zeros)-32 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-	}
+	zerosTo(len(cw))
 	buf = append(buf, ']')
 	h.Write(buf)
-	h.Write(b[at+len(null)-1:])
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 // zeros is 1,024 zeros as JSON writes them in an array.
 var zeros = strings.Repeat("0,", 1024)
-
-// writeJSONInts writes v as encoding/json marshals an []int (null when
-// nil) to w, a hash (Boussole).
-func writeJSONInts(w io.Writer, v []int) {
-	if v == nil {
-		io.WriteString(w, "null")
-		return
-	}
-	buf := make([]byte, 0, 8192)
-	buf = append(buf, '[')
-	for k := 0; k < len(v); {
-		if k > 0 {
-			buf = append(buf, ',')
-		}
-		if v[k] != 0 {
-			buf = strconv.AppendInt(buf, int64(v[k]), 10)
-			k++
-		} else {
-			// Most runes are not in the font: a run of zeros is copied
-			// from zeros ("0,0,…").
-			end := k + 1
-			for end < len(v) && v[end] == 0 && end-k < len(zeros)/2 {
-				end++
-			}
-			buf = append(buf, zeros[:2*(end-k)-1]...)
-			k = end
-		}
-		if len(buf) > cap(buf)-len(zeros)-32 {
-			w.Write(buf)
-			buf = buf[:0]
-		}
-	}
-	buf = append(buf, ']')
-	w.Write(buf)
-}
 
 type fontInfoType struct {
 	Data               []byte
