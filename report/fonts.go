@@ -310,18 +310,21 @@ func WarmFaces() {
 			if fs.err != nil {
 				return
 			}
-			warm := func(family, style string, data []byte) {
-				go fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes(family, style, data)
+			// A face that fails here fails again, on the caller's
+			// goroutine, in the document that adds it.
+			read := func(family, style string, data []byte) {
+				defer func() { _ = recover() }()
+				fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes(family, style, data)
 			}
-			warm(fontFamily, "B", fs.bold)
-			warm(fontFamily, "I", fs.italic)
+			go read(fontFamily, "B", fs.bold)
+			go read(fontFamily, "I", fs.italic)
 			go func() {
 				faceSymbol.load()
 				if faceSymbol.err == nil {
-					fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes(faceSymbol.family, "", faceSymbol.data)
+					read(faceSymbol.family, "", faceSymbol.data)
 				}
 			}()
-			warm(fontFamily, "", fs.regular)
+			go read(fontFamily, "", fs.regular)
 		}()
 	})
 }

@@ -31,7 +31,9 @@ const (
 )
 
 func main() {
-	startCommand = collectLessOften
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		startCommand = collectLessOften
+	}
 	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
 }
 
@@ -42,7 +44,8 @@ var startCommand func()
 // collectLessOften lets a command that reads, writes and exits grow its
 // heap to five times what it holds before collecting, instead of twice
 // (the garbage collector took a tenth of a PDF export's time, collecting
-// a heap the exit frees anyway); above 1 GiB it collects as needed.
+// a heap the exit frees anyway); above 1 GiB it collects as needed. GOGC
+// or GOMEMLIMIT set in the environment are left to rule.
 func collectLessOften() {
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(1 << 30)

@@ -118,12 +118,34 @@ func TestCutPanicOnCaller(t *testing.T) {
 	cutUTF8Fonts(map[string]fontDefType{"broken": broken}, []string{"broken"})
 }
 
-// TestUTF8FontNotReadable: bytes that are not a TrueType font are the
-// document's error (upstream printed it and went on without the font).
+// TestUTF8FontNotReadable: as upstream, a document goes on without a font
+// it cannot read; using it is the error.
 func TestUTF8FontNotReadable(t *testing.T) {
 	pdf := New("P", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes("x", "", []byte("OTTO not a font we read"))
+	if err := pdf.Error(); err != nil {
+		t.Fatalf("adding an unreadable font: %v (upstream goes on)", err)
+	}
+	pdf.AddPage()
+	pdf.SetFont("x", "", 12)
 	if pdf.Error() == nil {
-		t.Fatal("no error for an OpenType CFF font")
+		t.Fatal("no error for using a font that could not be read")
+	}
+}
+
+// TestUTF8FontPanicEveryTime: a font whose parsing panics panics for every
+// document that adds it, as upstream's did, not only for the first (the
+// parse is shared).
+func TestUTF8FontPanicEveryTime(t *testing.T) {
+	truncated := append([]byte{0, 1, 0, 0, 0, 9}, make([]byte, 20)...) // a table directory that says nine tables
+	for i := range 2 {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("document %d: no panic for a truncated font", i+1)
+				}
+			}()
+			New("P", "mm", "A4", "").AddUTF8FontFromBytes("t", "", truncated)
+		}()
 	}
 }

@@ -2161,11 +2161,12 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 
 	if utf8Bytes != nil {
 		// Boussole: parsed once per process (utf8cache.go).
-		// A font it cannot read is the document's error (upstream printed
-		// it on standard output and went on without the font).
 		def, err := parsedUTF8Font(fontkey, utf8Bytes)
 		if err != nil {
-			f.err = fmt.Errorf("font %s: %w", fontkey, err)
+			// As upstream: the document goes on without the font (its
+			// use is the error), but the message goes to standard error,
+			// not into a PDF a program writes on standard output.
+			fmt.Fprintf(os.Stderr, "get metrics Error: %e\n", err)
 			return
 		}
 		if f.aliasNbPagesStr == "" {

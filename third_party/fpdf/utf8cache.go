@@ -27,6 +27,10 @@ type utf8FontParse struct {
 	once sync.Once
 	def  fontDefType // utf8File and usedRunes are the document's: unset
 	err  error
+	// panicked: parsing panicked (a truncated font …) with panicReason;
+	// every document adding the font panics with it, as upstream's did.
+	panicked    bool
+	panicReason any
 	// parsed cmap, read only (utf8FontFile.parsedSymbolChar/CharSymbol)
 	symbolChar map[int][]int
 	charSymbol map[int]int
@@ -44,7 +48,17 @@ func parsedUTF8Font(fontkey string, utf8Bytes []byte) (fontDefType, error) {
 	k := utf8FontKey{sum: maphash.Bytes(utf8FontSeed, utf8Bytes), size: len(utf8Bytes), key: fontkey}
 	v, _ := utf8FontCache.LoadOrStore(k, new(utf8FontParse))
 	p := v.(*utf8FontParse)
-	p.once.Do(func() { p.parse(fontkey, utf8Bytes) })
+	p.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				p.panicked, p.panicReason = true, r
+			}
+		}()
+		p.parse(fontkey, utf8Bytes)
+	})
+	if p.panicked {
+		panic(p.panicReason)
+	}
 	if p.err != nil {
 		return fontDefType{}, p.err
 	}

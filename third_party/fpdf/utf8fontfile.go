@@ -68,6 +68,10 @@ type utf8FontFile struct {
 	// it did, possibly twice), so that the font's Id is computed without
 	// reading the 65,536 widths, most of them never written.
 	widthRunes []int
+	// sideBearings holds, for the document being written, what upstream
+	// wrote into the font's bytes (getMetrics); shared by the fonts whose
+	// bytes share an array (utf8cut.go). Nil: no emulation.
+	sideBearings map[*byte][2]byte
 }
 
 type tableDescription struct {
@@ -495,7 +499,11 @@ func (utf *utf8FontFile) parseTables() {
 	numSymbols := utf.readUint16()
 
 	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCMAPPosition)
-	utf.parsedSymbolChar, utf.parsedCharSymbol = symbolCharDictionary, charSymbolDictionary
+	if runeCMAPPosition != 0 {
+		// Boussole: kept for GenerateCutFont, which subsets nothing from a
+		// font without a Unicode cmap (generateCMAP returns nil).
+		utf.parsedSymbolChar, utf.parsedCharSymbol = symbolCharDictionary, charSymbolDictionary
+	}
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -894,18 +902,34 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 	start := utf.SeekTable("hmtx")
 	var metrics []byte
+	// Boussole: upstream appended a glyph's side bearing (gid past the
+	// long metrics) to a slice of the font's bytes, which wrote it over the
+	// last long metric's side bearing in the caller's font. Later reads of
+	// that metric in the document (a composite's component, another key
+	// registered with the same bytes) read what was written, and the
+	// documents made after it in the process, or at the same time, too.
+	// The bytes are left alone here; what upstream wrote is kept in
+	// sideBearings for the document, so that a document is written as
+	// upstream writes it in a fresh process, whatever came before.
+	array := utf.fileReader.array
+	last := start + (metricCount-1)*4 + 2 // the last long metric's side bearing
 	if gid < metricCount {
 		utf.seek(start + (gid * 4))
 		metrics = utf.fileReader.Read(4)
+		if gid == metricCount-1 && utf.sideBearings != nil {
+			if lsb, ok := utf.sideBearings[&array[last]]; ok {
+				metrics = []byte{metrics[0], metrics[1], lsb[0], lsb[1]}
+			}
+		}
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		// Boussole: a copy. Upstream appended to the slice of the font's
-		// bytes, writing this glyph's side bearing over the last metric's
-		// in the caller's font — the next document subset from the same
-		// bytes read it, and two documents subsetting them at once raced.
 		metrics = append(make([]byte, 0, 4), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
-		metrics = append(metrics, utf.fileReader.Read(2)...)
+		lsb := utf.fileReader.Read(2)
+		metrics = append(metrics, lsb...)
+		if utf.sideBearings != nil && last+2 <= cap(array) {
+			utf.sideBearings[&array[:cap(array)][last]] = [2]byte{lsb[0], lsb[1]}
+		}
 	}
 	return metrics
 }
@@ -964,6 +988,7 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolC
 	for n := range segmentSize {
 		chars += max(0, completers[n]+1-beginners[n])
 	}
+	chars = min(chars, 1<<16) // segments of a broken cmap may overlap
 	symbolCharDictionary = make(map[int][]int, chars)
 	charSymbolDictionary = make(map[int]int, chars)
 	var symbol int
