@@ -549,11 +549,12 @@ func (r *reviewStep) onCSV() {
 
 func (r *reviewStep) onICS() {
 	// A calendar is refused for an e-mail that is not an address (it could
-	// forge attendee lines) or a ritual it cannot place: say so in the
+	// forge attendee lines), a ritual it cannot place, an unknown zone or a
+	// period that ends before it starts: say so in the
 	// person's language, with the findings to fix, before asking for a file.
 	var blocking []string
 	for _, f := range workshop.Validate(&r.rev().Charter) {
-		if f.Code == workshop.RPEO1 || f.Code == workshop.RRIT2 || f.Code == workshop.RTZ1 {
+		if f.Code == workshop.RPEO1 || f.Code == workshop.RRIT2 || f.Code == workshop.RTZ1 || f.Code == workshop.RPER1 {
 			blocking = append(blocking, "• "+f.Message(CurrentLang()))
 		}
 	}

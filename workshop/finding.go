@@ -71,6 +71,7 @@ const (
 	RINC1   RuleCode = "R-INC-1"   // no incentive alignment recorded
 	RINC2   RuleCode = "R-INC-2"   // incentive share outside 0–100
 	RPEO1   RuleCode = "R-PEO-1"   // a participant e-mail that is not an address
+	RPER1   RuleCode = "R-PER-1"   // the period ends before it starts
 	RTZ1    RuleCode = "R-TZ-1"    // the time zone is not a known IANA zone
 	RTZ2    RuleCode = "R-TZ-2"    // no time zone: the calendar is in floating time
 	RVOTE1  RuleCode = "R-VOTE-1"  // more dots than the room had, or a card over its cap

@@ -36,6 +36,10 @@ import (
 //     quarterly).
 //   - R-RIT-2 (warning, beyond PRODUCT.md) flags a ritual the calendar
 //     cannot place: a time not written HH:MM, or no duration.
+//   - R-PER-1 (error, beyond PRODUCT.md): the period ends before it starts
+//     (both dates readable); Where the setup step's field "end", Args the
+//     start and end. A charter signed for a period that cannot exist would
+//     be a record nobody can track against.
 //   - R-TZ-1 (error, beyond PRODUCT.md): the charter's time zone is not an
 //     IANA zone Go knows; R-TZ-2 (warning): no time zone, the calendar is
 //     in floating time. See timezone.go.
@@ -54,6 +58,7 @@ func Validate(c *Charter) []Finding {
 	}
 	v := &validator{c: c, l: charterLang(c)}
 	v.emails()
+	v.period()
 	v.timeZone()
 	v.objectives()
 	v.kpis()
@@ -98,6 +103,16 @@ func (v *validator) add(code RuleCode, sev Severity, w Where, args ...string) {
 }
 
 func pos(i int) string { return strconv.Itoa(i + 1) }
+
+// period reports R-PER-1: the period's end is before its start.
+func (v *validator) period() {
+	p := v.c.Period
+	start, okStart := p.Start.Time()
+	end, okEnd := p.End.Time()
+	if okStart && okEnd && end.Before(start) {
+		v.add(RPER1, SevError, Where{Step: StepSetup, Field: "end"}, string(p.Start), string(p.End))
+	}
+}
 
 func (v *validator) objectives() {
 	n := len(v.c.Objectives)

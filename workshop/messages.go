@@ -230,6 +230,14 @@ var ruleMessages = map[RuleCode]ruleMessage{
 	RPEO1: {func(a *msgArgs) []*string { return []*string{&a.Name, &a.Pos, &a.Text} }, func(l Lang, a msgArgs) string {
 		return emailFindingMessage(l, a.Name, a.Pos, a.Text)
 	}},
+	RPER1: {nil, func(l Lang, a msgArgs) string {
+		start, end := "", ""
+		if len(a.Rest) == 2 {
+			start, end = a.Rest[0], a.Rest[1]
+		}
+		return sentence(l, tr(l, "Période", "Period"), tr(l, "elle finit ("+end+") avant de commencer ("+start+") ; corrigez la date de début ou de fin",
+			"it ends ("+end+") before it starts ("+start+"); correct the start or end date"))
+	}},
 	RTZ1: {func(a *msgArgs) []*string { return []*string{&a.Text} }, func(l Lang, a msgArgs) string {
 		return timeZoneMessage(l, RTZ1, a.Text)
 	}},

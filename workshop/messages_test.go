@@ -59,6 +59,7 @@ var messageCases = []struct {
 	{"no-incentive", Finding{Code: RINC1}},
 	{"share-out-of-range", Finding{Code: RINC2, Where: Where{StepIncentives, "", "share"}, Args: []string{"120"}}},
 	{"email-not-an-address", Finding{Code: RPEO1, Where: Where{StepSetup, "p1", "email"}, Args: []string{"Ana", "2", "ana@@x"}}},
+	{"period-inverted", Finding{Code: RPER1, Where: Where{StepSetup, "", "end"}, Args: []string{"2027-01-01", "2026-01-01"}}},
 	{"tz-unknown", Finding{Code: RTZ1, Where: Where{StepSetup, "", "timeZone"}, Args: []string{"Europe/Pariss"}}},
 	{"tz-none", Finding{Code: RTZ2, Where: Where{StepSetup, "", "timeZone"}}},
 	{"card-over-cap", Finding{Code: RVOTE1, Where: Where{StepIdeas, "c1", "votes"}, Args: []string{"Plus de démos", "5", "3"}}},
@@ -79,6 +80,9 @@ var messageWant = map[string][2]string{
 	"email-not-an-address": {
 		"Participant «\u00a0Ana\u00a0»\u00a0: l’adresse e-mail «\u00a0ana@@x\u00a0» n’est pas valide\u00a0; corrigez-la (nom@domaine.fr) ou effacez-la pour que le calendrier puisse être exporté.",
 		"Participant “Ana”: the e-mail address “ana@@x” is not valid; correct it (name@example.com) or clear it so that the calendar can be exported."},
+	"period-inverted": {
+		"Période\u00a0: elle finit (2026-01-01) avant de commencer (2027-01-01)\u00a0; corrigez la date de début ou de fin.",
+		"Period: it ends (2026-01-01) before it starts (2027-01-01); correct the start or end date."},
 	"tz-unknown": {
 		"Fuseau horaire\u00a0: «\u00a0Europe/Pariss\u00a0» n’est pas un fuseau IANA connu\u00a0; choisissez-en un dans la liste (par exemple Europe/Paris) pour que le calendrier puisse être exporté.",
 		"Time zone: “Europe/Pariss” is not a known IANA time zone; choose one from the list (for example Europe/Paris) so that the calendar can be exported."},
@@ -265,7 +269,7 @@ func TestFindingMessages_ByRuleCode_Issue8_7(t *testing.T) {
 // Every rule code has a message, and the cases above cover every code.
 func TestFindingMessages_EveryRuleCode_Issue8_7(t *testing.T) {
 	codes := []RuleCode{ROBJ1, ROBJ2, ROBJ3, RSMART1, RSMART2, RSMART3, RSMART4, RSMART5, RKPI1, RKPI2, RKPI3, RKPI4,
-		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RTZ1, RTZ2, RVOTE1, RPDF1}
+		RKPI5, RKPI6, RNUM1, RROLE1, RROLE2, RROLE3, RROLE4, RSIDE1, RRIT1, RRIT2, RCAS1, RINC1, RINC2, RPEO1, RPER1, RTZ1, RTZ2, RVOTE1, RPDF1}
 	covered := map[RuleCode]bool{}
 	for _, c := range messageCases {
 		covered[c.f.Code] = true

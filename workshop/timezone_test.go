@@ -129,3 +129,38 @@ func TestWindowsZonesMapToKnownZones_Issue10_11(t *testing.T) {
 		t.Error("Paris, New York or Tokyo mapped wrongly")
 	}
 }
+
+// TestR_PER_1_PeriodEndingBeforeItStarts: a period whose end is before its
+// start is an error on the setup step's end date, which blocks sign-off; a
+// one-day period and unreadable dates (other findings' business) are not.
+func TestR_PER_1_PeriodEndingBeforeItStarts(t *testing.T) {
+	for _, c := range []struct {
+		start, end Date
+		want       bool
+	}{
+		{"2027-01-01", "2026-01-01", true},
+		{"2027-03-31", "2027-03-30", true},
+		{"2027-01-01", "2027-01-01", false},
+		{"2027-01-01", "2027-03-31", false},
+		{"", "2026-01-01", false},
+		{"2027-01-01", "demain", false},
+	} {
+		ch := &Charter{Period: Period{Label: "x", Start: c.start, End: c.end}}
+		var got []Finding
+		for _, f := range Validate(ch) {
+			if f.Code == RPER1 {
+				got = append(got, f)
+			}
+		}
+		if !c.want {
+			if len(got) != 0 {
+				t.Errorf("%s – %s: unexpected %v", c.start, c.end, got)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].Severity != SevError || got[0].Where != (Where{Step: StepSetup, Field: "end"}) ||
+			len(got[0].Args) != 2 || got[0].Args[0] != string(c.start) || got[0].Args[1] != string(c.end) {
+			t.Errorf("%s – %s: got %v, want one R-PER-1 error on the setup step's end", c.start, c.end, got)
+		}
+	}
+}
