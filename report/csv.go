@@ -51,9 +51,12 @@ var csvHeaders = [][2]string{
 var numberColumns = [][2]int{{7, 21}, {8, 22}, {9, 23}, {17, 24}}
 
 // numberCell writes a number as typed in language l (workshop.ParseNumber:
-// "12 000 €", "1,5", "20 %") as a spreadsheet and a program read it
-// whatever their locale: a dot before the decimals, no thousands separator,
-// no unit ("12000", "1.5", "20"); empty when the text is not a number.
+// "12 000 €", "1,5", "20 %") as a spreadsheet of the file's language reads
+// it as a number: no thousands separator, no unit, the decimals after a
+// comma in the French file (separated by semicolons, as a French
+// spreadsheet expects; "1.5" would be text there, or a date) and after a
+// dot in the English one ("12000", "1,5" / "1.5", "20"); empty when the
+// text is not a number.
 func numberCell(v string, l workshop.Lang) string {
 	if strings.TrimSpace(v) == "" {
 		return ""
@@ -62,7 +65,11 @@ func numberCell(v string, l workshop.Lang) string {
 	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
 		return ""
 	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	n := strconv.FormatFloat(x, 'f', -1, 64)
+	if l == workshop.FR {
+		n = strings.Replace(n, ".", ",", 1)
+	}
+	return n
 }
 
 // withNumbers fills the machine-readable twins of row's number columns,

@@ -11,20 +11,23 @@ import (
 
 // TestKPICSV_MachineReadableNumbers_Issue10_12: read back with
 // encoding/csv, every number column keeps the text as typed and has a
-// twin a spreadsheet can chart (dot decimal, no thousands separator, no
-// unit; empty when unreadable), in French and English charters; the
-// columns of the first releases keep their places; formulas stay defused.
+// twin a spreadsheet can chart (no thousands separator, no unit, the
+// decimal mark of the file's language — comma in the semicolon-separated
+// French file, dot in the English one; empty when unreadable), in French
+// and English charters; the columns of the first releases keep their
+// places; formulas stay defused.
 func TestKPICSV_MachineReadableNumbers_Issue10_12(t *testing.T) {
 	for _, tc := range []struct {
 		l     workshop.Lang
 		comma rune
 		typed [4]string // baseline, target, alert of the Expansion MRR KPI; a check-in value
 		heads [4]string
+		dec   string // the decimal mark
 	}{
 		{workshop.FR, ';', [4]string{"40 000", "60\u202f000 €", "45 000,5", "1 234,5 %"},
-			[4]string{"Départ (nombre)", "Cible (nombre)", "Seuil d’alerte (nombre)", "Valeur (nombre)"}},
+			[4]string{"Départ (nombre)", "Cible (nombre)", "Seuil d’alerte (nombre)", "Valeur (nombre)"}, ","},
 		{workshop.EN, ',', [4]string{"40,000", "€60,000", "45,000.5", "1,234.5%"},
-			[4]string{"Baseline (number)", "Target (number)", "Alert threshold (number)", "Value (number)"}},
+			[4]string{"Baseline (number)", "Target (number)", "Alert threshold (number)", "Value (number)"}, "."},
 	} {
 		s := fullSession(t, tc.l, true)
 		c := &s.Current().Charter
@@ -66,7 +69,7 @@ func TestKPICSV_MachineReadableNumbers_Issue10_12(t *testing.T) {
 		if mrr[7] != tc.typed[0] || mrr[8] != tc.typed[1] || mrr[9] != tc.typed[2] {
 			t.Errorf("%s: typed values changed: %q", tc.l, mrr[7:10])
 		}
-		for h, want := range map[string]string{tc.heads[0]: "40000", tc.heads[1]: "60000", tc.heads[2]: "45000.5", tc.heads[3]: "-12"} {
+		for h, want := range map[string]string{tc.heads[0]: "40000", tc.heads[1]: "60000", tc.heads[2]: "45000" + tc.dec + "5", tc.heads[3]: "-12"} {
 			if got := cell(mrr, h); got != want {
 				t.Errorf("%s MRR %s = %q, want %q", tc.l, h, got, want)
 			}
@@ -87,20 +90,23 @@ func TestKPICSV_MachineReadableNumbers_Issue10_12(t *testing.T) {
 		for _, r := range rows[5:] {
 			byDate[r[16]] = r
 		}
-		if r := byDate["2027-02-01"]; r[17] != tc.typed[3] || cell(r, tc.heads[3]) != "1234.5" || cell(r, tc.heads[1]) != "" {
+		if r := byDate["2027-02-01"]; r[17] != tc.typed[3] || cell(r, tc.heads[3]) != "1234"+tc.dec+"5" || cell(r, tc.heads[1]) != "" {
 			t.Errorf("%s check-in %q", tc.l, r)
 		}
 		if r := byDate["2027-02-08"]; r[17] != "'@SUM(A1)" || cell(r, tc.heads[3]) != "" {
 			t.Errorf("%s formula check-in %q", tc.l, r)
 		}
-		// Every twin a program reads as a float, with no unit, space or comma.
+		// Every twin a program reads as a float (its decimal mark made a
+		// dot), with no unit, space or thousands separator.
 		for _, r := range rows[1:] {
 			for _, h := range tc.heads {
 				v := cell(r, h)
 				if v == "" {
 					continue
 				}
-				if _, err := strconv.ParseFloat(v, 64); err != nil || strings.ContainsAny(v, ", \u00a0\u202f%€") {
+				if strings.Count(v, tc.dec) > 1 || strings.ContainsAny(v, " \u00a0\u202f%€") || (tc.dec == "," && strings.Contains(v, ".")) {
+					t.Errorf("%s %s = %q is not machine-readable", tc.l, h, v)
+				} else if _, err := strconv.ParseFloat(strings.Replace(v, tc.dec, ".", 1), 64); err != nil {
 					t.Errorf("%s %s = %q is not machine-readable", tc.l, h, v)
 				}
 			}

@@ -54,9 +54,11 @@
 // were typed; each number column (Baseline, Target, Alert threshold, Value)
 // has a machine-readable twin appended after the columns above ("Target
 // (number)", "Cible (nombre)"): the number read in the charter's language
-// (workshop.ParseNumber), written with a dot before the decimals, no
-// thousands separator and no unit, empty when the text is not a number, so
-// that a spreadsheet or a script can chart it without re-typing. A cell that a spreadsheet would run as a formula (starting
+// (workshop.ParseNumber), written with no thousands separator and no unit,
+// the decimals after a comma in a French file and a dot in an English one
+// (each file's separator and decimal mark are those its language's
+// spreadsheets read), empty when the text is not a number, so that a
+// spreadsheet or a script can chart it without re-typing. A cell that a spreadsheet would run as a formula (starting
 // with = + - @, also after leading spaces, tabs or line breaks, and not a
 // number; or starting with a tab or a carriage return) is prefixed with an
 // apostrophe.

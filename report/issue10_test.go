@@ -268,8 +268,9 @@ func TestPDFKPISectionStartsOnCurrentPage_Issue10_3(t *testing.T) {
 }
 
 // TestPDFCoverIsOnePageCharter_Issue10_4: the cover gives each objective
-// with its pilot and its KPIs' baseline → target (alert), in both
-// languages; the detail follows on the next pages.
+// with its pilot and its KPIs' baseline → target (alert) — for a level to
+// hold, "baseline, to stay ≥ target" —, in both languages; the detail
+// follows on the next pages.
 func TestPDFCoverIsOnePageCharter_Issue10_4(t *testing.T) {
 	for _, l := range []workshop.Lang{workshop.EN, workshop.FR} {
 		s, err := workshop.FromTemplate("net-retention", l, "2027-Q1", fixedNow)
@@ -299,7 +300,12 @@ func TestPDFCoverIsOnePageCharter_Issue10_4(t *testing.T) {
 				if k.Guardrail {
 					name += " (" + tr(l, "kpi.guardrail") + ")"
 				}
-				want := name + workshop.Colon(l) + withUnit(l, k.Baseline, k.Unit) + " → " + withUnit(l, k.Target, k.Unit) + " (" + tr(l, "cover.alert", withUnit(l, k.Alert, k.Unit)) + ")"
+				values := withUnit(l, k.Baseline, k.Unit) + " → " + withUnit(l, k.Target, k.Unit)
+				if k.TargetType.Holds() { // a level to hold, never an arrow down to it
+					values = withUnit(l, k.Baseline, k.Unit) + map[workshop.Lang]string{workshop.EN: ", to stay ", workshop.FR: ", à maintenir "}[l] +
+						map[bool]string{true: "≥", false: "≤"}[k.TargetType == workshop.StayAtOrAbove] + workshop.NBSP + withUnit(l, k.Target, k.Unit)
+				}
+				want := name + workshop.Colon(l) + values + " (" + tr(l, "cover.alert", withUnit(l, k.Alert, k.Unit)) + ")"
 				if !strings.Contains(cover, flat(sanitize(want))) {
 					t.Errorf("%s: the cover lacks %q", l, want)
 				}

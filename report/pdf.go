@@ -93,7 +93,10 @@ type stamp struct {
 //
 // 1: the layout before the stamp carried it (no "layout=" in the stamp).
 // 2: the one-page cover, fallback faces, PDF signatures (issues 10, 11).
-const LayoutVersion = 2
+// 3: a level to hold on the cover as "27 %, to stay ≥ 25 %", lines never
+// broken at a no-break space, a long title kept out of the band's edge,
+// deadlines in long form in agendas, no "— —" in the Subject (issue 10).
+const LayoutVersion = 3
 
 func (st stamp) String() string {
 	return fmt.Sprintf("boussole:v1 session=%s revision=%d seal=%s paper=%s late=%d layout=%d", st.Session, st.Revision, st.Seal, st.Paper, st.Late, LayoutVersion)
@@ -131,7 +134,7 @@ func renderCharter(s *workshop.Session, r *workshop.Revision, opt PDFOptions, la
 	w := newDocument(paper, l, revisionDate(s, r), fs, docInfo{
 		title:    title,
 		author:   c.Facilitator,
-		subject:  tr(l, "doc.subject", orDash(c.Scope), orDash(c.Period.Label)),
+		subject:  docSubject(l, c),
 		creator:  creator,
 		keywords: stamp{Session: s.ID, Revision: r.Number, Seal: seal, Paper: paper, Late: late}.String(),
 	})
@@ -356,28 +359,37 @@ func (ch *charter) cover() {
 	}
 
 	// The navy band holds the kind of document, the title and the scope,
-	// and is as tall as they need, up to maxBand. The scope takes the
-	// lines left in it; when it runs longer, its last line ends with "…"
-	// at a word boundary (the full scope is the first of the key facts
-	// below).
-	const titleTop, maxBand = 26.0, 80.0
-	titleEnd := titleTop + 8 + float64(len(titleLines))*lineH(size)
+	// and is as tall as they need: the title up to maxBand (a line is
+	// never cut by the band's edge; what does not fit continues below it
+	// in navy), the scope in what is left up to scopeBand. When the scope
+	// runs longer, its last line ends with "…" at a word boundary (the full
+	// scope is the first of the key facts below).
+	const titleTop, scopeBand, maxBand = 26.0, 80.0, 110.0
+	firstLine := titleTop + 8 // below the kind of document
+	inBand := max(1, int((maxBand-6-firstLine)/lineH(size)))
+	if len(titleLines) <= inBand && len(rest) == 0 {
+		inBand = len(titleLines)
+	} else {
+		inBand = min(inBand, len(titleLines))
+	}
+	titleEnd := firstLine + float64(inBand)*lineH(size)
+	titleOverflows := inBand < len(titleLines) || len(rest) > 0
 	var scope []string
-	if titleEnd < maxBand-12 && len(rest) == 0 {
+	if !titleOverflows && titleEnd < scopeBand-12 {
 		w.font("", 12)
 		scope = w.split(sanitize(oneLine(c.Scope)), w.pg.contentW())
 		if strings.TrimSpace(c.Scope) == "" {
 			scope = nil
 		}
-		room := max(0, int((maxBand-6-titleEnd-2)/lineH(12)))
+		room := max(0, int((scopeBand-6-titleEnd-2)/lineH(12)))
 		if len(scope) > room && room > 0 {
 			scope = append(scope[:room-1], w.ellipsis(strings.Join(scope[room-1:room+1], " "), w.pg.contentW()))
 		}
 		scope = scope[:min(room, len(scope))]
 	}
-	bandH := maxBand
-	if titleEnd < maxBand-12 {
-		bandH = min(maxBand, max(58, titleEnd+2+float64(len(scope))*lineH(12)+12))
+	bandH := titleEnd + 6
+	if !titleOverflows && titleEnd < scopeBand-12 {
+		bandH = min(scopeBand, max(58, titleEnd+2+float64(len(scope))*lineH(12)+12))
 	}
 	w.fill(navy)
 	pdf.Rect(0, 0, w.pg.w, bandH, "F")
@@ -385,13 +397,16 @@ func (ch *charter) cover() {
 	w.font("B", 9.5)
 	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
 	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
-	pdf.SetY(pdf.GetY() + 3)
+	pdf.SetY(firstLine)
 	w.text(white)
+	drawn := 0
 	titleLine := func(line string, size float64) {
-		if pdf.GetY() > bandH-16 {
+		if drawn == inBand {
 			// A title too long for the band continues below it in navy.
+			pdf.SetY(bandH + 4)
 			w.text(navy)
 		}
+		drawn++
 		pdf.SetX(w.pg.left)
 		pdf.CellFormat(w.pg.contentW(), lineH(size), line, "", 1, "L", false, 0, "")
 	}
@@ -438,6 +453,11 @@ func (ch *charter) cover() {
 	// At a glance: the charter on one page, each objective with its pilot
 	// and its KPIs' baseline → target (alert).
 	pdf.SetY(pdf.GetY() + 1)
+	if len(c.Objectives) > 0 {
+		// The caption is never left alone at the foot of the page.
+		_, _, _, first := ch.glanceBlock(0, c.Objectives[0])
+		w.keep(labelH() + first)
+	}
 	ch.label(ch.t("cover.brief"))
 	if len(c.Objectives) == 0 {
 		w.paragraph(ch.t("obj.none"), "I", 9.5, muted, 0)
@@ -504,16 +524,26 @@ func (ch *charter) cover() {
 // glance writes objective i on the cover: its number and title, its pilot,
 // and one line per KPI measuring it: "NRR: 102% → 110% (alert 104%)".
 func (ch *charter) glance(i int, o workshop.Objective) {
+	w := ch.w
+	title, pilot, kpis, h := ch.glanceBlock(i, o)
+	w.keep(h)
+	w.paragraph(title, "B", 10, navy, 0)
+	w.paragraph(pilot, "", 8.5, muted, 0)
+	w.bullets(kpis, 9)
+	w.pdf.SetY(w.pdf.GetY() + 1.2)
+}
+
+// glanceBlock is what the cover says of objective i, and its height.
+func (ch *charter) glanceBlock(i int, o workshop.Objective) (title, pilot string, kpis []string, h float64) {
 	w, l := ch.w, ch.l
-	title := fmt.Sprintf("%d. %s", i+1, orDash(ref(o.Title)))
+	title = fmt.Sprintf("%d. %s", i+1, orDash(ref(o.Title)))
 	var pilots []string
 	for _, a := range ch.c.Roles {
 		if a.ObjectiveID == o.ID && a.Role == workshop.RolePilot {
 			pilots = append(pilots, ch.participantName(a.ParticipantID))
 		}
 	}
-	pilot := ch.t("cover.pilot") + workshop.Colon(l) + orDash(strings.Join(pilots, ", "))
-	var kpis []string
+	pilot = ch.t("cover.pilot") + workshop.Colon(l) + orDash(strings.Join(pilots, ", "))
 	for _, k := range ch.kpisOf(o.ID) {
 		line := ref(k.Name)
 		if k.Guardrail {
@@ -521,7 +551,7 @@ func (ch *charter) glance(i int, o workshop.Objective) {
 		}
 		// Values as references: a value pasted by mistake (a megabyte)
 		// is printed whole in the KPI table, not on the cover.
-		line += workshop.Colon(l) + withUnit(l, ref(k.Baseline), k.Unit) + " → " + withUnit(l, ref(k.Target), k.Unit)
+		line += workshop.Colon(l) + ch.glanceValues(k)
 		if strings.TrimSpace(k.Alert) != "" {
 			line += " (" + ch.t("cover.alert", withUnit(l, ref(k.Alert), k.Unit)) + ")"
 		}
@@ -531,12 +561,27 @@ func (ch *charter) glance(i int, o workshop.Objective) {
 		kpis = []string{ch.t("obj.noKPI")}
 	}
 	w.font("B", 10)
-	h := float64(len(w.split(sanitize(title), w.pg.contentW())))*lineH(10) + lineH(8.5) + w.listH(kpis, 9, 6) + 2
-	w.keep(h)
-	w.paragraph(title, "B", 10, navy, 0)
-	w.paragraph(pilot, "", 8.5, muted, 0)
-	w.bullets(kpis, 9)
-	w.pdf.SetY(w.pdf.GetY() + 1.2)
+	h = float64(len(w.split(sanitize(title), w.pg.contentW())))*lineH(10) + lineH(8.5) + w.listH(kpis, 9, 6) + 2
+	return title, pilot, kpis, h
+}
+
+// glanceValues is a KPI's values on the cover: "102% → 110%" for a target
+// to reach; for a level to hold, the bound it holds, so that a CFO does not
+// read a planned fall in "27% → 25%": "27%, to stay ≥ 25%".
+func (ch *charter) glanceValues(k workshop.KPI) string {
+	l := ch.l
+	baseline, target := withUnit(l, ref(k.Baseline), k.Unit), withUnit(l, ref(k.Target), k.Unit)
+	if !k.TargetType.Holds() {
+		return baseline + " → " + target
+	}
+	bound := "≥" + workshop.NBSP + target
+	if k.TargetType.Direction() < 0 {
+		bound = "≤" + workshop.NBSP + target
+	}
+	if strings.TrimSpace(k.Baseline) == "" {
+		return ch.t("cover.hold", bound)
+	}
+	return ch.t("cover.holdFrom", baseline, bound)
 }
 
 func (ch *charter) kpisOf(objID string) []workshop.KPI {
@@ -1226,3 +1271,21 @@ func (w *writer) decoratePages(head, foot, mark string) {
 // none says, in the muted italic of empty sections, that a section has
 // nothing yet.
 func (ch *charter) none(key string) { ch.w.paragraph(ch.t(key), "I", 10, muted, 0) }
+
+// docSubject is the PDF's Subject: the kind of document, the scope and the
+// period, leaving out what is blank ("— — —" read like a glitch).
+func docSubject(l workshop.Lang, c *workshop.Charter) string {
+	var parts []string
+	for _, p := range []string{c.Scope, c.Period.Label} {
+		if strings.TrimSpace(p) != "" {
+			parts = append(parts, p)
+		}
+	}
+	switch len(parts) {
+	case 2:
+		return tr(l, "doc.subject", parts[0], parts[1])
+	case 1:
+		return tr(l, "doc.subject1", parts[0])
+	}
+	return tr(l, "doc.kind")
+}

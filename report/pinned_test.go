@@ -17,8 +17,9 @@ import (
 var printPinned = flag.Bool("print-pinned", false, "print the pinned PDF digests instead of checking them")
 
 // pinnedPDFs are the SHA-256 digests of PDFs of LayoutVersion, as the
-// release that introduced it wrote them (with fpdf upstream v0.12.0, as it
-// writes a document in a fresh process). `boussole verify` recognises an
+// release that introduced it wrote them. (Those of layout 2 were made with
+// fpdf upstream v0.12.0, each document as upstream writes it in a fresh
+// process, and third_party/fpdf wrote the same bytes; see its PATCHES.md.) `boussole verify` recognises an
 // exported PDF by rendering it again and comparing bytes, so a change of a
 // single byte for the same layout number tells a leadership reader that an
 // untouched PDF "is not the exported file". When the layout changes on
@@ -27,19 +28,19 @@ var printPinned = flag.Bool("print-pinned", false, "print the pinned PDF digests
 // the patched PDF library in third_party/fpdf to the bytes the upstream
 // module writes.
 var pinnedPDFs = map[string]string{
-	"full en letter":              "2d8748386a2b918077d66f26d026af233922fed4419165dea266034879a2197f",
-	"full fr signed":              "2fbc0f7128b92a9c1575562c261711abd9c08ad29c8b3d287bc1705b3e43022f",
+	"full en letter":              "53b57d7d436cf9e45257210df2cfc85219c07b9c3f7ed7d86dc0f2f09cb98d6b",
+	"full fr signed":              "4c8ab35d3998e97227f54f113b18d3033bf29b7cce270462331d9c581aee753b",
 	"review en":                   "d242c517b1472564a8929292bc0bc842762fd1d22910efc4e7aed4c0f87cc2a2",
-	"scripts fr":                  "1288f29254a8c71300b685defa941b010134e6c4bc3f4f33896743b0af50b9a4",
-	"scripts fr composite glyphs": "29cfa72f822f957944e80a0ac71e965d219511369fbd66239d2ce6eac7019a36",
-	"template abm-pipeline en":    "effb7a651ff95973962d488e32f6cdc2c394cf80315e54afbb7f397f91ac9907",
-	"template abm-pipeline fr":    "baf89c18393e87a01b66afb25f7fffb044e678199c82aae109770a90814b3344",
-	"template blank en":           "81eb27cd4deb5d947ab9b2c561f2b737573d974b179ed482083356c2995bc99b",
-	"template blank fr":           "2a998753aef530e6e4945df53c6c5a66b4c250817c0da231cd885942a5208a9d",
-	"template net-retention en":   "7eac7179a3d35b21df833b0fc0f7326292e809dafef4e107649fc7baf3a7c243",
-	"template net-retention fr":   "0089c816f254a0d40ce1064cfd0fc0fc4ea60afdc7b150abc80549297d8c7851",
-	"template sales-cycle en":     "adbfb35655b3ff4c83b7f6838943a9ef2555cf8e8092b4707aa2f33479260ca1",
-	"template sales-cycle fr":     "bf4aaa0bfe8c207087ff703a48a508e032806d3b5c31a7ccad1aec62a436b433",
+	"scripts fr":                  "8013b14179ff34f40febd9c974bb8d267bbfcee0abdfced671301e13d5a91c42",
+	"scripts fr composite glyphs": "70f12075508795f9408f9a0c47905329db94e7e8e6b54d64f521582c75efe3a6",
+	"template abm-pipeline en":    "e05d2490a2920e93d961e08a61b0815ff719ac06cc2209a5437f7bb0ba60910b",
+	"template abm-pipeline fr":    "7ac9c72f24ac14864c9b80e945402707d337b1d8f2473c44fb961d7afffe23fc",
+	"template blank en":           "3c2fd22023f6985732c1181cd09b239229107b4d22f60b799cbd17dafb03cef0",
+	"template blank fr":           "5c51439d80e24892ea33171fc6117720744b1eadc1bca7eee613107369287f34",
+	"template net-retention en":   "10b01d3d392791e9ceb38003381dccb40ee0e780af3ebf419894f4df69bf57fa",
+	"template net-retention fr":   "5592b6ab82eb04bb80f8c6e9ff738464a62f8543c23b44acc74ede84ea95b38b",
+	"template sales-cycle en":     "efa0e974ac075c4e447df067a977e3553650ce23da05e137df1cfe8a8809d085",
+	"template sales-cycle fr":     "7432e58363652eec810185de4b6e9972b72054190a66dd1f244f9dd72045e1db",
 }
 
 // pinnedCases renders the PDFs whose bytes are pinned: every template in
@@ -75,7 +76,8 @@ func pinnedCases(t *testing.T) map[string][]byte {
 // component is the last glyph with a long metric, drawn after a glyph
 // beyond them — fpdf upstream wrote a side bearing into the face's bytes
 // and read it back there, which third_party/fpdf reproduces without
-// writing (its digest was made with upstream v0.12.0 in a fresh process).
+// writing (at layout 2 its digest, made with upstream v0.12.0 in a fresh
+// process, was the copy's too).
 func compositeGlyphsSession(t *testing.T) *workshop.Session {
 	s := scriptsSession(t, workshop.FR)
 	s.Current().Charter.Scope = "EMEA & APAC — 中国 㐇 䴀, 日本"

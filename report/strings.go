@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"boussole/workshop"
 )
@@ -21,6 +20,7 @@ var catalog = map[string][2]string{
 	"doc.kind":       {"Charte d’objectifs collectifs", "Collective objectives charter"},
 	"doc.draft":      {"BROUILLON", "DRAFT"},
 	"doc.subject":    {"Charte d’objectifs collectifs — %s — %s", "Collective objectives charter — %s — %s"},
+	"doc.subject1":   {"Charte d’objectifs collectifs — %s", "Collective objectives charter — %s"},
 	"cover.scope":    {"Périmètre", "Scope"},
 	"cover.period":   {"Période", "Period"},
 	"cover.revision": {"Révision", "Revision"},
@@ -31,6 +31,8 @@ var catalog = map[string][2]string{
 	"cover.draft":    {"Brouillon : ce document n’est pas scellé et peut encore changer.", "Draft: this document is not sealed and may still change."},
 	"cover.pilot":    {"Pilote", "Pilot"},
 	"cover.alert":    {"alerte %s", "alert %s"},
+	"cover.hold":     {"à maintenir %s", "to stay %s"},
+	"cover.holdFrom": {"%s, à maintenir %s", "%s, to stay %s"},
 
 	"sec.intent":     {"Intention", "Intent"},
 	"sec.objectives": {"Objectifs collectifs", "Collective objectives"},
@@ -163,32 +165,12 @@ func tr(l workshop.Lang, key string, args ...any) string {
 	return s
 }
 
-var months = [12][2]string{
-	{"janvier", "January"}, {"février", "February"}, {"mars", "March"}, {"avril", "April"},
-	{"mai", "May"}, {"juin", "June"}, {"juillet", "July"}, {"août", "August"},
-	{"septembre", "September"}, {"octobre", "October"}, {"novembre", "November"}, {"décembre", "December"},
-}
-
-// longDate writes a day as people read it: "3 janvier 2027", "3 January 2027".
-func longDate(l workshop.Lang, t time.Time) string {
-	m := months[t.Month()-1]
-	if l == workshop.FR {
-		day := fmt.Sprint(t.Day())
-		if t.Day() == 1 {
-			day = "1er"
-		}
-		return day + " " + m[0] + " " + fmt.Sprint(t.Year())
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), m[1], t.Year())
-}
-
-// dateText writes a stored Date in long form, or as typed when unreadable.
-func dateText(l workshop.Lang, d workshop.Date) string {
-	if t, ok := d.Time(); ok {
-		return longDate(l, t)
-	}
-	return string(d)
-}
+// longDate and dateText write dates as people read them
+// (workshop.LongDate, workshop.DateText).
+var (
+	longDate = workshop.LongDate
+	dateText = workshop.DateText
+)
 
 // shortDate is the compact form used in tables: "03/01/2027", "2027-01-03".
 func shortDate(l workshop.Lang, d workshop.Date) string {

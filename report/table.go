@@ -240,7 +240,8 @@ func (w *writer) wrap(s string, width float64) []string {
 	space := w.measure(" ")
 	for para := range strings.SplitSeq(s, "\n") {
 		line, lineW := "", 0.0
-		for word := range strings.FieldsSeq(para) {
+		// Words are cut at breakable spaces only: "12 000 €" stays whole.
+		for word := range strings.FieldsFuncSeq(para, breakableSpace) {
 			sep, sepW := " ", space
 			if line == "" {
 				sep, sepW = "", 0

@@ -141,7 +141,9 @@ func (t *textPDF) usable(f *face) bool {
 // it breaks at spaces and between CJK characters, measured in the faces
 // the text is drawn in, and cuts a word wider than w between its letters.
 func (t *textPDF) SplitText(txt string, w float64) []string {
-	if mainOnly(txt) {
+	// fpdf breaks at every Unicode space, the no-break ones of French
+	// typography too ("26" / "%" on two lines): those texts are wrapped here.
+	if mainOnly(txt) && !strings.ContainsFunc(txt, noBreakSpace) {
 		return t.Fpdf.SplitText(txt, w)
 	}
 	txt = strings.TrimRight(txt, "\n")
@@ -157,7 +159,7 @@ func (t *textPDF) SplitText(txt string, w float64) []string {
 			if r == '\n' {
 				break
 			}
-			if i > start && !isClosing(r) && (unicode.IsSpace(r) || breaksAround(r) || breaksAround(rs[i-1])) {
+			if i > start && !isClosing(r) && (breakableSpace(r) || breaksAround(r) || breaksAround(rs[i-1])) {
 				brk = i
 			}
 			used += ws[i]
@@ -314,3 +316,13 @@ func (t *textPDF) use(f *face) {
 	}
 	t.Fpdf.SetFont(f.family, "", t.size)
 }
+
+// noBreakSpace reports the spaces a line never breaks at: the no-break
+// space (French before « : ; ! ? % € and inside quotes), the narrow one
+// (French thousands, "12 000"), the figure space and the word joiner.
+func noBreakSpace(r rune) bool {
+	return r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\u2060'
+}
+
+// breakableSpace reports the spaces a line may break at.
+func breakableSpace(r rune) bool { return unicode.IsSpace(r) && !noBreakSpace(r) }

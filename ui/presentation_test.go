@@ -70,7 +70,8 @@ func TestPresentationFollowsStepRankingAndTimebox(t *testing.T) {
 	}
 }
 
-// Values are projected with their unit once ("85 %", never "85 % %"), and
+// Values are projected with their unit once, in the charter's typography
+// ("85 %" typed in an English charter shows "85%", never "85 % %"), and
 // the roles as who pilots, contributes and approves each objective.
 func TestPresentationKPIsAndRoles(t *testing.T) {
 	s := newTemplateSession(t, "sales-cycle", workshop.EN)
@@ -78,7 +79,7 @@ func TestPresentationKPIsAndRoles(t *testing.T) {
 	c.KPIs[0].Unit, c.KPIs[0].Target, c.KPIs[0].Baseline, c.KPIs[0].Alert = workshop.UnitPercent, "85 %", "45", ""
 	newTestEnv(t) // the catalogs, in English
 	kpis := presText(essentials(s, workshop.StepKPIs, workshop.EN))
-	if !strings.Contains(kpis, c.KPIs[0].Name+": 45% → 85 %  (alert —)") || strings.Contains(kpis, "% %") {
+	if !strings.Contains(kpis, c.KPIs[0].Name+": 45% → 85%  (alert —)") || strings.Contains(kpis, "% %") {
 		t.Errorf("KPI lines:\n%s", kpis)
 	}
 	roles := presText(essentials(s, workshop.StepRoles, workshop.EN))

@@ -299,7 +299,7 @@ func dashboardCard(c *workshop.Charter, o workshop.ObjectiveTrack, now time.Time
 	for _, t := range o.KPIs {
 		box.Add(widget.NewSeparator())
 		name := widget.NewLabelWithStyle(t.KPI.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		cur := "—"
+		cur := "" // WithUnit writes a dash, not "—%"
 		if t.Report.Last != nil {
 			cur = t.Report.Last.Value
 		}

@@ -192,7 +192,7 @@ func (g *agendaWriter) quarterly() {
 			line += tr(g.l, "statut (aucun KPI)", "status (no KPI)")
 		}
 		if o.Deadline != "" {
-			line += " — " + tr(g.l, "échéance ", "deadline ") + string(o.Deadline)
+			line += " — " + tr(g.l, "échéance ", "deadline ") + DateText(g.l, o.Deadline)
 		}
 		g.lines = append(g.lines, line)
 	}

@@ -84,8 +84,8 @@ func TestGenerateAgenda_QBRInFrench(t *testing.T) {
 	c.Lang = workshop.FR
 	got := workshop.GenerateAgenda(&c, c.Rituals[2], workshop.FR)
 	want := []string{
-		"Objectif «\u00a0Shorten the sales cycle\u00a0» (pilote Alice Martin)\u00a0: statut de Sales cycle length, Meeting rate — échéance 2027-03-31",
-		"Objectif «\u00a0Win more qualified deals\u00a0» (pilote Bob Leroy)\u00a0: statut de Win rate, Meeting rate — échéance 2027-03-31",
+		"Objectif «\u00a0Shorten the sales cycle\u00a0» (pilote Alice Martin)\u00a0: statut de Sales cycle length, Meeting rate — échéance 31 mars 2027",
+		"Objectif «\u00a0Win more qualified deals\u00a0» (pilote Bob Leroy)\u00a0: statut de Win rate, Meeting rate — échéance 31 mars 2027",
 		"Déclinaison de Win rate par région\u00a0: chaque équipe face à sa cible",
 		"Rémunération variable\u00a0: part indexée sur les KPI collectifs (10\u00a0%)",
 		"Trimestre suivant\u00a0: ajuster objectifs, KPI, cibles et seuils",

@@ -3,6 +3,7 @@ package workshop
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // French and English typography of the texts Boussole writes: findings,
@@ -81,6 +82,9 @@ func Colon(l Lang) string {
 // WithUnit shows a value as typed with its unit's symbol in the language
 // ("25 %", "12 jours", "300 €" in French; "25%", "12 days", "€300" in
 // English), unless the person already typed the unit. Counts and ratios show bare. A blank value shows as a dash.
+// A value typed with the unit's symbol after it ("26 %") gets the
+// language's spacing too: "26 %" with a no-break space in French (a line
+// never ends between the number and its unit), "26%" in English.
 func WithUnit(l Lang, value string, u Unit) string {
 	v := strings.TrimSpace(value)
 	if v == "" {
@@ -90,6 +94,11 @@ func WithUnit(l Lang, value string, u Unit) string {
 		return v
 	}
 	sym := Label(l, string(u))
+	if num, ok := strings.CutSuffix(v, sym); ok && sym != "" {
+		if num = strings.TrimRightFunc(num, unicode.IsSpace); num != "" && !strings.HasSuffix(num, sym) && startsWithDigitOrSign(num) {
+			return WithUnit(l, num, u)
+		}
+	}
 	lv := strings.ToLower(v)
 	for _, suffix := range []string{strings.ToLower(sym), strings.ToLower(string(u))} {
 		if suffix != "" && strings.HasSuffix(lv, suffix) {
@@ -116,4 +125,11 @@ func WithUnit(l Lang, value string, u Unit) string {
 		return sym + v
 	}
 	return v + " " + sym
+}
+
+// startsWithDigitOrSign reports whether s begins as a number does (a digit,
+// or a sign before one), so that only "26 %" is respaced, not "moins de 5 %".
+func startsWithDigitOrSign(s string) bool {
+	s = strings.TrimLeft(s, "+-−±≈~<>≤≥ ")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }

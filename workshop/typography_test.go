@@ -59,7 +59,11 @@ func TestWithUnit_Issue8_6(t *testing.T) {
 		u     Unit
 		want  string
 	}{
-		{FR, "15 %", UnitPercent, "15 %"},
+		{FR, "15 %", UnitPercent, "15\u00a0%"}, // respaced: a line never ends between 15 and %
+		{EN, "15 %", UnitPercent, "15%"},
+		{FR, "moins de 5 %", UnitPercent, "moins de 5 %"}, // not a number: as typed
+		{FR, "12 000 €", UnitEUR, "12 000\u00a0€"},
+		{EN, "12,000 €", UnitEUR, "€12,000"},
 		{FR, "15", UnitPercent, "15\u00a0%"},
 		{EN, "15", UnitPercent, "15%"},
 		{EN, "15%", UnitPercent, "15%"},
@@ -78,7 +82,8 @@ func TestWithUnit_Issue8_6(t *testing.T) {
 		{EN, "0.4", UnitRatio, "0.4"},
 		{EN, "3", "", "3"},
 		{FR, "3", "licences", "3\u00a0licences"},
-		{FR, "3 licences", "licences", "3 licences"},
+		{FR, "3 licences", "licences", "3\u00a0licences"},
+		{FR, "%", UnitPercent, "%"},
 	} {
 		if got := WithUnit(c.l, c.value, c.u); got != c.want {
 			t.Errorf("WithUnit(%s, %q, %q) = %q, want %q", c.l, c.value, c.u, got, c.want)
