@@ -162,6 +162,7 @@ type docInfo struct {
 func newDocument(paper string, l workshop.Lang, when time.Time, fs *fontSet, info docInfo) *writer {
 	WarmFaces()
 	pdf := newTextPDF(fpdf.New("P", "mm", paper, ""))
+	pdf.french = l == workshop.FR
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(when)
 	pdf.SetModificationDate(when)
@@ -364,15 +365,7 @@ func (ch *charter) cover() {
 	// in navy), the scope in what is left up to scopeBand. When the scope
 	// runs longer, its last line ends with "…" at a word boundary (the full
 	// scope is the first of the key facts below).
-	const titleTop, scopeBand, maxBand = 26.0, 80.0, 110.0
-	firstLine := titleTop + 8 // below the kind of document
-	inBand := max(1, int((maxBand-6-firstLine)/lineH(size)))
-	if len(titleLines) <= inBand && len(rest) == 0 {
-		inBand = len(titleLines)
-	} else {
-		inBand = min(inBand, len(titleLines))
-	}
-	titleEnd := firstLine + float64(inBand)*lineH(size)
+	inBand, titleEnd := titleInBand(len(titleLines), size)
 	titleOverflows := inBand < len(titleLines) || len(rest) > 0
 	var scope []string
 	if !titleOverflows && titleEnd < scopeBand-12 {
@@ -397,7 +390,7 @@ func (ch *charter) cover() {
 	w.font("B", 9.5)
 	pdf.SetTextColor(0xC9, 0xD6, 0xE8)
 	pdf.CellFormat(w.pg.contentW(), 5, sanitize(strings.ToUpper(ch.t("doc.kind"))), "", 1, "L", false, 0, "")
-	pdf.SetY(firstLine)
+	pdf.SetY(coverFirstLine)
 	w.text(white)
 	drawn := 0
 	titleLine := func(line string, size float64) {
@@ -563,6 +556,24 @@ func (ch *charter) glanceBlock(i int, o workshop.Objective) (title, pilot string
 	w.font("B", 10)
 	h = float64(len(w.split(sanitize(title), w.pg.contentW())))*lineH(10) + lineH(8.5) + w.listH(kpis, 9, 6) + 2
 	return title, pilot, kpis, h
+}
+
+// The cover's navy band: the kind of document at titleTop, the title's
+// first line at coverFirstLine; the band ends at maxBand at most, and
+// holds the scope only up to scopeBand.
+const (
+	titleTop       = 26.0
+	coverFirstLine = titleTop + 8
+	scopeBand      = 80.0
+	maxBand        = 110.0
+)
+
+// titleInBand says how many of a title's lines of the font size are drawn
+// in the band, whole (the rest continue below it), and where the last of
+// them ends; the band ends 6 mm below that.
+func titleInBand(lines int, size float64) (inBand int, end float64) {
+	inBand = min(lines, max(1, int((maxBand-6-coverFirstLine)/lineH(size))))
+	return inBand, coverFirstLine + float64(inBand)*lineH(size)
 }
 
 // glanceValues is a KPI's values on the cover: "102% → 110%" for a target

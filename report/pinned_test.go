@@ -29,10 +29,10 @@ var printPinned = flag.Bool("print-pinned", false, "print the pinned PDF digests
 // module writes.
 var pinnedPDFs = map[string]string{
 	"full en letter":              "53b57d7d436cf9e45257210df2cfc85219c07b9c3f7ed7d86dc0f2f09cb98d6b",
-	"full fr signed":              "4c8ab35d3998e97227f54f113b18d3033bf29b7cce270462331d9c581aee753b",
+	"full fr signed":              "b105fe80f519c3a3cdaefbbc0ec435bf82a115677aa66a29cddf488b682be5f7",
 	"review en":                   "d242c517b1472564a8929292bc0bc842762fd1d22910efc4e7aed4c0f87cc2a2",
-	"scripts fr":                  "8013b14179ff34f40febd9c974bb8d267bbfcee0abdfced671301e13d5a91c42",
-	"scripts fr composite glyphs": "70f12075508795f9408f9a0c47905329db94e7e8e6b54d64f521582c75efe3a6",
+	"scripts fr":                  "10da7fff86aafb3890dc508f3b0da560859a7084e97cb532a33decfbb86d8687",
+	"scripts fr composite glyphs": "c55bf8cfff8c56d899a47f8ad2f168b0af223dbc258e93cd83323c91a3f9e727",
 	"template abm-pipeline en":    "e05d2490a2920e93d961e08a61b0815ff719ac06cc2209a5437f7bb0ba60910b",
 	"template abm-pipeline fr":    "7ac9c72f24ac14864c9b80e945402707d337b1d8f2473c44fb961d7afffe23fc",
 	"template blank en":           "3c2fd22023f6985732c1181cd09b239229107b4d22f60b799cbd17dafb03cef0",

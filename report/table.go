@@ -238,6 +238,9 @@ func (w *writer) wrap(s string, width float64) []string {
 	// Widths add up (the faces have no kerning here): a line's width is
 	// kept as it grows, so that a paragraph costs its length.
 	space := w.measure(" ")
+	if w.pdf.french {
+		s = glueFrench(s)
+	}
 	for para := range strings.SplitSeq(s, "\n") {
 		line, lineW := "", 0.0
 		// Words are cut at breakable spaces only: "12 000 €" stays whole.

@@ -33,6 +33,9 @@ type textPDF struct {
 	// mainW caches the main face's rune widths for the current style and
 	// size (SetFont empties it): a long text measures each rune once.
 	mainW map[rune]float64
+	// french: the document is in French, whose typography glues some
+	// spaces people type (glueFrench).
+	french bool
 }
 
 func newTextPDF(pdf *fpdf.Fpdf) *textPDF {
@@ -141,6 +144,9 @@ func (t *textPDF) usable(f *face) bool {
 // it breaks at spaces and between CJK characters, measured in the faces
 // the text is drawn in, and cuts a word wider than w between its letters.
 func (t *textPDF) SplitText(txt string, w float64) []string {
+	if t.french {
+		txt = glueFrench(txt)
+	}
 	// fpdf breaks at every Unicode space, the no-break ones of French
 	// typography too ("26" / "%" on two lines): those texts are wrapped here.
 	if mainOnly(txt) && !strings.ContainsFunc(txt, noBreakSpace) {
@@ -326,3 +332,36 @@ func noBreakSpace(r rune) bool {
 
 // breakableSpace reports the spaces a line may break at.
 func breakableSpace(r rune) bool { return unicode.IsSpace(r) && !noBreakSpace(r) }
+
+// glueFrench makes the spaces French typography never breaks at no-break
+// spaces, in a text as people type it: before % € $ : ; ! ? and », after «,
+// and between digits ("1 250 000"). Only the layout sees the change (a
+// no-break space is as wide as a space); what is stored is as typed.
+func glueFrench(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	changed := false
+	for i, r := range rs {
+		if r != ' ' || i == 0 || i == len(rs)-1 {
+			continue
+		}
+		prev, next := rs[i-1], rs[i+1]
+		switch {
+		case isDigit(prev) && isDigit(next):
+			rs[i] = '\u202f'
+		case strings.ContainsRune("%€$:;!?»", next) || prev == '«':
+			rs[i] = '\u00a0'
+		default:
+			continue
+		}
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return string(rs)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
