@@ -77,7 +77,7 @@ func TestPDFNoLineBreakAtNoBreakSpaces_Issue10_9(t *testing.T) {
 		}
 		text := pdftotextLayout(t, mustPDF(t, s, 1, PDFOptions{}), 0)
 		for n, line := range strings.Split(text, "\n") {
-			for _, cell := range strings.Split(strings.TrimSpace(line), "   ") {
+			for cell := range strings.SplitSeq(strings.TrimSpace(line), "   ") {
 				cell = strings.TrimSpace(cell)
 				if cell == "" {
 					continue
