@@ -83,3 +83,21 @@ func TestR_CAS_1_CheckCascadeNamesUnreadableLines(t *testing.T) {
 		t.Fatalf("Unread = %+v", got.Unread)
 	}
 }
+
+// TestR_CAS_1_CustomCurrencyUnitIsAdditive: a KPI whose unit was typed as
+// "€", "k€" or "dollars" adds its teams' targets up as the built-in EUR
+// does; a custom unit that is no amount ("NPS", "%pts") is not summed.
+func TestR_CAS_1_CustomCurrencyUnitIsAdditive(t *testing.T) {
+	for _, u := range []Unit{"€", " K€ ", "dollars", "EUR", "£"} {
+		k := KPI{ID: "k", Name: "MRR", Unit: u, TargetType: IncreaseTo, Target: "100"}
+		c := &Charter{Lang: EN, KPIs: []KPI{k}, Cascades: []Cascade{{ID: "c", KPIID: "k", Lines: []CascadeLine{{"A", "40"}, {"B", "30"}}}}}
+		if got := CheckCascade(c, &c.Cascades[0]); got.Verdict != CascadeBelow || got.Sum != 70 {
+			t.Errorf("unit %q: verdict %v, sum %v; want below, 70", u, got.Verdict, got.Sum)
+		}
+	}
+	for _, u := range []Unit{"NPS", "%pts", "jours"} {
+		if u.Additive() {
+			t.Errorf("unit %q counted as additive", u)
+		}
+	}
+}

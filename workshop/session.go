@@ -3,6 +3,7 @@ package workshop
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"strings"
 	"time"
 )
 
@@ -275,8 +276,18 @@ const (
 var Units = []Unit{UnitPercent, UnitDays, UnitEUR, UnitUSD, UnitCount, UnitPoints, UnitRatio}
 
 // Additive reports whether team values of this unit add up to a collective
-// value (count and currencies), as R-CAS-1 needs.
-func (u Unit) Additive() bool { return u == UnitCount || u == UnitEUR || u == UnitUSD }
+// value (count and currencies, built in or typed as a custom unit: "€",
+// "k€", "dollars" …), as R-CAS-1 needs.
+func (u Unit) Additive() bool {
+	return u == UnitCount || u == UnitEUR || u == UnitUSD || currencyUnits[strings.ToLower(strings.TrimSpace(string(u)))]
+}
+
+// currencyUnits are custom units people type for an amount of money.
+var currencyUnits = map[string]bool{
+	"€": true, "eur": true, "euro": true, "euros": true, "k€": true, "m€": true, "keur": true, "meur": true,
+	"$": true, "usd": true, "dollar": true, "dollars": true, "k$": true, "m$": true,
+	"£": true, "gbp": true, "chf": true,
+}
 
 // TargetType says which way a KPI should go; its behaviour (direction,
 // alert side, linear progress) is in its methods (targettype.go).
