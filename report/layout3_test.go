@@ -104,3 +104,21 @@ func TestPDFSubjectLeavesOutBlanks(t *testing.T) {
 		t.Errorf("Subject %q", got)
 	}
 }
+
+// TestPDFMarksUnreadableValues_RNUM1: in a draft, a KPI value that does not
+// read as a number (R-NUM-1) is marked in the KPI table instead of looking
+// as valid as the others; readable values are not.
+func TestPDFMarksUnreadableValues_RNUM1(t *testing.T) {
+	for _, l := range []workshop.Lang{workshop.EN, workshop.FR} {
+		s := fullSession(t, l, false)
+		c := &s.Current().Charter
+		c.KPIs[0].Baseline = "12k"
+		text := flat(pdftotext(t, mustPDF(t, s, 1, PDFOptions{}), 0))
+		if want := flat(withUnit(l, "12k", c.KPIs[0].Unit) + " (" + tr(l, "kpi.unreadable") + ")"); !strings.Contains(text, want) {
+			t.Errorf("%s: the KPI table does not say %q", l, want)
+		}
+		if n := strings.Count(text, "("+tr(l, "kpi.unreadable")+")"); n != 1 {
+			t.Errorf("%s: %d values marked unreadable, want 1", l, n)
+		}
+	}
+}

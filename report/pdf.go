@@ -758,6 +758,19 @@ func (ch *charter) objectives() {
 	}
 }
 
+// value is a KPI value in the table, with its unit; one that does not read
+// as a number (R-NUM-1, which blocks sign-off, so only in a draft) says so,
+// rather than look as valid as the others.
+func (ch *charter) value(v string, u workshop.Unit) string {
+	s := withUnit(ch.l, v, u)
+	if strings.TrimSpace(v) != "" {
+		if _, err := workshop.ParseNumber(v, ch.l); err != nil {
+			s += " (" + ch.t("kpi.unreadable") + ")"
+		}
+	}
+	return s
+}
+
 func (ch *charter) kpiTable() {
 	c, l := ch.c, ch.l
 	if len(c.KPIs) == 0 {
@@ -786,7 +799,7 @@ func (ch *charter) kpiTable() {
 			return workshop.Label(l, v)
 		}
 		rows[i] = []string{name, lbl(string(k.Kind)), lbl(string(k.TargetType)),
-			withUnit(l, k.Baseline, k.Unit), withUnit(l, k.Target, k.Unit), withUnit(l, k.Alert, k.Unit), lbl(string(k.Frequency)), orDash(k.Source), orDash(k.Owner)}
+			ch.value(k.Baseline, k.Unit), ch.value(k.Target, k.Unit), ch.value(k.Alert, k.Unit), lbl(string(k.Frequency)), orDash(k.Source), orDash(k.Owner)}
 		if k.Kind == workshop.KindResult {
 			rows[i][1] = kindLabel(l, k.Kind)
 		}

@@ -31,6 +31,7 @@ var catalog = map[string][2]string{
 	"cover.draft":    {"Brouillon : ce document n’est pas scellé et peut encore changer.", "Draft: this document is not sealed and may still change."},
 	"cover.pilot":    {"Pilote", "Pilot"},
 	"cover.alert":    {"alerte %s", "alert %s"},
+	"kpi.unreadable": {"illisible", "unreadable"},
 	"cover.hold":     {"à maintenir %s", "to stay %s"},
 	"cover.holdFrom": {"%s, à maintenir %s", "%s, to stay %s"},
 
