@@ -8,6 +8,7 @@ import "boussole/workshop"
 // own few words here, beside the code that prints them.
 var cliText = map[string][2]string{
 	"colon":            {" : ", ": "}, // French puts a space before the colon
+	"semicolon":        {" ; ", "; "}, // and before the semicolon
 	"quote.open":       {"« ", "“"},
 	"quote.close":      {" »", "”"},
 	"id":               {"identifiant", "id"},

@@ -133,10 +133,10 @@ func checkinLine(s *workshop.Session, ci workshop.CheckIn, old *workshop.CheckIn
 	line := fmt.Sprintf("%s%s%s %s %s %s (%s)", cliSay(l, "checkin.recorded"), cliSay(l, "colon"), oneLine(k.Name), oneLine(ci.Value),
 		cliSay(l, "checkin.on"), ci.Date, workshop.Label(l, string(t.Report.Status)))
 	if old != nil {
-		line += fmt.Sprintf("; %s %s (%s)", cliSay(l, "checkin.corrects"), old.Date, oneLine(old.Value))
+		line += fmt.Sprintf("%s%s %s (%s)", cliSay(l, "semicolon"), cliSay(l, "checkin.corrects"), old.Date, oneLine(old.Value))
 	}
 	if t.NextDue != "" {
-		line += fmt.Sprintf("; %s %s", cliSay(l, "checkin.next"), t.NextDue)
+		line += fmt.Sprintf("%s%s %s", cliSay(l, "semicolon"), cliSay(l, "checkin.next"), t.NextDue)
 	}
 	return line + "\n"
 }
