@@ -1,7 +1,6 @@
 package workshop
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -16,13 +15,13 @@ import (
 // ambiguous (3 April or March 4).
 
 var (
-	isoDate     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	frNumDate   = regexp.MustCompile(`^(\d{1,2}) ?[/.\-] ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})$`)
-	dayMonYear  = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|er)? ([\p{L}]+)\.? (\d{4})$`)
-	monDayYear  = regexp.MustCompile(`^([\p{L}]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
-	colonTime   = regexp.MustCompile(`^(\d{1,2}):(\d{2})$`)
-	frHourTime  = regexp.MustCompile(`^(\d{1,2}) ?h ?(\d{2})?$`)
-	enAMPMTime  = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))? ?([ap])\.? ?m\.?$`)
+	isoDate     = lazyRegexp(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	frNumDate   = lazyRegexp(`^(\d{1,2}) ?[/.\-] ?(\d{1,2}) ?[/.\-] ?(\d{4}|\d{2})$`)
+	dayMonYear  = lazyRegexp(`^(\d{1,2})(st|nd|rd|th|er)? ([\p{L}]+)\.? (\d{4})$`)
+	monDayYear  = lazyRegexp(`^([\p{L}]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
+	colonTime   = lazyRegexp(`^(\d{1,2}):(\d{2})$`)
+	frHourTime  = lazyRegexp(`^(\d{1,2}) ?h ?(\d{2})?$`)
+	enAMPMTime  = lazyRegexp(`^(\d{1,2})(?::(\d{2}))? ?([ap])\.? ?m\.?$`)
 	inputBlanks = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "\t", " ")
 )
 
@@ -58,11 +57,11 @@ func normalInput(text string) string {
 // ("31/02/2027"). Empty text is not a date.
 func ParseDateInput(l Lang, text string) (d Date, ok bool) {
 	s := normalInput(text)
-	if m := isoDate.FindStringSubmatch(s); m != nil {
+	if m := isoDate().FindStringSubmatch(s); m != nil {
 		return calendarDay(m[1], m[2], m[3])
 	}
 	if l == FR {
-		if m := frNumDate.FindStringSubmatch(s); m != nil {
+		if m := frNumDate().FindStringSubmatch(s); m != nil {
 			y := m[3]
 			if len(y) == 2 {
 				y = "20" + y
@@ -74,7 +73,7 @@ func ParseDateInput(l Lang, text string) (d Date, ok bool) {
 	if names == nil {
 		return "", false
 	}
-	if m := dayMonYear.FindStringSubmatch(s); m != nil {
+	if m := dayMonYear().FindStringSubmatch(s); m != nil {
 		if ord := m[2]; ord != "" && (l == FR) != (ord == "er") {
 			return "", false // "1er" in French, "1st" in English
 		}
@@ -83,7 +82,7 @@ func ParseDateInput(l Lang, text string) (d Date, ok bool) {
 		}
 	}
 	if l == EN {
-		if m := monDayYear.FindStringSubmatch(s); m != nil {
+		if m := monDayYear().FindStringSubmatch(s); m != nil {
 			if mon, known := names[m[1]]; known {
 				return calendarDay(m[3], strconv.Itoa(mon), m[2])
 			}
@@ -115,16 +114,16 @@ func calendarDay(year, month, day string) (Date, bool) {
 // minutes out of range.
 func ParseTimeInput(l Lang, text string) (hhmm string, ok bool) {
 	s := normalInput(text)
-	if m := colonTime.FindStringSubmatch(s); m != nil {
+	if m := colonTime().FindStringSubmatch(s); m != nil {
 		return clockTime(m[1], m[2], 24)
 	}
 	switch l {
 	case FR:
-		if m := frHourTime.FindStringSubmatch(s); m != nil {
+		if m := frHourTime().FindStringSubmatch(s); m != nil {
 			return clockTime(m[1], m[2], 24)
 		}
 	case EN:
-		if m := enAMPMTime.FindStringSubmatch(s); m != nil {
+		if m := enAMPMTime().FindStringSubmatch(s); m != nil {
 			h, err := strconv.Atoi(m[1])
 			if err != nil || h < 1 || h > 12 {
 				return "", false

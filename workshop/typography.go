@@ -3,6 +3,7 @@ package workshop
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,8 +26,8 @@ const (
 
 var (
 	frenchPunctuation = strings.NewReplacer(" :", NBSP+":", " ;", NBSP+";", " ?", NBSP+"?", " !", NBSP+"!", "« ", "«"+NBSP, " »", NBSP+"»")
-	frenchThousands   = regexp.MustCompile(`(\d) (\d{3})\b`)
-	frenchUnit        = regexp.MustCompile(`(\d) (%|€|M€|k€|jours?\b)`)
+	frenchThousands   = lazyRegexp(`(\d) (\d{3})\b`)
+	frenchUnit        = lazyRegexp(`(\d) (%|€|M€|k€|jours?\b)`)
 )
 
 // FrenchPunctuation gives a French text written with ordinary spaces its
@@ -43,13 +44,13 @@ func FrenchSpaces(s string) string {
 		return s
 	}
 	for {
-		n := frenchThousands.ReplaceAllString(s, "$1"+NarrowNBSP+"$2")
+		n := frenchThousands().ReplaceAllString(s, "$1"+NarrowNBSP+"$2")
 		if n == s {
 			break
 		}
 		s = n
 	}
-	return frenchUnit.ReplaceAllString(s, "$1"+NBSP+"$2")
+	return frenchUnit().ReplaceAllString(s, "$1"+NBSP+"$2")
 }
 
 // tr picks the French or English text, the French one getting its
@@ -132,4 +133,11 @@ func WithUnit(l Lang, value string, u Unit) string {
 func startsWithDigitOrSign(s string) bool {
 	s = strings.TrimLeft(s, "+-−±≈~<>≤≥ ")
 	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// lazyRegexp compiles expr the first time it is used, not when the program
+// starts: every command pays package initialisation, and these patterns
+// (\p{L} above all) cost a millisecond to compile.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
