@@ -2023,50 +2023,21 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			return
 		}
 		originalSize := ttfStat.Size()
-		Type := "UTF8"
 		var utf8Bytes []byte
 		utf8Bytes, err = os.ReadFile(fileStr)
 		if err != nil {
 			f.SetError(err)
 			return
 		}
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-		utf8File := newUTF8Font(&reader)
-		err = utf8File.parseFile()
+		// Boussole: parsed once per process, as AddUTF8FontFromBytes
+		// (utf8cache.go).
+		def, err := parsedUTF8Font(fontKey, utf8Bytes)
 		if err != nil {
 			f.SetError(err)
 			return
 		}
-
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontKey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			usedRunes: sbarr,
-			File:      fileStr,
-			utf8File:  utf8File,
-		}
-		def.i, _ = generateFontID(def)
+		def.usedRunes = f.utf8SubsetRange()
+		def.File = fileStr
 		f.fonts[fontKey] = def
 		f.fontFiles[fontKey] = fontFileType{
 			length1:  originalSize,
@@ -2169,11 +2140,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			fmt.Fprintf(os.Stderr, "get metrics Error: %e\n", err)
 			return
 		}
-		if f.aliasNbPagesStr == "" {
-			def.usedRunes = makeSubsetRange(57)
-		} else {
-			def.usedRunes = makeSubsetRange(32)
-		}
+		def.usedRunes = f.utf8SubsetRange()
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions

@@ -98,3 +98,12 @@ func (p *utf8FontParse) parse(fontkey string, utf8Bytes []byte) {
 	p.def.i, _ = generateUTF8FontID(p.def, utf8File.widthRunes)
 	p.symbolChar, p.charSymbol = utf8File.parsedSymbolChar, utf8File.parsedCharSymbol
 }
+
+// utf8SubsetRange is the runes a UTF-8 font's subset starts with, as
+// upstream set them: up to 57, or 32 when "{nb}" stands for the page count.
+func (f *Fpdf) utf8SubsetRange() map[int]int {
+	if f.aliasNbPagesStr == "" {
+		return makeSubsetRange(57)
+	}
+	return makeSubsetRange(32)
+}
