@@ -67,20 +67,7 @@ var reviewText = map[string][2]string{
 	"count":       {"%d KPI : %s", "%d KPIs: %s"},
 }
 
-func rtr(l workshop.Lang, key string, args ...any) string {
-	p, ok := reviewText[key]
-	if !ok {
-		panic("report: no review text for " + key) // a programming error caught by the tests
-	}
-	f := p[1]
-	if l == workshop.FR {
-		f = workshop.FrenchSpaces(p[0])
-	}
-	if len(args) == 0 {
-		return f
-	}
-	return fmt.Sprintf(f, args...)
-}
+func rtr(l workshop.Lang, key string, args ...any) string { return text(reviewText, l, key, args...) }
 
 // ReviewPDF renders the review pack of session s (its tracked revision:
 // the latest signed one, else the draft, marked DRAFT).

@@ -151,10 +151,15 @@ var catalog = map[string][2]string{
 // tr returns the text of key in the language, formatted with args.
 // Arguments are user data: they are inserted after the French spacing is
 // applied so that what people typed is printed as typed.
-func tr(l workshop.Lang, key string, args ...any) string {
-	p, ok := catalog[key]
+func tr(l workshop.Lang, key string, args ...any) string { return text(catalog, l, key, args...) }
+
+// text is key's text in cat, in language l (French with its no-break
+// spaces), formatted with args. A key missing from cat is a programming
+// error the tests catch.
+func text(cat map[string][2]string, l workshop.Lang, key string, args ...any) string {
+	p, ok := cat[key]
 	if !ok {
-		panic("report: no text for " + key) // a programming error caught by the tests
+		panic("report: no text for " + key)
 	}
 	s := p[1]
 	if l == workshop.FR {

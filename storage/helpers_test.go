@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -212,11 +210,7 @@ func richSession(id string) *workshop.Session {
 // testKey is an installation key for the tests that need records signed
 // (made once: RSA key generation takes a while).
 var testKey = func() *InstallationKey {
-	rk, err := rsa.GenerateKey(rand.Reader, KeyBits)
-	if err != nil {
-		panic(err)
-	}
-	k, err := newInstallationKey(rk)
+	k, err := NewInstallationKey()
 	if err != nil {
 		panic(err)
 	}

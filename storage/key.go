@@ -80,6 +80,16 @@ func parseKey(path string, data []byte) (*InstallationKey, error) {
 	return newInstallationKey(rk)
 }
 
+// NewInstallationKey makes a new key (RSA, KeyBits), not stored anywhere:
+// SigningKey stores the one it makes; tests sign records with one.
+func NewInstallationKey() (*InstallationKey, error) {
+	rk, err := rsa.GenerateKey(rand.Reader, KeyBits)
+	if err != nil {
+		return nil, workshop.Wrap(workshop.KindInternal, err, "cannot make an installation key")
+	}
+	return newInstallationKey(rk)
+}
+
 func newInstallationKey(rk *rsa.PrivateKey) (*InstallationKey, error) {
 	der, err := x509.MarshalPKIXPublicKey(&rk.PublicKey)
 	if err != nil {
@@ -180,15 +190,11 @@ func (s *Store) SigningKey() (key *InstallationKey, created bool, err error) {
 		s.key = k
 		return k, false, nil
 	}
-	rk, err := rsa.GenerateKey(rand.Reader, KeyBits)
-	if err != nil {
-		return nil, false, workshop.Wrap(workshop.KindInternal, err, "cannot make an installation key")
-	}
-	k, err := newInstallationKey(rk)
+	k, err := NewInstallationKey()
 	if err != nil {
 		return nil, false, err
 	}
-	data, err := encodeKey(rk)
+	data, err := encodeKey(k.Private)
 	if err != nil {
 		return nil, false, err
 	}
@@ -270,6 +276,18 @@ func (s *Store) InstallationPublicKey() ([]byte, error) {
 		return nil, err
 	}
 	return k.PublicDER, nil
+}
+
+// SigningKeyNotice is SigningKey for the window and the command line: with
+// the KeyNotice to tell the person when the key had to be made anew for a
+// store that already held records signed with one (the old key is lost),
+// nil otherwise.
+func (s *Store) SigningKeyNotice() (*InstallationKey, *KeyNotice, error) {
+	key, created, err := s.SigningKey()
+	if err != nil || !created || !s.HasKeySignedRecords() {
+		return key, nil, err
+	}
+	return key, &KeyNotice{Fingerprint: key.Fingerprint}, nil
 }
 
 // HasKeySignedRecords tells whether a stored session holds a sign-off

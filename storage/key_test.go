@@ -177,3 +177,34 @@ func TestInstallationPublicKeyAndLostKey_Issue11_1(t *testing.T) {
 	}
 	closeNow(t, ro)
 }
+
+// SigningKeyNotice tells of a new key only when it replaces a lost one: a
+// store whose records were signed with a key that is gone; not for a new
+// store, nor once the key exists.
+func TestSigningKeyNotice_Issue11_1(t *testing.T) {
+	dir := t.TempDir()
+	s := openAt(t, dir, Options{Now: fixedNow})
+	if _, notice, err := s.SigningKeyNotice(); err != nil || notice != nil {
+		t.Fatalf("a new store: notice %v, %v", notice, err)
+	}
+	if err := s.Put(richSession("0123456789abcdef")); err != nil { // records signed with testKey
+		t.Fatal(err)
+	}
+	closeNow(t, s)
+	if err := os.Remove(filepath.Join(dir, KeyName)); err != nil {
+		t.Fatal(err)
+	}
+	// The store's copy of the key goes too: the key is lost.
+	s = openAt(t, dir, Options{Now: fixedNow})
+	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyInstallation) }); err != nil {
+		t.Fatal(err)
+	}
+	k, notice, err := s.SigningKeyNotice()
+	if err != nil || notice == nil || notice.Fingerprint != k.Fingerprint {
+		t.Fatalf("a lost key replaced: notice %v, %v", notice, err)
+	}
+	if _, again, err := s.SigningKeyNotice(); err != nil || again != nil {
+		t.Fatalf("the key once made: notice %v, %v", again, err)
+	}
+	closeNow(t, s)
+}

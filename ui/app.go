@@ -202,7 +202,11 @@ func (a *App) Wait() {
 }
 
 // openSession loads id off the UI goroutine and opens it in the editor.
-func (a *App) openSession(id string) {
+func (a *App) openSession(id string) { a.withSession(id, a.showEditor) }
+
+// withSession loads session id off the UI goroutine, then hands it to
+// show on the UI goroutine; a session that cannot be read is said instead.
+func (a *App) withSession(id string, show func(*workshop.Session)) {
 	var s *workshop.Session
 	var err error
 	a.background(func() { s, err = a.d.Store.Get(id) }, func() {
@@ -210,7 +214,7 @@ func (a *App) openSession(id string) {
 			showError(a.win, "error.open", err)
 			return
 		}
-		a.showEditor(s)
+		show(s)
 	})
 }
 

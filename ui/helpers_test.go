@@ -70,12 +70,12 @@ func newTestEnv(t testing.TB) *testEnv {
 		WriteFileAtomic: func(path string, data []byte) error { return os.WriteFile(path, data, 0o600) },
 		OpenFile:        func(string) error { return nil },
 		SigningKey: func() (workshop.RecordSigner, string, error) {
-			k, created, err := st.SigningKey()
-			if err != nil {
+			k, notice, err := st.SigningKeyNotice()
+			switch {
+			case err != nil:
 				return nil, "", err
-			}
-			if created && st.HasKeySignedRecords() {
-				return k, k.Fingerprint, nil
+			case notice != nil:
+				return k, notice.Fingerprint, nil
 			}
 			return k, "", nil
 		},

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
 	"os"
@@ -10,7 +8,6 @@ import (
 	"testing"
 
 	"boussole/storage"
-	"boussole/workshop"
 )
 
 // testSigner signs the tests' sign-off records: an installation key made
@@ -18,15 +15,11 @@ import (
 var testSigner = newTestKey()
 
 func newTestKey() *storage.InstallationKey {
-	rk, err := rsa.GenerateKey(rand.Reader, storage.KeyBits)
+	k, err := storage.NewInstallationKey()
 	if err != nil {
 		panic(err)
 	}
-	der, err := x509.MarshalPKIXPublicKey(&rk.PublicKey)
-	if err != nil {
-		panic(err)
-	}
-	return &storage.InstallationKey{Private: rk, PublicDER: der, Fingerprint: workshop.KeyFingerprint(der)}
+	return k
 }
 
 // writeTestKey puts testSigner in dir as its installation key, so that a

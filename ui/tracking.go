@@ -64,13 +64,7 @@ func (a *App) showTracking(id string) {
 			return
 		}
 	}
-	var s *workshop.Session
-	var err error
-	a.background(func() { s, err = a.d.Store.Get(id) }, func() {
-		if err != nil {
-			showError(a.win, "error.open", err)
-			return
-		}
+	a.withSession(id, func(s *workshop.Session) {
 		a.tracking = newTrackingView(a, s)
 		a.win.SetTitle(s.TrackedRevision().Charter.Title + " — " + tr("track.title"))
 		a.win.SetContent(a.tracking.build())

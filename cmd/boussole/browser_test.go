@@ -14,8 +14,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
-
-	"boussole/storage"
 )
 
 // roomScreenshots writes the phone page's screenshots into docs/.
@@ -166,15 +164,7 @@ func TestRoomInRealBrowser_Issue12_6(t *testing.T) {
 	if err := p.cmd.Wait(); err != nil {
 		t.Fatalf("boussole room: %v", err)
 	}
-	st, err := storage.Open(dir, storage.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s, err := st.Get(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storedSession(t, dir, id)
 	type want struct {
 		author string
 		votes  map[string]int

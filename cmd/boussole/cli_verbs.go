@@ -542,12 +542,12 @@ func (c *cli) update(id string, fn func(s *workshop.Session) error) error {
 // first use; a key made for a store that already held sessions (the old
 // one is lost) is said on standard error.
 func (c *cli) signingKey(st *storage.Store) (*storage.InstallationKey, error) {
-	key, created, err := st.SigningKey()
+	key, notice, err := st.SigningKeyNotice()
 	if err != nil {
 		return nil, err
 	}
-	if created && st.HasKeySignedRecords() {
-		fmt.Fprintf(c.stderr, "boussole: note: %s\n", storage.KeyNotice{Fingerprint: key.Fingerprint})
+	if notice != nil {
+		fmt.Fprintf(c.stderr, "boussole: note: %s\n", notice)
 	}
 	return key, nil
 }

@@ -192,15 +192,7 @@ func TestRoomCommandEndToEnd_Issue12_5(t *testing.T) {
 		t.Error("the port still accepts connections")
 	}
 
-	st, err := storage.Open(dir, storage.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s, err := st.Get(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storedSession(t, dir, id)
 	if len(s.Board.Cards) != 2 || s.Board.Cards[1].Text != "<b>Fewer meetings</b>" || s.Board.Cards[1].Kind != workshop.CardKPI {
 		t.Fatalf("stored cards %+v", s.Board.Cards)
 	}
@@ -235,4 +227,20 @@ func TestRoomCommandCloseAndErrors_Issue12_5(t *testing.T) {
 		t.Errorf("bad --listen: %q", r.stderr)
 	}
 	fails(t, dir, exitUsage, "room", "nope", "--listen", "127.0.0.1:0")
+}
+
+// storedSession reads session id from the store in dir, read-only, as the
+// commands left it.
+func storedSession(t *testing.T, dir, id string) *workshop.Session {
+	t.Helper()
+	st, err := storage.Open(dir, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

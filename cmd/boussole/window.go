@@ -183,12 +183,12 @@ func windowDeps(st *storage.Store) ui.Deps {
 			return report.WriteFileAtomic(path, data)
 		},
 		SigningKey: func() (workshop.RecordSigner, string, error) {
-			k, created, err := st.SigningKey()
-			if err != nil {
+			k, notice, err := st.SigningKeyNotice()
+			switch {
+			case err != nil:
 				return nil, "", err
-			}
-			if created && st.HasKeySignedRecords() {
-				return k, k.Fingerprint, nil
+			case notice != nil:
+				return k, notice.Fingerprint, nil
 			}
 			return k, "", nil
 		},
